@@ -1,0 +1,118 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class DvkDecisionLine(models.Model):
+    """One model or exemplar recognised by a decision."""
+
+    _name = "dvk.decision.line"
+    _description = "DVK Decision Line"
+    _order = "decision_id, sequence, id"
+
+    decision_id = fields.Many2one(
+        "dvk.decision", required=True, ondelete="cascade", index=True
+    )
+    sequence = fields.Integer(default=10)
+    model_id = fields.Many2one("dvk.model", ondelete="restrict", index=True)
+    exemplar_id = fields.Many2one("dvk.exemplar", ondelete="restrict", index=True)
+    level_id = fields.Many2one(related="decision_id.level_id", store=True)
+    decision_state = fields.Selection(related="decision_id.state", store=True)
+    department_id = fields.Many2one(
+        "hr.department", string="Unit", compute="_compute_record", store=True
+    )
+    subject_type = fields.Selection(
+        [("collective", "Collective"), ("individual", "Individual")],
+        compute="_compute_record",
+        store=True,
+    )
+    field_id = fields.Many2one("dvk.field", related="model_id.field_id")
+    record_state = fields.Char(compute="_compute_record_status")
+    record_campaign_id = fields.Many2one(
+        "dvk.campaign", compute="_compute_record_status"
+    )
+    record_proposal_level_id = fields.Many2one(
+        "dvk.level", compute="_compute_record_status"
+    )
+    note = fields.Char()
+
+    _one_target = models.Constraint(
+        "CHECK((model_id IS NULL) != (exemplar_id IS NULL))",
+        "A decision line names either a model or an exemplar.",
+    )
+    _model_uniq = models.UniqueIndex(
+        "(decision_id, model_id) WHERE model_id IS NOT NULL",
+        "This model is already in the decision.",
+    )
+    _exemplar_uniq = models.UniqueIndex(
+        "(decision_id, exemplar_id) WHERE exemplar_id IS NOT NULL",
+        "This exemplar is already in the decision.",
+    )
+
+    @api.depends("model_id", "exemplar_id")
+    def _compute_display_name(self):
+        for line in self:
+            record = line.model_id or line.exemplar_id
+            line.display_name = record.display_name or ""
+
+    @api.depends(
+        "model_id.department_id",
+        "exemplar_id.department_id",
+        "model_id.subject_type",
+        "exemplar_id.subject_type",
+    )
+    def _compute_record(self):
+        for line in self:
+            record = line.model_id or line.exemplar_id
+            line.department_id = record.department_id
+            line.subject_type = record.subject_type
+
+    def _compute_record_status(self):
+        for line in self:
+            record = line.model_id or line.exemplar_id
+            line.record_state = record.state
+            line.record_campaign_id = record.campaign_id
+            line.record_proposal_level_id = record.proposal_level_id
+
+    @api.constrains("model_id", "exemplar_id", "decision_id")
+    def _check_record(self):
+        for line in self:
+            record = line.model_id or line.exemplar_id
+            decision = line.decision_id
+            if record.campaign_id != decision.campaign_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s belongs to another campaign than the decision.",
+                        name=record.display_name,
+                    )
+                )
+            if decision.state == "draft" and (
+                record.state != "proposed"
+                or record.proposal_level_id != decision.level_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s is not proposed for recognition at %(level)s.",
+                        name=record.display_name,
+                        level=decision.level_id.name,
+                    )
+                )
+
+    def _check_decision_draft(self):
+        if not self.env.su and self.decision_id.filtered(lambda d: d.state != "draft"):
+            raise UserError(
+                self.env._("The lines of an issued decision cannot be changed.")
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines._check_decision_draft()
+        return lines
+
+    def write(self, vals):
+        self._check_decision_draft()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_issued(self):
+        self._check_decision_draft()

@@ -1,0 +1,182 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..tools import rules
+
+
+class DvkExemplar(models.Model):
+    """An exemplary person or unit (điển hình) proposed for recognition."""
+
+    _name = "dvk.exemplar"
+    _description = "DVK Exemplar"
+    _inherit = ["dvk.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "year desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        compute="_compute_name", store=True, readonly=False, tracking=True
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("proposed", "Proposed"),
+            ("recognized", "Recognised"),
+            ("refused", "Refused"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    model_ids = fields.Many2many(
+        "dvk.model",
+        "dvk_exemplar_model_rel",
+        "exemplar_id",
+        "model_id",
+        string="Models",
+        domain="[('campaign_id', '=', campaign_id), "
+        "('state', 'in', ('recognized', 'proposed'))]",
+        help="The recognised models the exemplar built or took part in.",
+    )
+    achievement_summary = fields.Html(
+        help="Outline of the achievements (báo cáo thành tích)."
+    )
+    eligibility_ok = fields.Boolean(string="Eligible", compute="_compute_eligibility")
+    eligibility_reason = fields.Text(compute="_compute_eligibility")
+
+    _unique_subject = models.UniqueIndex(
+        "(campaign_id, subject_type, department_id, COALESCE(employee_id, 0)) "
+        "WHERE state != 'refused'",
+        "This person or unit already has an exemplar file in this campaign.",
+    )
+
+    @api.depends("subject_type", "employee_id", "department_id")
+    def _compute_name(self):
+        for exemplar in self:
+            subject = (
+                exemplar.employee_id
+                if exemplar.subject_type == "individual"
+                else exemplar.department_id
+            )
+            exemplar.name = subject.name or exemplar.name
+
+    def _dvk_line_field(self):
+        return "exemplar_id"
+
+    @api.depends("model_ids.state", "model_ids.recognized_level_id", "year")
+    def _compute_eligibility(self):
+        """Core rule: an exemplar has built or joined at least one recognised
+        model of the year. The criteria sets add the sector rules."""
+        for exemplar in self:
+            reasons = exemplar._get_eligibility_reasons()
+            exemplar.eligibility_ok = not reasons
+            exemplar.eligibility_reason = "\n".join(reasons)
+
+    def _get_eligibility_reasons(self):
+        """Hook: the reasons, in plain words, why the exemplar is not eligible."""
+        self.ensure_one()
+        if not self.model_ids.filtered(lambda m: m.state == "recognized"):
+            return [self.env._("No recognised model in %(year)s.", year=self.year)]
+        return []
+
+    @api.constrains("model_ids", "employee_id", "department_id")
+    def _check_models(self):
+        for exemplar in self:
+            foreign = exemplar.model_ids.filtered(
+                lambda m, e=exemplar: m.campaign_id != e.campaign_id
+            )
+            if foreign:
+                raise ValidationError(
+                    self.env._(
+                        "The models of an exemplar must belong to its campaign: "
+                        "%(names)s.",
+                        names=", ".join(foreign.mapped("name")),
+                    )
+                )
+
+    def _check_can_propose(self, level):
+        """Hook: raise when the exemplars cannot be proposed at ``level``."""
+        self._dvk_check_propose_level(level)
+        for exemplar in self:
+            if not exemplar.eligibility_ok:
+                raise UserError(
+                    self.env._(
+                        "%(name)s is not eligible: %(reasons)s",
+                        name=exemplar.name,
+                        reasons=exemplar.eligibility_reason,
+                    )
+                )
+            for model in exemplar.model_ids:
+                other = model.exemplar_ids.filtered(
+                    lambda e, x=exemplar, lvl=level: (
+                        e != x
+                        and e.state in ("proposed", "recognized")
+                        and e.proposal_level_id == lvl
+                    )
+                )
+                if other:
+                    raise UserError(
+                        self.env._(
+                            "The model %(model)s is already put forward at this "
+                            "level through the file of %(other)s.",
+                            model=model.name,
+                            other=other[0].name,
+                        )
+                    )
+
+    def action_propose(self, level=None):
+        self._dvk_check_state(("draft", "recognized"), self.env._("proposed"))
+        self._dvk_check_officer_scope()
+        if isinstance(level, int):
+            level = self.env["dvk.level"].browse(level)
+        for exemplar in self:
+            target = level or exemplar.department_id.dvk_level_id
+            if not target:
+                raise UserError(
+                    self.env._(
+                        "Choose the level at which to propose %(name)s.",
+                        name=exemplar.name,
+                    )
+                )
+            exemplar._check_can_propose(target)
+            exemplar._dvk_workflow_write(
+                {"state": "proposed", "proposal_level_id": target.id}
+            )
+            text = self.env._(
+                "Proposed for recognition at %(level)s.", level=target.name
+            )
+            exemplar._dvk_log_batch({exemplar.id: self._dvk_body(text)})
+        return True
+
+    def action_refuse(self, reason=None):
+        if not reason or not rules.normalize_text(reason):
+            raise ValidationError(self.env._("Give the reason for the refusal."))
+        self._dvk_check_state(("draft", "proposed"), self.env._("refused"))
+        self._dvk_check_officer_scope()
+        pending = self.env["dvk.decision.line"].search_count(
+            [("exemplar_id", "in", self.ids), ("decision_id.state", "=", "draft")],
+            limit=1,
+        )
+        if pending:
+            raise UserError(
+                self.env._("Remove the exemplar from its draft decision first.")
+            )
+        self._dvk_workflow_write(
+            {"state": "refused", "refusal_reason": reason, "proposal_level_id": False}
+        )
+        text = self.env._(
+            "Exemplar file refused by %(user)s. Reason:", user=self.env.user.name
+        )
+        self._dvk_log_batch({e.id: self._dvk_body(text, reason) for e in self})
+        return True
+
+    def action_refuse_wizard(self):
+        return self.env["dvk.reason.wizard"]._open_for(self, "refuse")
+
+    def action_reset_to_draft(self):
+        self._dvk_check_state(("refused",), self.env._("reset to draft"))
+        self._dvk_check_officer_scope()
+        self._dvk_workflow_write({"state": "draft"})
+        return True

@@ -1,0 +1,765 @@
+import datetime
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Command
+
+from ..tools import rules
+
+
+class DvkModel(models.Model):
+    """A "Dân vận khéo" model (mô hình): an initiative registered by a unit or a
+    person, approved up the organisation tree and recognised by decision."""
+
+    _name = "dvk.model"
+    _description = "DVK Model"
+    _inherit = ["dvk.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "year desc, id desc"
+    _check_company_auto = True
+    _parent_name = "replicated_from_id"
+    _parent_store = True
+
+    name = fields.Char(required=True, tracking=True)
+    name_key = fields.Char(compute="_compute_name_key", store=True, index=True)
+    subject_key = fields.Char(compute="_compute_subject_key", store=True)
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("approved", "Approved"),
+            ("proposed", "Proposed"),
+            ("recognized", "Recognised"),
+            ("refused", "Refused"),
+            ("removed", "Removed"),
+            ("carried_over", "Carried Over"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    member_ids = fields.Many2many(
+        "hr.employee",
+        "dvk_model_member_rel",
+        "model_id",
+        "employee_id",
+        string="Participants",
+        check_company=True,
+    )
+    field_id = fields.Many2one(
+        "dvk.field", required=True, ondelete="restrict", tracking=True
+    )
+    category_id = fields.Many2one(
+        "dvk.category",
+        ondelete="restrict",
+        domain="[('field_id', '=?', field_id)]",
+        tracking=True,
+    )
+    level_id = fields.Many2one(
+        "dvk.level",
+        string="Target Level",
+        ondelete="restrict",
+        tracking=True,
+        help="The level of recognition the model aims at.",
+    )
+    area = fields.Char(
+        string="Scope and Address",
+        help="Where the model is carried out (thôn, xã, đơn vị...).",
+    )
+    objective = fields.Text()
+    measures = fields.Text()
+    date_start = fields.Date(string="Start", tracking=True)
+    date_end = fields.Date(string="End", tracking=True)
+    expected_result = fields.Text()
+    result_summary = fields.Text(
+        string="Results", help="What the model achieved (self-report)."
+    )
+    target_ids = fields.One2many("dvk.model.target", "model_id", string="Targets")
+    monitor_id = fields.Many2one(
+        "hr.employee",
+        string="Monitoring Officer",
+        tracking=True,
+        check_company=True,
+        help="Cán bộ theo dõi, hướng dẫn assigned by the committee.",
+    )
+    registration_date = fields.Date(readonly=True, copy=False, tracking=True)
+    is_supplementary = fields.Boolean(
+        string="Supplementary",
+        copy=False,
+        tracking=True,
+        help="Ad-hoc model registered after the registration deadline (seed 000 "
+        "§II.2); checked automatically when submitted late.",
+    )
+    approver_id = fields.Many2one(
+        "res.users", readonly=True, copy=False, tracking=True, index=True
+    )
+    approval_date = fields.Date(readonly=True, copy=False)
+    removal_reason = fields.Selection(
+        [("ineffective", "Ineffective"), ("discontinued", "Discontinued")],
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    removal_note = fields.Text(readonly=True, copy=False)
+    replicated_from_id = fields.Many2one(
+        "dvk.model",
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        help="The model this one replicates in another unit (nhân rộng).",
+    )
+    parent_path = fields.Char(index=True)
+    replication_ids = fields.One2many("dvk.model", "replicated_from_id")
+    replication_count = fields.Integer(compute="_compute_replication_count")
+    previous_id = fields.Many2one(
+        "dvk.model",
+        string="Previous Year",
+        readonly=True,
+        copy=False,
+        index=True,
+        ondelete="restrict",
+        help="The same model in the previous year's campaign.",
+    )
+    next_ids = fields.One2many("dvk.model", "previous_id", string="Next Years")
+    consecutive_years = fields.Integer(
+        compute="_compute_consecutive_years",
+        store=True,
+        recursive=True,
+        help="Consecutive years, up to this one, in which the model was recognised.",
+    )
+    exemplar_ids = fields.Many2many(
+        "dvk.exemplar", "dvk_exemplar_model_rel", "model_id", "exemplar_id"
+    )
+
+    _dvk_protected_fields = frozenset(
+        {
+            "state",
+            "proposal_level_id",
+            "refusal_reason",
+            "approver_id",
+            "approval_date",
+            "registration_date",
+            "removal_reason",
+            "removal_note",
+            "previous_id",
+        }
+    )
+    _dvk_always_writable = frozenset({"monitor_id", "result_summary", "member_ids"})
+
+    _unique_registration = models.UniqueIndex(
+        "(campaign_id, subject_key, name_key) WHERE state != 'removed'",
+        "This model is already registered in this campaign for the same unit or "
+        "person.",
+    )
+
+    @api.depends("name")
+    def _compute_name_key(self):
+        for model in self:
+            model.name_key = rules.name_key(model.name)
+
+    @api.depends("subject_type", "department_id", "employee_id")
+    def _compute_subject_key(self):
+        for model in self:
+            if model.subject_type == "individual":
+                model.subject_key = f"e{model.employee_id.id}"
+            else:
+                model.subject_key = f"d{model.department_id.id}"
+
+    def _compute_replication_count(self):
+        for model in self:
+            if not model.parent_path:
+                model.replication_count = 0
+                continue
+            model.replication_count = self.search_count(
+                [
+                    ("parent_path", "=like", f"{model.parent_path}%"),
+                    ("id", "!=", model.id),
+                ]
+            )
+
+    @api.depends(
+        "state",
+        "year",
+        "previous_id.consecutive_years",
+        "previous_id.state",
+        "previous_id.year",
+    )
+    def _compute_consecutive_years(self):
+        for model in self:
+            if model.state != "recognized":
+                model.consecutive_years = 0
+                continue
+            previous = model.previous_id
+            if previous and previous.year == model.year - 1:
+                model.consecutive_years = previous.consecutive_years + 1
+            else:
+                model.consecutive_years = 1
+
+    def _dvk_line_field(self):
+        return "model_id"
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains("name")
+    def _check_name(self):
+        for model in self:
+            if not rules.normalize_text(model.name):
+                raise ValidationError(self.env._("The model needs a name."))
+            if len(model.name) > 500:
+                raise ValidationError(
+                    self.env._("The name of a model is limited to 500 characters.")
+                )
+
+    @api.constrains("date_start", "date_end", "campaign_id")
+    def _check_dates(self):
+        for model in self:
+            campaign = model.campaign_id
+            if (
+                model.date_start
+                and model.date_end
+                and model.date_end < (model.date_start)
+            ):
+                raise ValidationError(
+                    self.env._("%(name)s ends before it starts.", name=model.name)
+                )
+            for value in (model.date_start, model.date_end):
+                if value and not campaign.date_start <= value <= campaign.date_end:
+                    raise ValidationError(
+                        self.env._(
+                            "The dates of %(name)s must be within the campaign "
+                            "%(campaign)s (%(start)s - %(end)s).",
+                            name=model.name,
+                            campaign=campaign.name,
+                            start=campaign.date_start.strftime("%d/%m/%Y"),
+                            end=campaign.date_end.strftime("%d/%m/%Y"),
+                        )
+                    )
+
+    @api.constrains("replicated_from_id")
+    def _check_replication(self):
+        if self._has_cycle("replicated_from_id"):
+            raise ValidationError(
+                self.env._("A model cannot replicate itself, even indirectly.")
+            )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name"):
+                vals["name"] = rules.normalize_text(vals["name"])
+        records = super().create(vals_list)
+        records._dvk_check_registrant()
+        return records
+
+    def write(self, vals):
+        if vals.get("name"):
+            vals["name"] = rules.normalize_text(vals["name"])
+        res = super().write(vals)
+        if {"employee_id", "department_id", "subject_type"} & set(vals):
+            self._dvk_check_registrant()
+        return res
+
+    def _dvk_check_registrant(self):
+        """Staff register for themselves or their own unit only (RELIABILITY
+        (b) 5, 32); officers register for the units in their charge."""
+        if self.env.su or self._dvk_is_officer():
+            return
+        employees = self.env.user.employee_ids
+        if not employees:
+            raise UserError(
+                self.env._(
+                    "Your user is not linked to an employee, so you cannot "
+                    "register a model. Ask HR to link your employee record."
+                )
+            )
+        for model in self:
+            if model.subject_type == "individual" and (
+                model.employee_id not in employees
+            ):
+                raise UserError(
+                    self.env._("You can only register individual models for yourself.")
+                )
+            if model.department_id not in employees.department_id:
+                raise UserError(
+                    self.env._("You can only register models of your own unit.")
+                )
+
+    def copy_data(self, default=None):
+        vals_list = super().copy_data(default=default)
+        for model, vals in zip(self, vals_list, strict=True):
+            if "name" not in (default or {}):
+                vals["name"] = self.env._("%(name)s (copy)", name=model.name)
+        return vals_list
+
+    # ------------------------------------------------------------------
+    # Approval routing
+    # ------------------------------------------------------------------
+    def _get_registrant_users(self):
+        self.ensure_one()
+        return self._dvk_subject_users() | self.member_ids.user_id
+
+    def _get_approver(self):
+        """Hook: the user who approves this registration.
+
+        Core rule: the nearest unit at or above the registrant's unit that has
+        an approver who is not the registrant. Sector addons override this to
+        apply their authority matrix.
+        """
+        self.ensure_one()
+        registrants = self._dvk_subject_users()
+        for unit in self.department_id._dvk_approver_chain():
+            approver = unit.dvk_approver_id
+            if approver and approver not in registrants and approver.active:
+                return approver
+        return self.env["res.users"]
+
+    def _get_approval_deadline(self):
+        """Hook: when the approval activity falls due."""
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        deadline = self.campaign_id.registration_deadline
+        if deadline and deadline >= today + datetime.timedelta(days=3):
+            return deadline
+        return today + datetime.timedelta(days=7)
+
+    def _get_approval_activity_type(self):
+        return self.env.ref("dvk_models.mail_activity_type_dvk_approval")
+
+    # ------------------------------------------------------------------
+    # Workflow
+    # ------------------------------------------------------------------
+    def _check_can_submit(self):
+        """Hook: raise when a record cannot be submitted (dossiers, ...)."""
+        today = fields.Date.context_today(self)
+        for model in self:
+            campaign = model.campaign_id
+            if not campaign.date_start <= today <= campaign.date_end:
+                raise ValidationError(
+                    self.env._(
+                        "Registration for %(campaign)s is only possible from "
+                        "%(start)s to %(end)s.",
+                        campaign=campaign.name,
+                        start=campaign.date_start.strftime("%d/%m/%Y"),
+                        end=campaign.date_end.strftime("%d/%m/%Y"),
+                    )
+                )
+            if campaign.state == "draft":
+                raise UserError(
+                    self.env._(
+                        "The campaign %(campaign)s is not open yet.",
+                        campaign=campaign.name,
+                    )
+                )
+            if campaign.state == "closed" and not model.is_supplementary:
+                raise UserError(
+                    self.env._(
+                        "The campaign %(campaign)s is closed: only supplementary "
+                        "(ad-hoc) models can still be registered.",
+                        campaign=campaign.name,
+                    )
+                )
+
+    def action_submit(self):
+        self._dvk_check_state(("draft", "refused"), self.env._("submitted"))
+        for model in self:
+            if self.env.user not in model._dvk_subject_users() and not (
+                model._dvk_is_officer()
+            ):
+                raise UserError(
+                    self.env._(
+                        "Only the registrant can submit %(name)s.", name=model.name
+                    )
+                )
+        self._check_can_submit()
+        today = fields.Date.context_today(self)
+        activity_type = self._get_approval_activity_type()
+        for model in self:
+            approver = model._get_approver()
+            if not approver:
+                raise UserError(
+                    self.env._(
+                        "No approver was found for %(unit)s or the units above "
+                        "it. Set a DVK approver on the unit.",
+                        unit=model.department_id.display_name,
+                    )
+                )
+            late = today > model.campaign_id.registration_deadline
+            model._dvk_workflow_write(
+                {
+                    "state": "submitted",
+                    "registration_date": today,
+                    "is_supplementary": model.is_supplementary or late,
+                    "approver_id": approver.id,
+                    "refusal_reason": False,
+                }
+            )
+            model.activity_schedule(
+                act_type_xmlid=activity_type.get_external_id()[activity_type.id],
+                date_deadline=model._get_approval_deadline(),
+                summary=self.env._("Approve the DVK model %(name)s", name=model.name),
+                user_id=approver.id,
+            )
+        return True
+
+    def _check_can_decide(self):
+        """The caller is the assigned approver (or a DVK manager) and neither
+        registered the model nor is its subject (RELIABILITY (b) 13)."""
+        user = self.env.user
+        is_manager = self._dvk_is_manager()
+        for model in self:
+            if user in model._get_registrant_users():
+                raise UserError(
+                    self.env._(
+                        "You cannot decide on your own registration %(name)s.",
+                        name=model.name,
+                    )
+                )
+            if model.approver_id != user and not is_manager:
+                raise UserError(
+                    self.env._(
+                        "%(name)s is awaiting the decision of %(approver)s.",
+                        name=model.name,
+                        approver=model.approver_id.name,
+                    )
+                )
+
+    def _dvk_close_approval_activities(self, feedback):
+        activities = self.activity_ids.filtered(
+            lambda a: a.activity_type_id == self._get_approval_activity_type()
+        )
+        if activities:
+            # sudo: the approver may not own every activity (a manager decides
+            # in the approver's place); closing them is part of the decision.
+            activities = activities.sudo()  # see the comment above
+            activities.write({"feedback": feedback})
+            activities.action_archive()
+
+    def action_approve(self):
+        self._dvk_check_state(("submitted",), self.env._("approved"))
+        self._check_can_decide()
+        # Two approvers at once: the second waits on this lock, then fails the
+        # state check above on retry (RELIABILITY (b) 26).
+        self.lock_for_update()
+        self.invalidate_recordset(["state"])
+        self._dvk_check_state(("submitted",), self.env._("approved"))
+        today = fields.Date.context_today(self)
+        self._dvk_workflow_write({"state": "approved", "approval_date": today})
+        feedback = self.env._("Approved")
+        self._dvk_close_approval_activities(feedback)
+        text = self.env._("Registration approved by %(user)s.", user=self.env.user.name)
+        self._dvk_log_batch(
+            {m.id: self._dvk_body(text) for m in self},
+            {m.id: m._dvk_subject_users().partner_id for m in self},
+        )
+        return True
+
+    def action_refuse(self, reason=None):
+        """Refuse a submitted registration; the reason is mandatory."""
+        if not reason or not rules.normalize_text(reason):
+            raise ValidationError(self.env._("Give the reason for the refusal."))
+        self._dvk_check_state(("submitted",), self.env._("refused"))
+        self._check_can_decide()
+        self.lock_for_update()
+        self.invalidate_recordset(["state"])
+        self._dvk_check_state(("submitted",), self.env._("refused"))
+        self._dvk_workflow_write({"state": "refused", "refusal_reason": reason})
+        self._dvk_close_approval_activities(
+            self.env._("Refused: %(reason)s", reason=reason)
+        )
+        text = self.env._(
+            "Registration refused by %(user)s. Reason:", user=self.env.user.name
+        )
+        self._dvk_log_batch(
+            {m.id: self._dvk_body(text, reason) for m in self},
+            {m.id: m._dvk_subject_users().partner_id for m in self},
+        )
+        return True
+
+    def action_refuse_wizard(self):
+        return self.env["dvk.reason.wizard"]._open_for(self, "refuse")
+
+    def action_remove_wizard(self):
+        return self.env["dvk.reason.wizard"]._open_for(self, "remove")
+
+    def action_reset_to_draft(self):
+        """A refused registration goes back to draft to be corrected."""
+        self._dvk_check_state(("refused",), self.env._("reset to draft"))
+        for model in self:
+            if self.env.user not in model._dvk_subject_users() and not (
+                model._dvk_is_officer()
+            ):
+                raise UserError(
+                    self.env._(
+                        "Only the registrant can correct %(name)s.", name=model.name
+                    )
+                )
+        self._dvk_workflow_write({"state": "draft"})
+        return True
+
+    def _check_can_propose(self, level):
+        """Hook: raise when the records cannot be proposed at ``level``.
+
+        Scoring and sector addons add their requirements (self-assessment,
+        dossiers, periodic reports).
+        """
+        self._dvk_check_propose_level(level)
+        today = fields.Date.context_today(self)
+        for model in self:
+            own = model.department_id.dvk_level_id
+            deadline = model.campaign_id.proposal_deadline
+            if (
+                deadline
+                and today > deadline
+                and (not own or level._is_above(own))
+                and not self._dvk_is_manager()
+            ):
+                raise UserError(
+                    self.env._(
+                        "The deadline for proposals to the upper level "
+                        "(%(deadline)s) has passed for %(name)s.",
+                        deadline=deadline.strftime("%d/%m/%Y"),
+                        name=model.name,
+                    )
+                )
+
+    def action_propose(self, level=None):
+        """Propose approved (or lower-level recognised) models for recognition.
+
+        ``level`` defaults to each model's target level, or its unit's level.
+        """
+        self._dvk_check_state(("approved", "recognized"), self.env._("proposed"))
+        self._dvk_check_officer_scope()
+        if isinstance(level, int):
+            level = self.env["dvk.level"].browse(level)
+        by_level = {}
+        for model in self:
+            target = level or model._dvk_default_proposal_level()
+            if not target:
+                raise UserError(
+                    self.env._(
+                        "Choose the level at which to propose %(name)s.",
+                        name=model.name,
+                    )
+                )
+            by_level.setdefault(target, self.browse())
+            by_level[target] |= model
+        for target, models_ in by_level.items():
+            models_._check_can_propose(target)
+            models_._dvk_workflow_write(
+                {"state": "proposed", "proposal_level_id": target.id}
+            )
+            text = self.env._(
+                "Proposed for recognition at %(level)s.", level=target.name
+            )
+            models_._dvk_log_batch({m.id: self._dvk_body(text) for m in models_})
+        return True
+
+    def _dvk_default_proposal_level(self):
+        self.ensure_one()
+        if self.recognized_level_id:
+            above = (
+                self.env["dvk.level"]
+                .search(
+                    [
+                        ("sequence", ">=", self.recognized_level_id.sequence),
+                        ("id", "!=", self.recognized_level_id.id),
+                    ],
+                    order="sequence, id",
+                )
+                .filtered(lambda lvl: lvl._is_above(self.recognized_level_id))[:1]
+            )
+            return above
+        return self.department_id.dvk_level_id or self.level_id
+
+    def action_withdraw_proposal(self):
+        """Take a proposal back before any decision names it."""
+        self._dvk_check_state(("proposed",), self.env._("withdrawn"))
+        self._dvk_check_officer_scope()
+        pending = self.env["dvk.decision.line"].search_count(
+            [("model_id", "in", self.ids), ("decision_id.state", "=", "draft")],
+            limit=1,
+        )
+        if pending:
+            raise UserError(
+                self.env._("Remove the model from its draft decision first.")
+            )
+        for model in self:
+            model._dvk_workflow_write(
+                {
+                    "state": "recognized" if model.recognized_level_id else "approved",
+                    "proposal_level_id": False,
+                }
+            )
+        return True
+
+    def action_remove(self, reason=None, note=None):
+        """Remove a model from the list: ineffective or discontinued (seed 000
+        §II.1 step 4)."""
+        if reason not in ("ineffective", "discontinued"):
+            raise ValidationError(
+                self.env._("Say whether the model is ineffective or discontinued.")
+            )
+        self._dvk_check_state(
+            ("approved", "proposed", "carried_over"),
+            self.env._("removed from the list"),
+        )
+        self._dvk_check_officer_scope()
+        self._dvk_workflow_write(
+            {
+                "state": "removed",
+                "removal_reason": reason,
+                "removal_note": note,
+                "proposal_level_id": False,
+            }
+        )
+        label = dict(self._fields["removal_reason"]._description_selection(self.env))[
+            reason
+        ]
+        text = self.env._("Removed from the list of models: %(reason)s.", reason=label)
+        self._dvk_log_batch({m.id: self._dvk_body(text, note) for m in self})
+        return True
+
+    def _prepare_next_year_vals(self, campaign):
+        self.ensure_one()
+        return {
+            "name": self.name,
+            "campaign_id": campaign.id,
+            "subject_type": self.subject_type,
+            "department_id": self.department_id.id,
+            "employee_id": self.employee_id.id,
+            "member_ids": [Command.set(self.member_ids.ids)],
+            "field_id": self.field_id.id,
+            "category_id": self.category_id.id,
+            "level_id": self.level_id.id,
+            "area": self.area,
+            "objective": self.objective,
+            "measures": self.measures,
+            "expected_result": self.expected_result,
+            "monitor_id": self.monitor_id.id,
+            "replicated_from_id": self.replicated_from_id.id,
+            "company_id": self.company_id.id,
+            "target_ids": [
+                Command.create(
+                    {
+                        "name": t.name,
+                        "target": t.target,
+                        "uom": t.uom,
+                        "sequence": t.sequence,
+                    }
+                )
+                for t in self.target_ids
+            ],
+        }
+
+    def _dvk_next_campaign(self):
+        self.ensure_one()
+        campaign = self.campaign_id._next_campaign()
+        if not campaign or campaign.state == "closed":
+            raise UserError(
+                self.env._(
+                    "Create and open the %(year)s campaign of this profile first.",
+                    year=self.year + 1,
+                )
+            )
+        return campaign
+
+    def action_carry_over(self):
+        """No results yet: evaluate the model in next year's campaign (seed 000
+        §II.2). The next year's record starts approved."""
+        self._dvk_check_state(("approved",), self.env._("carried over"))
+        self._dvk_check_officer_scope()
+        created = self.browse()
+        for model in self:
+            campaign = model._dvk_next_campaign()
+            vals = model._prepare_next_year_vals(campaign)
+            vals.update(
+                {
+                    "state": "approved",
+                    "previous_id": model.id,
+                    "approver_id": model.approver_id.id,
+                    "approval_date": model.approval_date,
+                    "registration_date": model.registration_date,
+                    "date_start": campaign.date_start,
+                    "date_end": campaign.date_end,
+                }
+            )
+            # sudo: workflow fields of the continuation are set by this method
+            new = self.sudo().create(vals).sudo(False)  # workflow fields, see above
+            model._dvk_workflow_write({"state": "carried_over"})
+            text = self.env._(
+                "Carried over to the %(year)s evaluation.", year=campaign.year
+            )
+            model._dvk_log_batch({model.id: self._dvk_body(text)})
+            created |= new
+        return created._dvk_action_open()
+
+    def action_renew(self):
+        """Register the model again in next year's campaign (new draft)."""
+        self._dvk_check_state(
+            ("recognized", "approved", "carried_over"), self.env._("renewed")
+        )
+        created = self.browse()
+        for model in self:
+            if model.next_ids:
+                raise UserError(
+                    self.env._("%(name)s has already been renewed.", name=model.name)
+                )
+            campaign = model._dvk_next_campaign()
+            vals = model._prepare_next_year_vals(campaign)
+            new = self.create(vals)
+            new._dvk_workflow_write({"previous_id": model.id})
+            created |= new
+        return created._dvk_action_open()
+
+    def _dvk_action_open(self):
+        action = {
+            "type": "ir.actions.act_window",
+            "res_model": "dvk.model",
+            "name": self.env._("Models"),
+        }
+        if len(self) == 1:
+            action.update(view_mode="form", res_id=self.id)
+        else:
+            action.update(view_mode="list,form", domain=[("id", "in", self.ids)])
+        return action
+
+    def action_open_lineage(self):
+        """Where this model (or its origin) has been replicated, by unit."""
+        self.ensure_one()
+        root = self
+        if self.parent_path:
+            root = self.browse(int(self.parent_path.split("/")[0]))
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "dvk.model",
+            "name": self.env._("Replications of %(name)s", name=root.name),
+            "view_mode": "list,pivot,form",
+            "views": [
+                (self.env.ref("dvk_models.dvk_model_view_list_lineage").id, "list"),
+                (False, "pivot"),
+                (False, "form"),
+            ],
+            "domain": [("id", "child_of", root.id)],
+            "context": {"search_default_group_department": 1},
+        }
+
+    def action_open_previous_years(self):
+        self.ensure_one()
+        chain = self.browse()
+        current = self
+        while current:
+            chain |= current
+            current = current.previous_id
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "dvk.model",
+            "name": self.env._("Years of %(name)s", name=self.name),
+            "view_mode": "list,form",
+            "domain": [("id", "in", chain.ids)],
+        }

@@ -1,0 +1,361 @@
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Command
+
+
+class DvkWorkflowMixin(models.AbstractModel):
+    """What models and exemplars share: their subject, and a state that only
+    guarded business methods may change (RELIABILITY.md A3)."""
+
+    _name = "dvk.workflow.mixin"
+    _description = "DVK Workflow Mixin"
+
+    campaign_id = fields.Many2one(
+        "dvk.campaign",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        tracking=True,
+        check_company=True,
+        domain="[('state', '!=', 'closed')]",
+    )
+    profile = fields.Selection(related="campaign_id.profile", store=True)
+    year = fields.Integer(related="campaign_id.year", store=True)
+    subject_type = fields.Selection(
+        [("collective", "Collective"), ("individual", "Individual")],
+        required=True,
+        default="collective",
+        tracking=True,
+    )
+    department_id = fields.Many2one(
+        "hr.department",
+        string="Unit",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        tracking=True,
+        check_company=True,
+        help="The collective itself, or the unit of the individual.",
+    )
+    employee_id = fields.Many2one(
+        "hr.employee",
+        ondelete="restrict",
+        index=True,
+        tracking=True,
+        check_company=True,
+        help="The individual, for an individual subject.",
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        default=lambda self: self.env.company,
+        index=True,
+    )
+    proposal_level_id = fields.Many2one(
+        "dvk.level",
+        string="Proposed Level",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        ondelete="restrict",
+        help="The level at which the record is proposed for recognition.",
+    )
+    recognized_level_id = fields.Many2one(
+        "dvk.level",
+        string="Recognised Level",
+        compute="_compute_recognized_level_id",
+        store=True,
+        copy=False,
+        tracking=True,
+        help="The highest level reached through confirmed decisions.",
+    )
+    decision_line_ids = fields.One2many(
+        "dvk.decision.line", compute="_compute_decision_line_ids"
+    )
+    refusal_reason = fields.Text(readonly=True, copy=False, tracking=True)
+
+    # Fields only the guarded workflow methods may write.
+    _dvk_protected_fields = frozenset({"state", "proposal_level_id", "refusal_reason"})
+    # Fields that may still change once a record is past draft.
+    _dvk_always_writable = frozenset()
+
+    @api.onchange("employee_id")
+    def _onchange_employee_id(self):
+        if self.employee_id and self.employee_id.department_id:
+            self.department_id = self.employee_id.department_id
+
+    @api.constrains("subject_type", "employee_id")
+    def _check_subject(self):
+        for record in self:
+            if record.subject_type == "individual" and not record.employee_id:
+                raise ValidationError(
+                    self.env._("An individual registration needs the employee.")
+                )
+
+    # ------------------------------------------------------------------
+    # Guards
+    # ------------------------------------------------------------------
+    def _dvk_locked_states(self):
+        """States in which the record can no longer be edited at all."""
+        return ("recognized",)
+
+    def _dvk_editable_states(self):
+        return ("draft", "refused")
+
+    def _dvk_check_write(self, vals):
+        if self.env.su:
+            return
+        protected = self._dvk_protected_fields & set(vals)
+        if protected:
+            raise UserError(
+                self.env._(
+                    "%(fields)s can only be changed by the workflow buttons.",
+                    fields=", ".join(
+                        self._fields[f].get_description(self.env)["string"]
+                        for f in sorted(protected)
+                    ),
+                )
+            )
+        free = set(vals) - self._dvk_always_writable
+        free = {f for f in free if not f.startswith(("message_", "activity_"))}
+        if not free:
+            return
+        for record in self:
+            if record.state in record._dvk_locked_states():
+                raise UserError(
+                    self.env._(
+                        "%(name)s is recognised and can no longer be changed; "
+                        "corrections go through a new decision.",
+                        name=record.display_name,
+                    )
+                )
+            if record.state not in record._dvk_editable_states():
+                raise UserError(
+                    self.env._(
+                        "%(name)s has been submitted and can no longer be edited "
+                        "in this state (%(state)s).",
+                        name=record.display_name,
+                        state=dict(
+                            record._fields["state"]._description_selection(self.env)
+                        )[record.state],
+                    )
+                )
+
+    def write(self, vals):
+        self._dvk_check_write(vals)
+        return super().write(vals)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                if vals.get("state", "draft") != "draft" or (
+                    self._dvk_protected_fields - {"state"}
+                ) & {k for k, v in vals.items() if v}:
+                    raise UserError(
+                        self.env._(
+                            "A new record always starts as a draft; its state "
+                            "changes through the workflow buttons."
+                        )
+                    )
+        return super().create(vals_list)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_not_draft(self):
+        for record in self:
+            if record.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "%(name)s has left the draft state and cannot be deleted; "
+                        "remove it from the list or refuse it instead.",
+                        name=record.display_name,
+                    )
+                )
+
+    def _dvk_workflow_write(self, vals):
+        """Write workflow fields once the calling business method has checked
+        the caller's rights and the records' states."""
+        # sudo: state and workflow fields are refused to plain writes
+        # (see _dvk_check_write); this is the one door the guarded methods use.
+        return self.sudo().write(vals)
+
+    def _dvk_check_state(self, allowed, action):
+        for record in self:
+            if record.state not in allowed:
+                raise UserError(
+                    self.env._(
+                        '%(name)s cannot be %(action)s from the state "%(state)s".',
+                        name=record.display_name,
+                        action=action,
+                        state=dict(
+                            record._fields["state"]._description_selection(self.env)
+                        )[record.state],
+                    )
+                )
+
+    def _dvk_is_manager(self):
+        return self.env.user.has_group("dvk_models.group_dvk_manager")
+
+    def _dvk_is_officer(self):
+        return self.env.user.has_group("dvk_models.group_dvk_officer")
+
+    def _dvk_subject_users(self):
+        """Users who registered the record or are its subject."""
+        self.ensure_one()
+        return self.create_uid | self.employee_id.user_id
+
+    def _dvk_check_officer_scope(self):
+        """Officers act on the units in their charge and below; managers on all."""
+        if self._dvk_is_manager():
+            return
+        if not self._dvk_is_officer():
+            raise UserError(self.env._("Only a DVK officer or manager can do this."))
+        scope = self.env["hr.department"].search(
+            [("id", "child_of", self.env.user.dvk_department_ids.ids)]
+        )
+        outside = self.filtered(lambda r: r.department_id not in scope)
+        if outside:
+            raise UserError(
+                self.env._(
+                    "%(names)s belong to units outside your charge.",
+                    names=", ".join(outside.mapped("display_name")),
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # Levels
+    # ------------------------------------------------------------------
+    def _compute_decision_line_ids(self):
+        fname = self._dvk_line_field()
+        lines = self.env["dvk.decision.line"].search([(fname, "in", self.ids)])
+        by_record = lines.grouped(fname)
+        for record in self:
+            record.decision_line_ids = by_record.get(record, lines.browse())
+
+    @api.depends("state")
+    def _compute_recognized_level_id(self):
+        """Highest level among the confirmed decisions naming the record."""
+        fname = self._dvk_line_field()
+        records = self.filtered("id")
+        best = {}
+        if records:
+            lines = (
+                self.env["dvk.decision.line"]
+                .sudo()
+                .search_fetch(  # sudo: levels only
+                    [
+                        (fname, "in", records.ids),
+                        ("decision_id.state", "=", "confirmed"),
+                    ],
+                    [fname, "level_id"],
+                )
+            )
+            for line in lines:
+                key = line[fname].id
+                level = line.level_id
+                if key not in best or level._is_above(best[key]):
+                    best[key] = level
+        for record in self:
+            record.recognized_level_id = best.get(record.id, False)
+
+    def _dvk_line_field(self):
+        """Name of the decision-line field pointing at this model."""
+        raise NotImplementedError
+
+    def _check_recognizable(self, decisions):
+        """Hook: raise when these records cannot be recognised by ``decisions``.
+
+        The core has no further condition than the decision's own checks;
+        scoring and sector addons add theirs (self-assessment, dossiers).
+        """
+        return True
+
+    def _dvk_check_propose_level(self, level):
+        """Seed 001 §3: above the unit's own level, the level just below must
+        have recognised the record first (district from grassroots, province
+        from district)."""
+        for record in self:
+            own = record.department_id.dvk_level_id
+            if record.recognized_level_id and not level._is_above(
+                record.recognized_level_id
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(name)s is already recognised at %(level)s; propose it "
+                        "at a higher level.",
+                        name=record.display_name,
+                        level=record.recognized_level_id.name,
+                    )
+                )
+            if own and not level._is_above(own):
+                continue
+            below = level._previous()
+            if not below:
+                continue
+            reached = record.recognized_level_id
+            if not reached or below._is_above(reached):
+                raise UserError(
+                    self.env._(
+                        "%(name)s must first be recognised at %(below)s before "
+                        "being proposed at %(level)s.",
+                        name=record.display_name,
+                        below=below.name,
+                        level=level.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Chatter in batch
+    # ------------------------------------------------------------------
+    def _dvk_log_batch(self, bodies, notify=None):
+        """Post one note per record and notify partners in their inbox.
+
+        Everything is created in a constant number of queries, whatever the
+        number of records, so batch approvals stay O(1).
+
+        :param dict bodies: {record id: Markup body}
+        :param dict notify: {record id: res.partner recordset}
+        """
+        notify = notify or {}
+        author = self.env.user.partner_id
+        subtype = self.env.ref("mail.mt_note")
+        vals_list = []
+        for record in self:
+            partners = notify.get(record.id, self.env["res.partner"]) - author
+            vals_list.append(
+                {
+                    "model": self._name,
+                    "res_id": record.id,
+                    "body": bodies[record.id],
+                    "message_type": "notification",
+                    "subtype_id": subtype.id,
+                    "author_id": author.id,
+                    "email_from": author.email_formatted,
+                    "partner_ids": [Command.set(partners.ids)],
+                }
+            )
+        # sudo: the caller's access to the records was checked by the workflow
+        # method; messages and inbox notifications are system side effects.
+        messages = self.env["mail.message"].sudo().create(vals_list)
+        notif_vals = [
+            {
+                "mail_message_id": message.id,
+                "res_partner_id": partner.id,
+                "notification_type": "inbox",
+                "is_read": False,
+            }
+            for message in messages
+            for partner in message.partner_ids
+        ]
+        if notif_vals:
+            # sudo: see above
+            self.env["mail.notification"].sudo().create(notif_vals)
+        return messages
+
+    @staticmethod
+    def _dvk_body(text, reason=None):
+        if reason:
+            return Markup("<p>%s</p><p>%s</p>") % (text, reason)
+        return Markup("<p>%s</p>") % text

@@ -1,0 +1,101 @@
+from odoo import api, fields, models
+
+
+class HrDepartment(models.Model):
+    _inherit = "hr.department"
+
+    dvk_level_id = fields.Many2one(
+        "dvk.level",
+        string="DVK Level",
+        ondelete="restrict",
+        help="The level at which this unit recognises models (cơ sở, huyện, tỉnh).",
+    )
+    dvk_approver_id = fields.Many2one(
+        "res.users",
+        string="DVK Approver",
+        compute="_compute_dvk_approver_id",
+        store=True,
+        readonly=False,
+        help="Approves the DVK registrations of this unit; defaults to the user "
+        "of the unit's manager.",
+    )
+    dvk_receiver_id = fields.Many2one(
+        "hr.department",
+        string="Registrations Received By",
+        help="The unit that receives this unit's registrations (seed 001 §4), "
+        "e.g. the district mass-mobilisation board.",
+    )
+    dvk_decision_symbol = fields.Char(
+        string="Decision Symbol",
+        help='Symbol of the decisions this unit issues, e.g. BCĐ gives "12/QĐ-BCĐ".',
+    )
+    dvk_is_steering_committee = fields.Boolean(
+        string="DVK Steering Committee",
+        help="Ban Chỉ đạo QCDC & phong trào Dân vận khéo of its level.",
+    )
+    dvk_officer_ids = fields.Many2many(
+        "res.users",
+        "dvk_department_officer_rel",
+        "department_id",
+        "user_id",
+        string="DVK Officers",
+    )
+    dvk_model_count = fields.Integer(compute="_compute_dvk_counts")
+    dvk_exemplar_count = fields.Integer(compute="_compute_dvk_counts")
+    dvk_title_count = fields.Integer(compute="_compute_dvk_counts")
+    dvk_discipline_count = fields.Integer(compute="_compute_dvk_counts")
+
+    @api.depends("manager_id.user_id")
+    def _compute_dvk_approver_id(self):
+        for department in self:
+            if department.manager_id.user_id:
+                department.dvk_approver_id = department.manager_id.user_id
+
+    def _compute_dvk_counts(self):
+        domain = [("department_id", "in", self.ids)]
+        counts = {}
+        for key, model, extra in (
+            ("dvk_model_count", "dvk.model", []),
+            ("dvk_exemplar_count", "dvk.exemplar", []),
+            ("dvk_title_count", "hr.emulation.title", []),
+            ("dvk_discipline_count", "hr.discipline", []),
+        ):
+            counts[key] = dict(
+                self.env[model]._read_group(
+                    domain + extra, ["department_id"], ["__count"]
+                )
+            )
+        for department in self:
+            for key, per_department in counts.items():
+                department[key] = per_department.get(department, 0)
+
+    def _dvk_open(self, model, name):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": model,
+            "view_mode": "list,form",
+            "domain": [("department_id", "=", self.id)],
+            "context": {"default_department_id": self.id},
+        }
+
+    def action_open_dvk_models(self):
+        return self._dvk_open("dvk.model", self.env._("Models"))
+
+    def action_open_dvk_exemplars(self):
+        return self._dvk_open("dvk.exemplar", self.env._("Exemplars"))
+
+    def action_open_dvk_titles(self):
+        return self._dvk_open("hr.emulation.title", self.env._("Emulation Titles"))
+
+    def action_open_dvk_disciplines(self):
+        return self._dvk_open("hr.discipline", self.env._("Disciplinary Actions"))
+
+    def _dvk_approver_chain(self):
+        """This unit then its parents, nearest first (uses parent_path)."""
+        self.ensure_one()
+        ids = [
+            int(i) for i in self.sudo().parent_path.split("/") if i
+        ]  # sudo: path only
+        return self.browse(reversed(ids))

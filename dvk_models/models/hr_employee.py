@@ -1,0 +1,83 @@
+from odoo import fields, models
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"
+
+    emulation_title_ids = fields.One2many(
+        "hr.emulation.title", "employee_id", string="Emulation Titles"
+    )
+    discipline_ids = fields.One2many(
+        "hr.discipline", "employee_id", string="Disciplinary Actions"
+    )
+    dvk_model_count = fields.Integer(compute="_compute_dvk_counts")
+    dvk_exemplar_count = fields.Integer(compute="_compute_dvk_counts")
+    dvk_title_count = fields.Integer(compute="_compute_dvk_counts")
+    dvk_discipline_count = fields.Integer(compute="_compute_dvk_counts")
+
+    def _dvk_model_domain(self):
+        return [
+            "|",
+            ("employee_id", "in", self.ids),
+            ("member_ids", "in", self.ids),
+        ]
+
+    def _compute_dvk_counts(self):
+        models_ = self.env["dvk.model"].search_fetch(
+            self._dvk_model_domain(), ["employee_id", "member_ids"]
+        )
+        counts = {}
+        for model in models_:
+            for employee in model.employee_id | model.member_ids:
+                counts[employee.id] = counts.get(employee.id, 0) + 1
+        per = {
+            key: dict(
+                self.env[model]._read_group(
+                    [("employee_id", "in", self.ids)], ["employee_id"], ["__count"]
+                )
+            )
+            for key, model in (
+                ("dvk_exemplar_count", "dvk.exemplar"),
+                ("dvk_title_count", "hr.emulation.title"),
+                ("dvk_discipline_count", "hr.discipline"),
+            )
+        }
+        for employee in self:
+            employee.dvk_model_count = counts.get(employee.id, 0)
+            for key, values in per.items():
+                employee[key] = values.get(employee, 0)
+
+    def _dvk_open(self, model, name, domain):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": model,
+            "view_mode": "list,form",
+            "domain": domain,
+            "context": {"default_employee_id": self.id},
+        }
+
+    def action_open_dvk_models(self):
+        return self._dvk_open(
+            "dvk.model", self.env._("Models"), self._dvk_model_domain()
+        )
+
+    def action_open_dvk_exemplars(self):
+        return self._dvk_open(
+            "dvk.exemplar", self.env._("Exemplars"), [("employee_id", "=", self.id)]
+        )
+
+    def action_open_dvk_titles(self):
+        return self._dvk_open(
+            "hr.emulation.title",
+            self.env._("Emulation Titles"),
+            [("employee_id", "=", self.id)],
+        )
+
+    def action_open_dvk_disciplines(self):
+        return self._dvk_open(
+            "hr.discipline",
+            self.env._("Disciplinary Actions"),
+            [("employee_id", "=", self.id)],
+        )

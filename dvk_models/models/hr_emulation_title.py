@@ -1,0 +1,83 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class HrEmulationTitle(models.Model):
+    """A title awarded to a person or a unit for one year.
+
+    Revoking a title archives it, so the history stays readable.
+    """
+
+    _name = "hr.emulation.title"
+    _description = "Emulation Title"
+    _inherit = ["mail.thread"]
+    _order = "year desc, id desc"
+    _check_company_auto = True
+
+    type_id = fields.Many2one(
+        "hr.emulation.title.type",
+        string="Title",
+        required=True,
+        ondelete="restrict",
+        tracking=True,
+    )
+    subject_type = fields.Selection(related="type_id.subject_type", store=True)
+    year = fields.Integer(required=True, tracking=True)
+    employee_id = fields.Many2one(
+        "hr.employee",
+        ondelete="restrict",
+        index=True,
+        tracking=True,
+        check_company=True,
+    )
+    department_id = fields.Many2one(
+        "hr.department",
+        string="Unit",
+        ondelete="restrict",
+        index=True,
+        tracking=True,
+        check_company=True,
+        help="The unit holding a collective title.",
+    )
+    decision_ref = fields.Char(
+        string="Decision", tracking=True, help="Number and date of the decision."
+    )
+    date = fields.Date(string="Decision Date")
+    active = fields.Boolean(default=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+
+    _year_valid = models.Constraint(
+        "CHECK(year > 1945 AND year < 2200)", "The year of a title is not valid."
+    )
+
+    @api.depends("type_id", "year", "employee_id", "department_id")
+    def _compute_display_name(self):
+        for title in self:
+            holder = title.employee_id or title.department_id
+            title.display_name = f"{title.type_id.name} {title.year} - {holder.name}"
+
+    @api.constrains("type_id", "employee_id", "department_id")
+    def _check_subject(self):
+        for title in self:
+            if title.subject_type == "individual" and (
+                not title.employee_id or title.department_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The title %(title)s is awarded to a person: set the "
+                        "employee and not the unit.",
+                        title=title.type_id.name,
+                    )
+                )
+            if title.subject_type == "collective" and (
+                not title.department_id or title.employee_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The title %(title)s is awarded to a unit: set the unit "
+                        "and not an employee.",
+                        title=title.type_id.name,
+                    )
+                )

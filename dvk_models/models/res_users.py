@@ -1,0 +1,15 @@
+from odoo import fields, models
+
+
+class ResUsers(models.Model):
+    _inherit = "res.users"
+
+    dvk_department_ids = fields.Many2many(
+        "hr.department",
+        "dvk_department_officer_rel",
+        "user_id",
+        "department_id",
+        string="DVK Units in Charge",
+        help="An officer sees and handles the DVK records of these units and of "
+        "every unit below them.",
+    )

@@ -1,0 +1,87 @@
+"""Pure rule code of the DVK core: no Odoo import, unit-tested without Odoo."""
+
+import datetime
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+
+# Default deadlines per profile and guidance, as (month, day) of the campaign
+# year, each the last day on which the step is still on time.
+#  - party bloc guidance (seed 000 §II.1-2): registration within January,
+#    recognition finished within November;
+#  - provincial guidance (seed 001 §4): registration before 30/3, recognition
+#    before 15/10, provincial proposals before 01/10 ("before" = the day before).
+DEADLINES = {
+    "bloc": {
+        "registration_deadline": (1, 31),
+        "proposal_deadline": (11, 30),
+        "recognition_deadline": (11, 30),
+    },
+    "province": {
+        "registration_deadline": (3, 29),
+        "proposal_deadline": (9, 30),
+        "recognition_deadline": (10, 14),
+    },
+}
+
+
+def normalize_text(value):
+    """NFC form, single inner spaces, no outer spaces (RELIABILITY (b) 28)."""
+    if not value:
+        return value
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", value)).strip()
+
+
+def name_key(value):
+    """Key under which two registrations are "the same model"."""
+    return normalize_text(value or "").casefold()
+
+
+def default_deadlines(rule, year):
+    """Deadline dates of ``year`` for a deadline rule of :data:`DEADLINES`."""
+    spec = DEADLINES[rule]
+    return {
+        fname: datetime.date(year, month, day) for fname, (month, day) in spec.items()
+    }
+
+
+def vn_date(value):
+    """Vietnamese long date, e.g. "ngày 15 tháng 10 năm 2026"."""
+    if not value:
+        return ""
+    return f"ngày {value.day:02d} tháng {value.month:02d} năm {value.year}"
+
+
+def next_level(levels, current):
+    """The level just above ``current`` in ``levels`` (ordered low to high)."""
+    items = list(levels)
+    if current not in items:
+        return None
+    index = items.index(current)
+    return items[index + 1] if index + 1 < len(items) else None
+
+
+def previous_level(levels, current):
+    """The level just below ``current`` in ``levels`` (ordered low to high)."""
+    items = list(levels)
+    if current not in items:
+        return None
+    index = items.index(current)
+    return items[index - 1] if index > 0 else None
+
+
+def consecutive_years(years):
+    """Length of the run of consecutive years ending at the latest one.
+
+    ``years`` are the campaign years in which a model (and the models it
+    renews) was recognised.
+    """
+    run = 0
+    expected = None
+    for year in sorted(set(years), reverse=True):
+        if expected is not None and year != expected:
+            break
+        run += 1
+        expected = year - 1
+    return run
