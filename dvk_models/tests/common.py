@@ -1,0 +1,196 @@
+"""Shared set-up of the dvk_models tests: a small organisation tree, users in
+each role, and a campaign of 2026, without any demo data."""
+
+import datetime
+
+from odoo.tests import TransactionCase, new_test_user
+
+from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+
+
+class DvkCommon(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
+        cls.Level = cls.env["dvk.level"]
+        cls.level_grassroots = cls.env.ref("dvk_models.dvk_level_grassroots")
+        cls.level_district = cls.env.ref("dvk_models.dvk_level_district")
+        cls.level_province = cls.env.ref("dvk_models.dvk_level_province")
+        cls.field_kt = cls.env.ref("dvk_models.dvk_field_kt")
+        cls.field_vhxh = cls.env.ref("dvk_models.dvk_field_vhxh")
+        cls.company = cls.env.company
+
+        # Users: a manager, an officer of the district, a commune approver,
+        # two staff members of the commune and one of another commune.
+        cls.user_manager = new_test_user(
+            cls.env,
+            login="dvk_mgr",
+            groups="dvk_models.group_dvk_manager",
+            name="Trần Văn Quản",
+        )
+        cls.user_officer = new_test_user(
+            cls.env,
+            login="dvk_off",
+            groups="dvk_models.group_dvk_officer",
+            name="Lê Thị Thi Đua",
+        )
+        cls.user_approver = new_test_user(
+            cls.env,
+            login="dvk_appr",
+            groups="dvk_models.group_dvk_user",
+            name="Nguyễn Văn Duyệt",
+        )
+        cls.user_district_head = new_test_user(
+            cls.env,
+            login="dvk_dhead",
+            groups="dvk_models.group_dvk_user",
+            name="Phạm Văn Huyện",
+        )
+        cls.user_staff = new_test_user(
+            cls.env,
+            login="dvk_staff",
+            groups="dvk_models.group_dvk_user",
+            name="Hoàng Thị Dân",
+        )
+        cls.user_staff2 = new_test_user(
+            cls.env,
+            login="dvk_staff2",
+            groups="dvk_models.group_dvk_user",
+            name="Đỗ Văn Vận",
+        )
+        cls.user_other = new_test_user(
+            cls.env,
+            login="dvk_other",
+            groups="dvk_models.group_dvk_user",
+            name="Vũ Thị Khác",
+        )
+
+        Department = cls.env["hr.department"]
+        Employee = cls.env["hr.employee"]
+        cls.emp_district_head = Employee.create(
+            {"name": "Phạm Văn Huyện", "user_id": cls.user_district_head.id}
+        )
+        cls.emp_approver = Employee.create(
+            {"name": "Nguyễn Văn Duyệt", "user_id": cls.user_approver.id}
+        )
+        cls.province = Department.create(
+            {
+                "name": "Tỉnh ủy",
+                "dvk_level_id": cls.level_province.id,
+                "dvk_decision_symbol": "BCĐT",
+            }
+        )
+        cls.district = Department.create(
+            {
+                "name": "Huyện ủy Châu Thành",
+                "parent_id": cls.province.id,
+                "dvk_level_id": cls.level_district.id,
+                "manager_id": cls.emp_district_head.id,
+                "dvk_decision_symbol": "BCĐH",
+            }
+        )
+        cls.commune = Department.create(
+            {
+                "name": "Đảng ủy xã Hòa Lợi",
+                "parent_id": cls.district.id,
+                "dvk_level_id": cls.level_grassroots.id,
+                "manager_id": cls.emp_approver.id,
+                "dvk_decision_symbol": "BCĐX",
+            }
+        )
+        cls.commune_other = Department.create(
+            {
+                "name": "Đảng ủy xã Đa Lộc",
+                "parent_id": cls.district.id,
+                "dvk_level_id": cls.level_grassroots.id,
+                "manager_id": cls.emp_district_head.id,
+            }
+        )
+        cls.emp_staff = Employee.create(
+            {
+                "name": "Hoàng Thị Dân",
+                "user_id": cls.user_staff.id,
+                "department_id": cls.commune.id,
+            }
+        )
+        cls.emp_staff2 = Employee.create(
+            {
+                "name": "Đỗ Văn Vận",
+                "user_id": cls.user_staff2.id,
+                "department_id": cls.commune.id,
+            }
+        )
+        cls.emp_other = Employee.create(
+            {
+                "name": "Vũ Thị Khác",
+                "user_id": cls.user_other.id,
+                "department_id": cls.commune_other.id,
+            }
+        )
+        cls.emp_approver.department_id = cls.commune
+        cls.user_officer.dvk_department_ids = cls.district
+
+        cls.campaign = cls.env["dvk.campaign"].create(
+            {
+                "name": "Dân vận khéo 2026",
+                "year": 2026,
+                "profile": "party",
+                "date_start": datetime.date(2026, 1, 1),
+                "date_end": datetime.date(2026, 12, 31),
+                "registration_deadline": datetime.date(2026, 3, 29),
+                "proposal_deadline": datetime.date(2026, 9, 30),
+                "recognition_deadline": datetime.date(2026, 10, 14),
+            }
+        )
+        cls.campaign.action_open()
+
+    def _model_vals(self, **kw):
+        vals = {
+            "name": "Dân vận khéo trong hiến đất làm đường",
+            "campaign_id": self.campaign.id,
+            "subject_type": "collective",
+            "department_id": self.commune.id,
+            "field_id": self.field_kt.id,
+            "level_id": self.level_grassroots.id,
+        }
+        vals.update(kw)
+        return vals
+
+    def _create_model(self, user=None, **kw):
+        user = user or self.user_staff
+        return self.env["dvk.model"].with_user(user).create(self._model_vals(**kw))
+
+    def _submitted(self, **kw):
+        model = self._create_model(**kw)
+        model.action_submit()
+        return model
+
+    def _approved(self, **kw):
+        model = self._submitted(**kw)
+        model.with_user(self.user_approver).action_approve()
+        return model
+
+    def _proposed(self, level=None, **kw):
+        model = self._approved(**kw)
+        model.with_user(self.user_officer).action_propose(
+            level or self.level_grassroots
+        )
+        return model
+
+    def _decision(self, records, level=None, authority=None):
+        level = level or self.level_grassroots
+        Line = "model_id" if records._name == "dvk.model" else "exemplar_id"
+        return (
+            self.env["dvk.decision"]
+            .with_user(self.user_officer)
+            .create(
+                {
+                    "campaign_id": self.campaign.id,
+                    "level_id": level.id,
+                    "authority_department_id": (authority or self.district).id,
+                    "date": datetime.date(2026, 10, 10),
+                    "line_ids": [(0, 0, {Line: r.id}) for r in records],
+                }
+            )
+        )
