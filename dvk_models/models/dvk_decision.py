@@ -73,8 +73,8 @@ class DvkDecision(models.Model):
     )
 
     _number_uniq = models.UniqueIndex(
-        "(company_id, name) WHERE name != '/'",
-        "This decision number is already used.",
+        "(company_id, level_id, year, name) WHERE name != '/'",
+        "This decision number is already used at this level this year.",
     )
 
     @api.depends("level_id", "campaign_id")
