@@ -8,6 +8,8 @@
     "maintainers": [],
     "license": "LGPL-3",
     "depends": ["dvk_models"],
-    "data": [],
+    "data": [
+        "views/dvk_campaign_views.xml",
+    ],
     "installable": True,
 }

@@ -85,3 +85,10 @@ def consecutive_years(years):
         run += 1
         expected = year - 1
     return run
+
+
+def last_day_of_month(year, month):
+    """Last date of a month, e.g. 28 or 29 February."""
+    if month == 12:
+        return datetime.date(year, 12, 31)
+    return datetime.date(year, month + 1, 1) - datetime.timedelta(days=1)

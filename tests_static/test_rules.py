@@ -1,0 +1,80 @@
+"""Pure rule code of dvk_models (tools/rules.py), tested without Odoo."""
+
+import datetime
+import importlib.util
+
+from conftest import ROOT
+
+_spec = importlib.util.spec_from_file_location(
+    "dvk_rules", ROOT / "dvk_models" / "tools" / "rules.py"
+)
+rules = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(rules)
+
+
+def test_normalize_text_nfc_and_spaces():
+    """Rule: a Vietnamese name typed in NFD is stored NFC, spaces collapsed
+    (RELIABILITY (b) 28)."""
+    nfd = "Co\u0302ng an  xa\u0303 "
+    assert rules.normalize_text(nfd) == "Công an xã"
+    assert rules.normalize_text("") == ""
+
+
+def test_name_key_ignores_case_form_and_spaces():
+    """Rule: the duplicate check compares names modulo case, NFC/NFD and
+    spaces (DESIGN.md §4 duplicate registration)."""
+    assert rules.name_key("Dân Vận  khéo") == rules.name_key("dân vận khéo")
+    assert rules.name_key("Da\u0302n va\u0302\u0323n") == rules.name_key("Dân vận")
+    assert rules.name_key("Dân vận") != rules.name_key("Dân vạn")
+
+
+def test_default_deadlines_party_bloc():
+    """Rule: party bloc guidance — register within January, recognise within
+    November (seed 000 §II.1, §II.2.1)."""
+    dates = rules.default_deadlines("bloc", 2026)
+    assert dates["registration_deadline"] == datetime.date(2026, 1, 31)
+    assert dates["recognition_deadline"] == datetime.date(2026, 11, 30)
+
+
+def test_default_deadlines_provincial():
+    """Rule: provincial guidance — register before 30/3, provincial proposals
+    before 01/10, recognition before 15/10 (seed 001 §4); "before" means the
+    day before is the last day on time."""
+    dates = rules.default_deadlines("province", 2026)
+    assert dates["registration_deadline"] == datetime.date(2026, 3, 29)
+    assert dates["proposal_deadline"] == datetime.date(2026, 9, 30)
+    assert dates["recognition_deadline"] == datetime.date(2026, 10, 14)
+
+
+def test_vn_date():
+    """Rule: official documents write dates as "ngày 15 tháng 10 năm 2026"."""
+    assert rules.vn_date(datetime.date(2026, 10, 15)) == "ngày 15 tháng 10 năm 2026"
+    assert rules.vn_date(datetime.date(2026, 3, 5)) == "ngày 05 tháng 03 năm 2026"
+    assert rules.vn_date(None) == ""
+
+
+def test_levels_neighbours():
+    """Rule: district is chosen from grassroots, province from district (seed
+    001 §3): the level just below / above in the ordered list."""
+    levels = ["grassroots", "district", "province", "central"]
+    assert rules.previous_level(levels, "district") == "grassroots"
+    assert rules.previous_level(levels, "grassroots") is None
+    assert rules.next_level(levels, "province") == "central"
+    assert rules.next_level(levels, "central") is None
+    assert rules.next_level(levels, "unknown") is None
+
+
+def test_consecutive_years():
+    """Rule: consecutive recognised years count back from the latest year and
+    stop at the first gap (seed 003 Điều 7.3: two or more consecutive years)."""
+    assert rules.consecutive_years([2024, 2025, 2026]) == 3
+    assert rules.consecutive_years([2023, 2025, 2026]) == 2
+    assert rules.consecutive_years([2026]) == 1
+    assert rules.consecutive_years([]) == 0
+
+
+def test_last_day_of_month():
+    """Rule: "in February" ends on 28 or 29 February (seeds 003 Điều 8, 004 §V)."""
+    assert rules.last_day_of_month(2026, 2) == datetime.date(2026, 2, 28)
+    assert rules.last_day_of_month(2028, 2) == datetime.date(2028, 2, 29)
+    assert rules.last_day_of_month(2026, 12) == datetime.date(2026, 12, 31)
