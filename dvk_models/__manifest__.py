@@ -26,7 +26,14 @@
         "wizard/dvk_reason_wizard_views.xml",
         "views/dvk_menus.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/dvk_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "dvk_models/static/tests/tours/**/*",
+        ],
+    },
     "installable": True,
     "application": True,
 }
