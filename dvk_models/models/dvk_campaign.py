@@ -118,19 +118,6 @@ class DvkCampaign(models.Model):
         if not self.name:
             self.name = self.env._("Dân vận khéo emulation %(year)s", year=self.year)
 
-    @api.model
-    def default_get(self, fields_list):
-        values = super().default_get(fields_list)
-        year = values.get("year") or fields.Date.context_today(self).year
-        profile = values.get("profile") or "party"
-        defaults = self._get_default_deadlines(
-            profile, year, values.get("deadline_rule")
-        )
-        for fname, value in defaults.items():
-            if fname in fields_list and not values.get(fname):
-                values[fname] = value
-        return values
-
     @api.constrains(
         "date_start",
         "date_end",
@@ -248,6 +235,20 @@ class DvkCampaign(models.Model):
             vals.get("state", "draft") != "draft" for vals in vals_list
         ):
             raise UserError(self.env._("A new campaign always starts as a draft."))
+        # Dates left out follow the campaign's own year, not the current year
+        # that default_get assumes (e.g. next year's campaign created in advance).
+        ctx = self.env.context
+        for vals in vals_list:
+            if not vals.get("year"):
+                continue
+            defaults = self._get_default_deadlines(
+                vals.get("profile") or ctx.get("default_profile") or "party",
+                vals["year"],
+                vals.get("deadline_rule") or ctx.get("default_deadline_rule"),
+            )
+            for fname, value in defaults.items():
+                if fname not in vals and f"default_{fname}" not in ctx:
+                    vals[fname] = value
         return super().create(vals_list)
 
     def _next_campaign(self):
