@@ -115,8 +115,16 @@ class DvkCampaign(models.Model):
         )
         for fname, value in values.items():
             self[fname] = value
-        if not self.name:
-            self.name = self.env._("Dân vận khéo emulation %(year)s", year=self.year)
+        # The default name follows the year until the user writes their own.
+        if not self.name or self._is_default_name(self.name):
+            self.name = self._default_name(self.year)
+
+    def _default_name(self, year):
+        return self.env._('"Dân vận khéo" emulation movement %(year)s', year=year)
+
+    def _is_default_name(self, name):
+        prefix = self._default_name(0)[:-1]
+        return name.startswith(prefix) and name[len(prefix) :].isdigit()
 
     @api.constrains(
         "date_start",

@@ -119,7 +119,7 @@ class DvkDecision(models.Model):
                     )
                 )
             locked = self.filtered(lambda d: d.state != "draft")
-            if locked and set(vals) - {"note"} - {
+            if locked and set(vals) - {
                 f for f in vals if f.startswith(("message_", "activity_"))
             }:
                 raise UserError(
@@ -141,6 +141,7 @@ class DvkDecision(models.Model):
                 if (
                     vals.get("state", "draft") != "draft"
                     or vals.get("name", "/") != "/"
+                    or vals.get("cancel_reason")
                 ):
                     raise UserError(
                         self.env._(
@@ -306,6 +307,9 @@ class DvkDecision(models.Model):
     def action_add_proposed(self):
         """Fill the draft with everything proposed at its level in its campaign."""
         self.ensure_one()
+        # Public method (RELIABILITY A2): only the officers of the issuing unit
+        # may change the decision.
+        self.check_access("write")
         if self.state != "draft":
             raise UserError(self.env._("Only a draft decision can be filled."))
         domain = [

@@ -107,11 +107,22 @@ class DvkDecisionLine(models.Model):
     def create(self, vals_list):
         lines = super().create(vals_list)
         lines._check_decision_draft()
+        lines._check_record_access()
         return lines
 
     def write(self, vals):
         self._check_decision_draft()
-        return super().write(vals)
+        res = super().write(vals)
+        if {"model_id", "exemplar_id"} & set(vals):
+            self._check_record_access()
+        return res
+
+    def _check_record_access(self):
+        """A decision names only records its author may see: an officer cannot
+        recognise a model outside the units in his charge (RELIABILITY (b) 3).
+        Checked explicitly, as constraints may read values already cached."""
+        self.model_id.check_access("read")
+        self.exemplar_id.check_access("read")
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_issued(self):

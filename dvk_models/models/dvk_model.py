@@ -13,7 +13,15 @@ class DvkModel(models.Model):
 
     _name = "dvk.model"
     _description = "DVK Model"
-    _inherit = ["dvk.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    # hr.mixin: since Odoo 19, writing a many2many needs read access to its
+    # comodel, which staff lack on hr.employee (member_ids); the mixin is the
+    # core way around it.
+    _inherit = [
+        "hr.mixin",
+        "dvk.workflow.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "year desc, id desc"
     _check_company_auto = True
     _parent_name = "replicated_from_id"
@@ -137,6 +145,7 @@ class DvkModel(models.Model):
         {
             "state",
             "proposal_level_id",
+            "recognized_level_id",
             "refusal_reason",
             "approver_id",
             "approval_date",
@@ -172,7 +181,8 @@ class DvkModel(models.Model):
             if not model.parent_path:
                 model.replication_count = 0
                 continue
-            model.replication_count = self.search_count(
+            # sudo: a count of replications in other units reveals no content
+            model.replication_count = self.sudo().search_count(
                 [
                     ("parent_path", "=like", f"{model.parent_path}%"),
                     ("id", "!=", model.id),
@@ -430,8 +440,9 @@ class DvkModel(models.Model):
                 )
 
     def _dvk_close_approval_activities(self, feedback):
+        activity_type = self._get_approval_activity_type()
         activities = self.activity_ids.filtered(
-            lambda a: a.activity_type_id == self._get_approval_activity_type()
+            lambda a: a.activity_type_id == activity_type
         )
         if activities:
             # sudo: the approver may not own every activity (a manager decides
@@ -706,7 +717,19 @@ class DvkModel(models.Model):
         )
         created = self.browse()
         for model in self:
-            if model.next_ids:
+            # Public method (RELIABILITY A2): readers such as the approver or a
+            # participant do not renew a registration in the registrant's place.
+            if self.env.user not in model._dvk_subject_users() and not (
+                model._dvk_is_officer()
+            ):
+                raise UserError(
+                    self.env._(
+                        "Only the registrant can renew %(name)s.", name=model.name
+                    )
+                )
+            # sudo: the continuation may have been created by an officer
+            # (carry-over) and be hidden from the registrant by record rules.
+            if model.sudo().next_ids:
                 raise UserError(
                     self.env._("%(name)s has already been renewed.", name=model.name)
                 )

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class DvkModelTarget(models.Model):
@@ -27,6 +27,18 @@ class DvkModelTarget(models.Model):
     def _compute_achieved(self):
         for line in self:
             line.achieved = bool(line.target) and line.actual >= line.target
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # Adding a target changes the plan: frozen once submitted, like a write
+        # of the model's targets (RELIABILITY (b) 15).
+        targets = super().create(vals_list)
+        targets.model_id._dvk_check_write({"target_ids": True})
+        return targets
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_frozen_plan(self):
+        self.model_id._dvk_check_write({"target_ids": True})
 
     def write(self, vals):
         # Actual results are followed all year long; the plan itself is frozen

@@ -77,7 +77,9 @@ class DvkWorkflowMixin(models.AbstractModel):
     refusal_reason = fields.Text(readonly=True, copy=False, tracking=True)
 
     # Fields only the guarded workflow methods may write.
-    _dvk_protected_fields = frozenset({"state", "proposal_level_id", "refusal_reason"})
+    _dvk_protected_fields = frozenset(
+        {"state", "proposal_level_id", "recognized_level_id", "refusal_reason"}
+    )
     # Fields that may still change once a record is past draft.
     _dvk_always_writable = frozenset()
 
@@ -118,10 +120,12 @@ class DvkWorkflowMixin(models.AbstractModel):
                     ),
                 )
             )
-        free = set(vals) - self._dvk_always_writable
-        free = {f for f in free if not f.startswith(("message_", "activity_"))}
-        if not free:
+        touched = {f for f in vals if not f.startswith(("message_", "activity_"))}
+        if not touched:
             return
+        # The always-writable fields follow a record past draft, but not once
+        # it is locked (recognised): corrections go through a new decision.
+        free = touched - self._dvk_always_writable
         for record in self:
             if record.state in record._dvk_locked_states():
                 raise UserError(
@@ -131,7 +135,7 @@ class DvkWorkflowMixin(models.AbstractModel):
                         name=record.display_name,
                     )
                 )
-            if record.state not in record._dvk_editable_states():
+            if free and record.state not in record._dvk_editable_states():
                 raise UserError(
                     self.env._(
                         "%(name)s has been submitted and can no longer be edited "
@@ -176,10 +180,88 @@ class DvkWorkflowMixin(models.AbstractModel):
 
     def _dvk_workflow_write(self, vals):
         """Write workflow fields once the calling business method has checked
-        the caller's rights and the records' states."""
+        the caller's rights and the records' states.
+
+        The change is tracked here, for all records at once, instead of record
+        by record when the transaction commits (mail.thread), so that batch
+        workflow actions stay O(1) in queries (DESIGN §4).
+        """
         # sudo: state and workflow fields are refused to plain writes
         # (see _dvk_check_write); this is the one door the guarded methods use.
-        return self.sudo().write(vals)
+        records = self.sudo()
+        context = self.env.context
+        if (
+            not records
+            or not isinstance(records, self.env.registry["mail.thread"])
+            or context.get("tracking_disable")
+            or context.get("mail_notrack")
+        ):
+            return records.write(vals)
+        fnames = records._track_get_fields()
+        # Records created in this transaction are not tracked (mail.thread
+        # marks them with None), as in the core.
+        pending = self.env.cr.precommit.data.get(f"mail.tracking.{self._name}", {})
+        tracked = records.filtered(
+            lambda r: not (r.id in pending and pending[r.id] is None)
+        )
+        initial = {record.id: {f: record[f] for f in fnames} for record in tracked}
+        result = records.with_context(mail_notrack=True).write(vals)
+        tracked._dvk_track_batch(fnames, initial)
+        return result
+
+    def _dvk_track_batch(self, fnames, initial):
+        """Log the tracking values of ``self`` (sudo) against ``initial``, one
+        message per changed record, created in one batch."""
+        tracked_fields = self.fields_get(
+            fnames, attributes=("string", "type", "selection", "currency_field")
+        )
+        author = self.env.user.partner_id
+        email_from = author.email_formatted
+        base = {
+            "author_id": author.id,
+            "email_from": email_from,
+            "model": self._name,
+            "record_alias_domain_id": False,
+            "record_company_id": False,
+            "message_type": "notification",
+            "is_internal": True,
+            "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note"),
+            "email_add_signature": False,
+            "reply_to": self.env["mail.thread"]._notify_get_reply_to(
+                default=email_from, author_id=author.id
+            )[False],
+        }
+        changed = {}
+        logged = {}
+        for record in self:
+            changes, commands = record._mail_track(tracked_fields, initial[record.id])
+            logged[record.id] = changes
+            if commands:
+                changed[record.id] = [vals for _c, _i, vals in commands]
+        # What is logged here must not be logged again when mail.thread
+        # finalises its own tracking at commit: for an earlier write in the
+        # transaction, or for the stored computed fields (recognised level)
+        # recomputed while reading the new values above.
+        pending = self.env.cr.precommit.data.get(f"mail.tracking.{self._name}", {})
+        for record in self:
+            earlier = pending.get(record.id)
+            if earlier:
+                for fname in logged[record.id] & set(earlier):
+                    earlier[fname] = record[fname]
+        if not changed:
+            return
+        messages = self._message_create(
+            [dict(base, res_id=res_id, body="") for res_id in changed]
+        )
+        # The tracking values of all messages in one batch (as one2many
+        # commands, mail.message would create them message by message).
+        self.env["mail.tracking.value"].sudo().create(
+            [
+                dict(vals, mail_message_id=message.id)
+                for message, values in zip(messages, changed.values(), strict=True)
+                for vals in values
+            ]
+        )
 
     def _dvk_check_state(self, allowed, action):
         for record in self:
@@ -321,6 +403,11 @@ class DvkWorkflowMixin(models.AbstractModel):
         notify = notify or {}
         author = self.env.user.partner_id
         subtype = self.env.ref("mail.mt_note")
+        # One reply-to for the batch; mail.message would otherwise look for an
+        # alias record by record.
+        reply_to = self.env["mail.thread"]._notify_get_reply_to(
+            default=author.email_formatted, author_id=author.id
+        )[False]
         vals_list = []
         for record in self:
             partners = notify.get(record.id, self.env["res.partner"]) - author
@@ -333,6 +420,7 @@ class DvkWorkflowMixin(models.AbstractModel):
                     "subtype_id": subtype.id,
                     "author_id": author.id,
                     "email_from": author.email_formatted,
+                    "reply_to": reply_to,
                     "partner_ids": [Command.set(partners.ids)],
                 }
             )

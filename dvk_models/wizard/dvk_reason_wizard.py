@@ -23,7 +23,10 @@ class DvkReasonWizard(models.TransientModel):
     )
     res_model = fields.Char(required=True, readonly=True)
     res_ids = fields.Json(required=True, readonly=True)
-    reason = fields.Text(required=True)
+    # Not required in the database: the dialog record is created before the
+    # user types the reason; the business method refuses an empty reason
+    # with a ValidationError (RELIABILITY (b) 16).
+    reason = fields.Text()
     removal_reason = fields.Selection(
         [("ineffective", "Ineffective"), ("discontinued", "Discontinued")]
     )
