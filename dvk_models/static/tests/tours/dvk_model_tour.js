@@ -1,0 +1,218 @@
+/*
+ * The main journey of a "Dân vận khéo" model, one tour per actor, played in
+ * this order by dvk_models/tests/test_tour.py:
+ *   1. dvk_model_tour_register: a staff member registers a model and submits it;
+ *   2. dvk_model_tour_approve: the approver opens it from his approval activity
+ *      and approves it;
+ *   3. dvk_model_tour_recognise: an officer proposes it, then issues the
+ *      recognition decision that names it.
+ * Selectors use technical names (menu xml ids, button and field names, state
+ * values) wherever the DOM has them; the few labels are the English ones.
+ */
+import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_utils";
+
+// Must match the constants and the fixture of dvk_models/tests/test_tour.py.
+const MODEL_NAME = "Dân vận khéo trong hiến đất làm đường liên thôn";
+// Already approved by the same approver: not among his activities any more.
+const DONE_MODEL_NAME = "Dân vận khéo trong xây dựng tổ tự quản";
+const CAMPAIGN = "Dân vận khéo 2026 (tour)";
+// The first decision of the district (symbol BCĐH) in the year.
+const DECISION_NUMBER = "01/QĐ-BCĐH";
+const APPROVER = "Nguyễn Văn Duyệt";
+// The "DVK approval" activity type is known by its icon, whatever the language.
+const APPROVAL_ACTIVITY = `.o-mail-Chatter .o-mail-Activity:has(i.fa-check-square-o):has(.o-mail-Activity-user:contains('${APPROVER}'))`;
+
+function openDvkApp() {
+    return [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "Open the Dân vận khéo app",
+            trigger: ".o_app[data-menu-xmlid='dvk_models.dvk_menu_root']",
+            run: "click",
+        },
+    ];
+}
+
+function openMenu(parentXmlid, xmlid) {
+    return [
+        {
+            content: "Open the menu section",
+            trigger: `.o_menu_sections [data-menu-xmlid='${parentXmlid}']`,
+            run: "click",
+        },
+        {
+            content: "Open the menu item",
+            trigger: `.dropdown-item[data-menu-xmlid='${xmlid}']`,
+            run: "click",
+        },
+    ];
+}
+
+function selectMany2one(fieldName, search, itemFilter = `:contains('${search}')`) {
+    return [
+        {
+            content: `Search ${search} in ${fieldName}`,
+            trigger: `.o_form_view .o_field_widget[name=${fieldName}] input`,
+            run: `edit ${search}`,
+        },
+        {
+            content: `Choose ${search} in ${fieldName}`,
+            trigger: `.o_field_widget[name=${fieldName}] .o-autocomplete--dropdown-item${itemFilter}`,
+            run: "click",
+        },
+    ];
+}
+
+function clickHeaderButton(name, content) {
+    return {
+        content,
+        trigger: `.o_form_view .o_statusbar_buttons button[name=${name}]`,
+        run: "click",
+    };
+}
+
+function checkState(state) {
+    return {
+        content: `The record is now in the state ${state}`,
+        trigger: `.o_form_view .o_statusbar_status button[data-value=${state}][aria-checked=true]`,
+    };
+}
+
+function openModelFromList() {
+    return {
+        content: "Open the model from the list",
+        trigger: `.o_list_view .o_data_row td.o_data_cell[name=name]:contains('${MODEL_NAME}')`,
+        run: "click",
+    };
+}
+
+registry.category("web_tour.tours").add("dvk_model_tour_register", {
+    url: "/odoo",
+    steps: () => [
+        ...openDvkApp(),
+        {
+            content: "Register a new model",
+            trigger: ".o_list_view .o_list_button_add",
+            run: "click",
+        },
+        {
+            content: "Name the model",
+            trigger: ".o_form_view .o_field_widget[name=name] input",
+            run: `edit ${MODEL_NAME}`,
+        },
+        ...selectMany2one("campaign_id", "2026 (tour)", `:contains('${CAMPAIGN}')`),
+        ...selectMany2one("department_id", "Hòa Lợi"),
+        ...selectMany2one("field_id", "Economy"),
+        {
+            content: "Save the draft",
+            trigger: ".o_form_view .o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "The draft is saved",
+            trigger: ".o_form_view .o_form_saved",
+        },
+        checkState("draft"),
+        clickHeaderButton("action_submit", "Submit it for approval"),
+        checkState("submitted"),
+        {
+            content: "The approval is now an activity of the approver",
+            trigger: APPROVAL_ACTIVITY,
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("dvk_model_tour_approve", {
+    url: "/odoo",
+    steps: () => [
+        {
+            content: "Open my activities",
+            trigger: ".o_menu_systray button:has(i.fa-clock-o)",
+            run: "click",
+        },
+        {
+            content: "Open my upcoming DVK model activities",
+            trigger:
+                ".o-mail-ActivityMenu .o-mail-ActivityGroup[data-model_name='dvk.model'] span:contains('Future')",
+            run: "click",
+        },
+        {
+            content: "Only the registration awaiting my approval is listed",
+            trigger: `.o_list_view:not(:has(.o_data_row:contains('${DONE_MODEL_NAME}'))) .o_data_row td.o_data_cell[name=name]:contains('${MODEL_NAME}')`,
+            run: "click",
+        },
+        checkState("submitted"),
+        {
+            content: "The DVK approval activity is mine",
+            trigger: APPROVAL_ACTIVITY,
+        },
+        clickHeaderButton("action_approve", "Approve the registration"),
+        checkState("approved"),
+        {
+            content: "The approval activity is closed",
+            trigger: ".o-mail-Chatter:not(:has(.o-mail-Activity))",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("dvk_model_tour_recognise", {
+    url: "/odoo",
+    steps: () => [
+        ...openDvkApp(),
+        openModelFromList(),
+        checkState("approved"),
+        clickHeaderButton("action_propose", "Propose it for recognition"),
+        checkState("proposed"),
+        {
+            content: "Open the decisions",
+            trigger: ".o_menu_sections [data-menu-xmlid='dvk_models.dvk_menu_decisions']",
+            run: "click",
+        },
+        {
+            content: "Prepare a new recognition decision",
+            trigger: ".o_list_view .o_list_button_add",
+            run: "click",
+        },
+        ...selectMany2one("campaign_id", "2026 (tour)", `:contains('${CAMPAIGN}')`),
+        ...selectMany2one("level_id", "Grassroots"),
+        // The commune's full name also contains the district's: pick the district.
+        ...selectMany2one(
+            "authority_department_id",
+            "Châu Thành",
+            ":contains('Châu Thành'):not(:contains('Hòa Lợi'))",
+        ),
+        clickHeaderButton("action_add_proposed", "Add the proposed records"),
+        {
+            content: "The proposed model is a line of the decision",
+            trigger: `.o_field_widget[name=line_ids] .o_data_row:contains('${MODEL_NAME}')`,
+        },
+        clickHeaderButton("action_confirm", "Confirm and number the decision"),
+        {
+            content: "Confirm the recognition",
+            trigger: ".modal .modal-footer .btn-primary",
+            run: "click",
+        },
+        checkState("confirmed"),
+        {
+            content: "The decision has its number",
+            trigger: `.o_form_view .o_field_widget[name=name]:contains('${DECISION_NUMBER}')`,
+        },
+        ...openMenu("dvk_models.dvk_menu_models", "dvk_models.dvk_menu_model_all"),
+        openModelFromList(),
+        checkState("recognized"),
+        {
+            content: "The model carries the Recognised ribbon",
+            trigger: ".o_form_view .ribbon:contains('Recognised')",
+        },
+        {
+            content: "Open the decisions of the model",
+            trigger: ".o_form_view .o_notebook .nav-link[name=decisions]",
+            run: "click",
+        },
+        {
+            content: "The confirmed decision is listed",
+            trigger: `.o_field_widget[name=decision_line_ids] .o_data_row:contains('${DECISION_NUMBER}')`,
+        },
+    ],
+});

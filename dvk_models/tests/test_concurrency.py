@@ -1,0 +1,262 @@
+"""Concurrent approvals and decision numbers, with two real transactions
+(RELIABILITY.md A8 and (b) 22, 26).
+
+These tests commit their data in the test database (a TransactionCase cannot
+show two transactions at once) and delete it again in a cleanup.
+"""
+
+import datetime
+import os
+import time
+
+from psycopg2.errors import LockNotAvailable, SerializationFailure
+
+from odoo import SUPERUSER_ID, api
+from odoo.exceptions import LockError, UserError
+from odoo.modules.registry import Registry
+from odoo.sql_db import Cursor
+from odoo.tests import new_test_user, tagged
+from odoo.tests.common import BaseCase, get_db_name
+from odoo.tools import mute_logger
+
+YEAR = 2190  # far from any real campaign of the database
+
+
+@tagged("post_install", "-at_install")
+class TestConcurrency(BaseCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.registry = Registry(get_db_name())
+
+    def setUp(self):
+        super().setUp()
+        try:
+            with self.registry.cursor() as cr1, self.registry.cursor() as cr2:
+                real = isinstance(cr1, Cursor) and isinstance(cr2, Cursor)
+                cr1.execute("SHOW transaction_isolation")
+                isolation = cr1.fetchone()[0]
+                cr2.execute("SELECT 1")
+        except Exception as error:  # noqa: BLE001 -- any failure means "cannot"
+            self.skipTest(f"cannot open two cursors on the database: {error}")
+        if not real:
+            self.skipTest("the registry is in test mode: cursors are not concurrent")
+        if isolation != "repeatable read":
+            self.skipTest(f"transactions are {isolation}, not repeatable read")
+        self.tag = f"{os.getpid()}{int(time.time() * 1000) % 100000000}"
+        self.ids = {}
+        self.addCleanup(self._cleanup)
+        with self.registry.cursor() as cr:
+            self._setup_data(api.Environment(cr, SUPERUSER_ID, {}))
+
+    # ------------------------------------------------------------------
+    # Committed data and its cleanup
+    # ------------------------------------------------------------------
+    def _setup_data(self, env):
+        env = env(context={"tracking_disable": True, "mail_create_nolog": True})
+        approver = new_test_user(
+            env, login=f"dvk_conc_appr_{self.tag}", groups="dvk_models.group_dvk_user"
+        )
+        manager = new_test_user(
+            env, login=f"dvk_conc_mgr_{self.tag}", groups="dvk_models.group_dvk_manager"
+        )
+        level = env.ref("dvk_models.dvk_level_grassroots")
+        unit = env["hr.department"].create(
+            {
+                "name": f"Đảng ủy xã Thử {self.tag}",
+                "dvk_level_id": level.id,
+                "dvk_approver_id": approver.id,
+                "dvk_decision_symbol": f"T{self.tag}",
+            }
+        )
+        manager.dvk_department_ids = unit
+        campaign = env["dvk.campaign"].create(
+            {
+                "name": f"Dân vận khéo {YEAR} {self.tag}",
+                "year": YEAR,
+                "date_start": datetime.date(YEAR, 1, 1),
+                "date_end": datetime.date(YEAR, 12, 31),
+                "registration_deadline": datetime.date(YEAR, 3, 29),
+                "recognition_deadline": datetime.date(YEAR, 10, 14),
+            }
+        )
+        campaign.write({"state": "open"})  # superuser: set-up only
+        base = {
+            "campaign_id": campaign.id,
+            "department_id": unit.id,
+            "field_id": env.ref("dvk_models.dvk_field_kt").id,
+            "approver_id": approver.id,
+        }
+        submitted = env["dvk.model"].create(
+            dict(base, name=f"Mô hình đồng thời {self.tag}", state="submitted")
+        )
+        proposed = env["dvk.model"].create(
+            [
+                dict(
+                    base,
+                    name=f"Mô hình đề nghị {i} {self.tag}",
+                    state="proposed",
+                    proposal_level_id=level.id,
+                )
+                for i in range(2)
+            ]
+        )
+        decisions = env["dvk.decision"].create(
+            [
+                {
+                    "campaign_id": campaign.id,
+                    "level_id": level.id,
+                    "authority_department_id": unit.id,
+                    "date": datetime.date(YEAR, 10, 10),
+                    "line_ids": [(0, 0, {"model_id": model.id})],
+                }
+                for model in proposed
+            ]
+        )
+        # The number range of the year exists before the race, as it does
+        # once the first decision of a year has been issued.
+        code = f"dvk.decision.{level.code}"
+        existed = env["ir.sequence"].search(
+            [("code", "=", code), ("company_id", "=", env.company.id)]
+        )
+        sequence = decisions[0]._get_sequence()
+        date_range = sequence._create_date_range_seq(datetime.date(YEAR, 10, 10))
+        self.ids = {
+            "users": (approver | manager).ids,
+            "partners": (approver | manager).partner_id.ids,
+            "approver": approver.id,
+            "manager": manager.id,
+            "unit": unit.id,
+            "campaign": campaign.id,
+            "submitted": submitted.id,
+            "models": (submitted | proposed).ids,
+            "decisions": decisions.ids,
+            "date_range": date_range.id,
+            "sequence": (sequence - existed).id,
+        }
+
+    def _cleanup(self):
+        if not self.ids:
+            return
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+            decisions = env["dvk.decision"].browse(self.ids["decisions"]).exists()
+            decisions.write({"state": "draft"})  # superuser: cleanup only
+            decisions.unlink()
+            models = env["dvk.model"].browse(self.ids["models"]).exists()
+            env["mail.activity"].search(
+                [("res_model", "=", "dvk.model"), ("res_id", "in", models.ids)]
+            ).unlink()
+            models.write({"state": "draft"})  # superuser: cleanup only
+            models.unlink()  # also removes their messages
+            campaign = env["dvk.campaign"].browse(self.ids["campaign"]).exists()
+            campaign.write({"state": "draft"})  # superuser: cleanup only
+            campaign.unlink()
+            env["ir.sequence.date_range"].browse(
+                self.ids["date_range"]
+            ).exists().unlink()
+            # The decision sequence too, when the test created it.
+            env["ir.sequence"].browse(self.ids["sequence"]).exists().unlink()
+            env["hr.department"].browse(self.ids["unit"]).exists().unlink()
+            users = env["res.users"].browse(self.ids["users"]).exists()
+            users.unlink()
+            env["res.partner"].browse(self.ids["partners"]).exists().unlink()
+
+    def _env(self, cr, key):
+        return api.Environment(cr, self.ids[key], {})
+
+    def _approval_messages(self):
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            return env["mail.message"].search_count(
+                [
+                    ("model", "=", "dvk.model"),
+                    ("res_id", "=", self.ids["submitted"]),
+                    ("body", "ilike", "Registration approved by"),
+                ]
+            )
+
+    # ------------------------------------------------------------------
+    # (b) 26: two approvers at once
+    # ------------------------------------------------------------------
+    def test_concurrent_approval_lock(self):
+        """RELIABILITY (b) 26, A8: while the approver's transaction holds the
+        model, a manager approving it at the same time gets LockError; once
+        the first commits, the retry gets UserError (state guard) and there
+        is exactly one approval in the chatter."""
+        with self.registry.cursor() as cr1, self.registry.cursor() as cr2:
+            first = self._env(cr1, "approver")["dvk.model"].browse(
+                self.ids["submitted"]
+            )
+            second = self._env(cr2, "manager")["dvk.model"].browse(
+                self.ids["submitted"]
+            )
+            self.assertEqual(second.state, "submitted")
+            first.action_approve()
+            with self.assertRaises(LockError):
+                second.action_approve()
+            cr2.rollback()
+            cr1.commit()
+            second.env.invalidate_all()
+            with self.assertRaisesRegex(UserError, "cannot be approved from the state"):
+                second.action_approve()
+            cr2.rollback()
+            second.env.invalidate_all()
+            self.assertEqual(second.state, "approved")
+        self.assertEqual(self._approval_messages(), 1)
+
+    @mute_logger("odoo.sql_db")
+    def test_concurrent_approval_stale_snapshot(self):
+        """RELIABILITY (b) 26, A8: a manager whose transaction read the model
+        before the approver committed gets SerializationFailure when
+        approving it; the retry in a fresh transaction gets UserError and
+        there is exactly one approval in the chatter."""
+        with self.registry.cursor() as cr1, self.registry.cursor() as cr2:
+            first = self._env(cr1, "approver")["dvk.model"].browse(
+                self.ids["submitted"]
+            )
+            second = self._env(cr2, "manager")["dvk.model"].browse(
+                self.ids["submitted"]
+            )
+            # The manager's snapshot is taken before the approval commits.
+            self.assertEqual(second.state, "submitted")
+            first.action_approve()
+            cr1.commit()
+            with self.assertRaises(SerializationFailure):
+                second.action_approve()
+            cr2.rollback()
+            second.env.invalidate_all()
+            with self.assertRaisesRegex(UserError, "cannot be approved from the state"):
+                second.action_approve()
+            cr2.rollback()
+        self.assertEqual(self._approval_messages(), 1)
+
+    # ------------------------------------------------------------------
+    # (b) 22: two decision numbers at once
+    # ------------------------------------------------------------------
+    def test_concurrent_decision_numbers(self):
+        """RELIABILITY (b) 22, A8 gapless numbering: while one decision draws
+        its number, a second confirmation at the same level and year raises
+        LockNotAvailable; after the first commits, the retry draws the next
+        number, with no gap."""
+        decision_a, decision_b = self.ids["decisions"]
+        with self.registry.cursor() as cr1, self.registry.cursor() as cr2:
+            first = self._env(cr1, "manager")["dvk.decision"].browse(decision_a)
+            second = self._env(cr2, "manager")["dvk.decision"].browse(decision_b)
+            first.action_confirm()
+            with mute_logger("odoo.sql_db"), self.assertRaises(LockNotAvailable):
+                second.action_confirm()
+            cr2.rollback()
+            cr1.commit()
+            second.env.invalidate_all()
+            self.assertEqual((second.state, second.name), ("draft", "/"))
+            second.action_confirm()
+            cr2.commit()
+            first.env.invalidate_all()
+            number_a = int(first.name.split("/")[0])
+            number_b = int(second.name.split("/")[0])
+            self.assertEqual(number_b, number_a + 1)
+            self.assertEqual(second.name, f"{number_b:02d}/QĐ-T{self.tag}")
+            self.assertEqual(
+                set(second.line_ids.model_id.mapped("state")), {"recognized"}
+            )

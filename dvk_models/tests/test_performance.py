@@ -1,0 +1,93 @@
+"""Batch workflow actions keep a query count that does not grow with the
+number of records (DESIGN §4, RELIABILITY (b) 33)."""
+
+import datetime
+
+from odoo.tests import freeze_time, tagged, warmup
+
+from .common import DvkCommon
+
+# Budgets measured on Odoo 19.0 with tracking enabled (as in production),
+# with a small margin; the same budget holds for the small and the large batch.
+# No query is made per record; what remains grows only with the ORM's own
+# batching (one INSERT or UPDATE per 100 rows and table).
+APPROVE_BUDGET = 32  # measured: 20 models -> 23, 200 models -> 29
+CONFIRM_BUDGET = 61  # measured: 20 lines -> 30, 500 lines -> 58
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-02-10")
+class TestPerformance(DvkCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # Measure with the chatter tracking that users get, not the test
+        # shortcut that disables it.
+        cls.env = cls.env(
+            context=dict(cls.env.context, tracking_disable=False, mail_notrack=False)
+        )
+
+    def _submitted_batch(self, size):
+        """``size`` models registered by the staff member and submitted in one
+        call, each with its approval activity."""
+        models = (
+            self.env["dvk.model"]
+            .with_user(self.user_staff)
+            .create([self._model_vals(name=f"Mô hình {size}-{i}") for i in range(size)])
+        )
+        models.action_submit()
+        return models.with_env(self.env)
+
+    def _proposed_batch(self, size):
+        models = self._submitted_batch(size)
+        models.with_user(self.user_approver).action_approve()
+        models.with_user(self.user_officer).action_propose(self.level_grassroots)
+        return models
+
+    def _measure_ready(self):
+        """Flush and empty the record cache before a measured call, so that
+        the small and the large batch start from the same state."""
+        self.env.flush_all()
+        self.env.cr.flush()
+        self.env.invalidate_all()
+
+    @warmup
+    def test_batch_approval_query_count(self):
+        """DESIGN §4, RELIABILITY (b) 33: approving 20 or 200 submitted models
+        in one call (state, chatter, tracking, activities, notifications)
+        stays under the same query budget."""
+        for size in (20, 200):
+            models = self._submitted_batch(size)
+            self._measure_ready()
+            with self.assertQueryCount(APPROVE_BUDGET):
+                models.with_user(self.user_approver).action_approve()
+            self.assertEqual(set(models.mapped("state")), {"approved"})
+            self.assertFalse(models.activity_ids)
+
+    @warmup
+    def test_decision_confirm_query_count(self):
+        """DESIGN §4, RELIABILITY (b) 33: confirming a decision of 20 or of
+        500 lines (number, recognition of every model, chatter, tracking)
+        stays under the same query budget."""
+        for size in (20, 500):
+            models = self._proposed_batch(size)
+            decision = (
+                self.env["dvk.decision"]
+                .with_user(self.user_officer)
+                .create(
+                    {
+                        "campaign_id": self.campaign.id,
+                        "level_id": self.level_grassroots.id,
+                        "authority_department_id": self.district.id,
+                        "date": datetime.date(2026, 10, 10),
+                        "line_ids": [(0, 0, {"model_id": m.id}) for m in models],
+                    }
+                )
+            )
+            self._measure_ready()
+            with self.assertQueryCount(CONFIRM_BUDGET):
+                decision.action_confirm()
+            self.assertEqual(set(models.mapped("state")), {"recognized"})
+            self.assertEqual(
+                set(models.mapped("recognized_level_id")), {self.level_grassroots}
+            )

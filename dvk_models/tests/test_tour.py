@@ -1,0 +1,156 @@
+"""The main journey of a model in the browser, one tour per actor."""
+
+import datetime
+
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+
+# Must match the constants of static/tests/tours/dvk_model_tour.js.
+MODEL_NAME = "Dân vận khéo trong hiến đất làm đường liên thôn"
+DONE_MODEL_NAME = "Dân vận khéo trong xây dựng tổ tự quản"
+
+
+@tagged("post_install", "-at_install")
+class TestDvkModelTour(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
+        level_grassroots = env.ref("dvk_models.dvk_level_grassroots")
+        level_district = env.ref("dvk_models.dvk_level_district")
+        level_province = env.ref("dvk_models.dvk_level_province")
+
+        # Passwords are the logins: start_tour logs in with them.
+        cls.user_staff = new_test_user(
+            env,
+            login="dvk_tour_staff",
+            groups="dvk_models.group_dvk_user",
+            name="Hoàng Thị Dân",
+        )
+        cls.user_approver = new_test_user(
+            env,
+            login="dvk_tour_appr",
+            groups="dvk_models.group_dvk_user",
+            name="Nguyễn Văn Duyệt",
+        )
+        cls.user_officer = new_test_user(
+            env,
+            login="dvk_tour_off",
+            groups="dvk_models.group_dvk_officer",
+            name="Lê Thị Thi Đua",
+        )
+
+        Department = env["hr.department"]
+        Employee = env["hr.employee"]
+        emp_approver = Employee.create(
+            {"name": "Nguyễn Văn Duyệt", "user_id": cls.user_approver.id}
+        )
+        province = Department.create(
+            {
+                "name": "Tỉnh ủy Tour",
+                "dvk_level_id": level_province.id,
+                "dvk_decision_symbol": "BCĐT",
+            }
+        )
+        cls.district = Department.create(
+            {
+                "name": "Huyện ủy Châu Thành",
+                "parent_id": province.id,
+                "dvk_level_id": level_district.id,
+                "dvk_decision_symbol": "BCĐH",
+            }
+        )
+        cls.commune = Department.create(
+            {
+                "name": "Đảng ủy xã Hòa Lợi",
+                "parent_id": cls.district.id,
+                "dvk_level_id": level_grassroots.id,
+                "manager_id": emp_approver.id,
+            }
+        )
+        emp_approver.department_id = cls.commune
+        Employee.create(
+            {
+                "name": "Hoàng Thị Dân",
+                "user_id": cls.user_staff.id,
+                "department_id": cls.commune.id,
+            }
+        )
+        cls.user_officer.dvk_department_ids = cls.district
+
+        # The business dates use the real today: the campaign covers it.
+        cls.campaign = env["dvk.campaign"].create(
+            {
+                "name": "Dân vận khéo 2026 (tour)",
+                "year": 2026,
+                "profile": "party",
+                "date_start": datetime.date(2026, 1, 1),
+                "date_end": datetime.date(2026, 12, 31),
+                "registration_deadline": datetime.date(2026, 3, 29),
+                "proposal_deadline": datetime.date(2026, 9, 30),
+                "recognition_deadline": datetime.date(2026, 10, 14),
+            }
+        )
+        cls.campaign.action_open()
+
+        # A model the approver has already approved: his activity link must
+        # lead to the pending registration only.
+        cls.done_model = (
+            env["dvk.model"]
+            .with_user(cls.user_staff)
+            .create(
+                {
+                    "name": DONE_MODEL_NAME,
+                    "campaign_id": cls.campaign.id,
+                    "department_id": cls.commune.id,
+                    "field_id": env.ref("dvk_models.dvk_field_vhxh").id,
+                }
+            )
+        )
+        cls.done_model.action_submit()
+        cls.done_model.with_user(cls.user_approver).action_approve()
+
+    def test_model_journey(self):
+        """Rule (DESIGN.md §3): the approval of a registration is a
+        mail.activity of its approver, who decides from that activity; a model
+        is recognised only through a confirmed, numbered decision."""
+        self.assertEqual(self.commune.dvk_approver_id, self.user_approver)
+
+        self.start_tour("/odoo", "dvk_model_tour_register", login="dvk_tour_staff")
+        # The browser wrote through its own cursor: forget what this env cached.
+        self.env.invalidate_all()
+        model = self.env["dvk.model"].search([("name", "=", MODEL_NAME)])
+        self.assertEqual(len(model), 1)
+        self.assertEqual(model.state, "submitted")
+        self.assertEqual(model.create_uid, self.user_staff)
+        self.assertEqual(model.approver_id, self.user_approver)
+        approval_type = self.env.ref("dvk_models.mail_activity_type_dvk_approval")
+        activity = model.activity_ids
+        self.assertEqual(activity.activity_type_id, approval_type)
+        self.assertEqual(activity.user_id, self.user_approver)
+
+        self.start_tour("/odoo", "dvk_model_tour_approve", login="dvk_tour_appr")
+        self.env.invalidate_all()
+        self.assertEqual(model.state, "approved")
+        self.assertFalse(model.activity_ids, "the approval activity is closed")
+        self.assertFalse(activity.active)
+        self.assertEqual(activity.feedback, "Approved")
+
+        self.start_tour("/odoo", "dvk_model_tour_recognise", login="dvk_tour_off")
+        self.env.invalidate_all()
+        decision = model.decision_line_ids.decision_id
+        self.assertEqual(len(decision), 1)
+        self.assertEqual(decision.state, "confirmed")
+        self.assertEqual(decision.name, "01/QĐ-BCĐH")
+        self.assertEqual(decision.create_uid, self.user_officer)
+        self.assertEqual(decision.authority_department_id, self.district)
+        self.assertEqual(
+            decision.level_id, self.env.ref("dvk_models.dvk_level_grassroots")
+        )
+        self.assertEqual(model.state, "recognized")
+        self.assertEqual(
+            model.recognized_level_id, self.env.ref("dvk_models.dvk_level_grassroots")
+        )
+        self.assertFalse(model.proposal_level_id)
+        self.assertEqual(self.done_model.state, "approved", "not proposed")
