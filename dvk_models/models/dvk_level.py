@@ -54,17 +54,15 @@ class DvkLevel(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):
-        used = (
-            self.env["dvk.model"]
-            .sudo()
-            .search_count(  # sudo: any record counts
-                [
-                    "|",
-                    ("level_id", "in", self.ids),
-                    ("recognized_level_id", "in", self.ids),
-                ],
-                limit=1,
-            )
+        # sudo: a level used by any model, visible or not, must be kept
+        all_models = self.env["dvk.model"].sudo()
+        used = all_models.search_count(
+            [
+                "|",
+                ("level_id", "in", self.ids),
+                ("recognized_level_id", "in", self.ids),
+            ],
+            limit=1,
         )
         if used:
             raise UserError(

@@ -323,16 +323,11 @@ class DvkWorkflowMixin(models.AbstractModel):
         records = self.filtered("id")
         best = {}
         if records:
-            lines = (
-                self.env["dvk.decision.line"]
-                .sudo()
-                .search_fetch(  # sudo: levels only
-                    [
-                        (fname, "in", records.ids),
-                        ("decision_id.state", "=", "confirmed"),
-                    ],
-                    [fname, "level_id"],
-                )
+            # sudo: only the levels of confirmed decisions are read
+            all_lines = self.env["dvk.decision.line"].sudo()
+            lines = all_lines.search_fetch(
+                [(fname, "in", records.ids), ("decision_id.state", "=", "confirmed")],
+                [fname, "level_id"],
             )
             for line in lines:
                 key = line[fname].id

@@ -95,7 +95,7 @@ class HrDepartment(models.Model):
     def _dvk_approver_chain(self):
         """This unit then its parents, nearest first (uses parent_path)."""
         self.ensure_one()
-        ids = [
-            int(i) for i in self.sudo().parent_path.split("/") if i
-        ]  # sudo: path only
+        # sudo: only the path of the unit is read
+        path = self.sudo().parent_path
+        ids = [int(i) for i in path.split("/") if i]
         return self.browse(reversed(ids))
