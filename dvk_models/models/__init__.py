@@ -14,3 +14,7 @@ from . import dvk_exemplar
 from . import dvk_decision
 from . import dvk_decision_line
 from . import hr_employee
+from . import dvk_criteria_set
+from . import dvk_eligibility
+from . import dvk_eligibility_watch
+from . import dvk_score_sheet

@@ -40,6 +40,7 @@ class DvkExemplar(models.Model):
         "('state', 'in', ('recognized', 'proposed'))]",
         help="The recognised models the exemplar built or took part in.",
     )
+    score_sheet_ids = fields.One2many("dvk.score.sheet", "exemplar_id")
     achievement_summary = fields.Html(
         help="Outline of the achievements (báo cáo thành tích)."
     )
@@ -65,20 +66,65 @@ class DvkExemplar(models.Model):
     def _dvk_line_field(self):
         return "exemplar_id"
 
-    @api.depends("model_ids.state", "model_ids.recognized_level_id", "year")
+    def _dvk_target(self):
+        return "exemplar"
+
+    @api.depends(
+        "criteria_set_id",
+        "score_sheet_ids.state",
+        "score_sheet_ids.percent",
+        "score_sheet_ids.mandatory_ok",
+    )
+    def _compute_scores(self):
+        return super()._compute_scores()
+
+    @api.depends(
+        "criteria_set_id",
+        "employee_id",
+        "department_id",
+        "subject_type",
+        "year",
+        "model_ids.recognized_level_id",
+    )
     def _compute_eligibility(self):
-        """Core rule: an exemplar has built or joined at least one recognised
-        model of the year. The criteria sets add the sector rules."""
+        """Eligibility from the automatic checks of the criteria set (titles,
+        discipline, recognised models), in plain words, for all exemplars at
+        once."""
+        Eligibility = self.env["dvk.eligibility"]
+        results = {}
+        for criteria_set in self.criteria_set_id:
+            exemplars = self.filtered(
+                lambda e, cs=criteria_set: e.criteria_set_id == cs
+            )
+            items = Eligibility._items(
+                [
+                    (
+                        e.id or e._origin.id,
+                        e.subject_type,
+                        e.year,
+                        e.employee_id,
+                        e.department_id,
+                        self.env["dvk.model"],
+                    )
+                    for e in exemplars
+                ]
+            )
+            results.update(Eligibility._evaluate(criteria_set, items))
         for exemplar in self:
-            reasons = exemplar._get_eligibility_reasons()
+            key = exemplar.id or exemplar._origin.id
+            if exemplar.criteria_set_id:
+                reasons = [why for _c, ok, why in results.get(key, []) if not ok]
+            else:
+                reasons = exemplar._get_eligibility_reasons()
             exemplar.eligibility_ok = not reasons
             exemplar.eligibility_reason = "\n".join(reasons)
 
     def _get_eligibility_reasons(self):
-        """Hook: the reasons, in plain words, why the exemplar is not eligible."""
+        """Without a criteria set: an exemplar built or joined at least one
+        recognised model of the year."""
         self.ensure_one()
-        if not self.model_ids.filtered(lambda m: m.state == "recognized"):
-            return [self.env._("No recognised model in %(year)s.", year=self.year)]
+        if not self.model_ids.filtered("recognized_level_id"):
+            return [self.env._("No recognised model in %(year)s", year=self.year)]
         return []
 
     @api.constrains("model_ids", "employee_id", "department_id")
@@ -109,11 +155,18 @@ class DvkExemplar(models.Model):
                     )
                 )
             for model in exemplar.model_ids:
+                # One achievement, one commendation: the same model may not be
+                # put forward twice at a level through two files.
                 other = model.exemplar_ids.filtered(
                     lambda e, x=exemplar, lvl=level: (
                         e != x
-                        and e.state in ("proposed", "recognized")
-                        and e.proposal_level_id == lvl
+                        and (
+                            (e.state == "proposed" and e.proposal_level_id == lvl)
+                            or lvl
+                            in e.decision_line_ids.filtered(
+                                lambda line: line.decision_state == "confirmed"
+                            ).level_id
+                        )
                     )
                 )
                 if other:
@@ -125,6 +178,7 @@ class DvkExemplar(models.Model):
                             other=other[0].name,
                         )
                     )
+        self._dvk_check_self_assessment()
 
     def action_propose(self, level=None):
         self._dvk_check_state(("draft", "recognized"), self.env._("proposed"))
@@ -174,6 +228,17 @@ class DvkExemplar(models.Model):
 
     def action_refuse_wizard(self):
         return self.env["dvk.reason.wizard"]._open_for(self, "refuse")
+
+    def _dvk_responsible_officer(self):
+        """The officer in charge of the nearest unit at or above the subject's
+        unit, or whoever opened the file."""
+        self.ensure_one()
+        for unit in self.department_id._dvk_approver_chain():
+            # sudo: reading who is in charge of a unit, not their records
+            officers = unit.sudo().dvk_officer_ids.filtered("active")
+            if officers:
+                return officers[0]
+        return self.create_uid
 
     def action_reset_to_draft(self):
         self._dvk_check_state(("refused",), self.env._("reset to draft"))

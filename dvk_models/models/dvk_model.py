@@ -137,6 +137,7 @@ class DvkModel(models.Model):
         recursive=True,
         help="Consecutive years, up to this one, in which the model was recognised.",
     )
+    score_sheet_ids = fields.One2many("dvk.score.sheet", "model_id")
     exemplar_ids = fields.Many2many(
         "dvk.exemplar", "dvk_exemplar_model_rel", "model_id", "exemplar_id"
     )
@@ -209,6 +210,18 @@ class DvkModel(models.Model):
 
     def _dvk_line_field(self):
         return "model_id"
+
+    def _dvk_target(self):
+        return "model"
+
+    @api.depends(
+        "criteria_set_id",
+        "score_sheet_ids.state",
+        "score_sheet_ids.percent",
+        "score_sheet_ids.mandatory_ok",
+    )
+    def _compute_scores(self):
+        return super()._compute_scores()
 
     # ------------------------------------------------------------------
     # Constraints
@@ -520,6 +533,7 @@ class DvkModel(models.Model):
         dossiers, periodic reports).
         """
         self._dvk_check_propose_level(level)
+        self._dvk_check_self_assessment()
         today = fields.Date.context_today(self)
         for model in self:
             own = model.department_id.dvk_level_id

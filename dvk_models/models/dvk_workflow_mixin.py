@@ -75,6 +75,31 @@ class DvkWorkflowMixin(models.AbstractModel):
         "dvk.decision.line", compute="_compute_decision_line_ids"
     )
     refusal_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    criteria_set_id = fields.Many2one(
+        "dvk.criteria.set",
+        compute="_compute_criteria_set_id",
+        store=True,
+        readonly=False,
+        ondelete="restrict",
+        tracking=True,
+        help="The criteria the record is scored and checked against; it follows "
+        "the campaign's profile and the subject type.",
+    )
+    self_score = fields.Float(string="Self-assessment (%)", compute="_compute_scores")
+    self_assessed = fields.Boolean(
+        string="Self-assessed",
+        compute="_compute_scores",
+        help="A finished self-assessment sheet meets its knock-out criteria.",
+    )
+    council_score = fields.Float(string="Council Score (%)", compute="_compute_scores")
+    council_spread = fields.Float(
+        compute="_compute_scores",
+        help="Gap between the highest and the lowest council sheet.",
+    )
+    council_count = fields.Integer(string="Council Sheets", compute="_compute_scores")
+    council_passed = fields.Boolean(
+        string="Passed by the Council", compute="_compute_scores"
+    )
 
     # Fields only the guarded workflow methods may write.
     _dvk_protected_fields = frozenset(
@@ -338,8 +363,130 @@ class DvkWorkflowMixin(models.AbstractModel):
             record.recognized_level_id = best.get(record.id, False)
 
     def _dvk_line_field(self):
-        """Name of the decision-line field pointing at this model."""
+        """Name of the decision-line (and score-sheet) field pointing at this
+        model."""
         raise NotImplementedError
+
+    def _dvk_target(self):
+        """The criteria-set target of this model: "model" or "exemplar"."""
+        raise NotImplementedError
+
+    @api.depends("campaign_id.profile", "subject_type")
+    def _compute_criteria_set_id(self):
+        CriteriaSet = self.env["dvk.criteria.set"]
+        found = {}
+        for record in self:
+            key = (record.campaign_id.profile, record.subject_type)
+            if not key[0]:
+                continue
+            if key not in found:
+                found[key] = CriteriaSet._find_for(record._dvk_target(), *key)
+            record.criteria_set_id = found[key]
+
+    def _compute_scores(self):
+        """Self-assessment and aggregated council scores, from the finished
+        sheets scored against the record's criteria set (mean of the council
+        sheets, without the highest and lowest when the set says so and there
+        are five or more)."""
+        fname = self._dvk_line_field()
+        sheets = self.env["dvk.score.sheet"].search_fetch(
+            [(fname, "in", self.ids), ("state", "=", "done")],
+            [fname, "kind", "criteria_set_id", "percent", "mandatory_ok", "passed"],
+            order="id",
+        )
+        by_record = {}
+        for sheet in sheets:
+            by_record.setdefault(sheet[fname].id, []).append(sheet)
+        for record in self:
+            own = [
+                s
+                for s in by_record.get(record.id, [])
+                if s.criteria_set_id == record.criteria_set_id
+            ]
+            selfs = [s for s in own if s.kind == "self"]
+            council = [s for s in own if s.kind == "council"]
+            last_self = selfs[-1] if selfs else None
+            record.self_score = last_self.percent if last_self else 0.0
+            record.self_assessed = bool(last_self and last_self.mandatory_ok)
+            record.council_count = len(council)
+            if not council:
+                record.council_score = 0.0
+                record.council_spread = 0.0
+                record.council_passed = False
+                continue
+            scores = sorted(s.percent for s in council)
+            record.council_spread = round(scores[-1] - scores[0], 2)
+            if record.criteria_set_id.drop_extremes and len(scores) >= 5:
+                scores = scores[1:-1]
+            record.council_score = round(sum(scores) / len(scores), 2)
+            band = record.criteria_set_id._band_for(record.council_score)
+            knocked_out = sum(1 for s in council if not s.mandatory_ok)
+            record.council_passed = (not band or band.passing) and (
+                knocked_out * 2 < len(council)
+            )
+
+    def _dvk_check_self_assessment(self):
+        """Seed 001 §3: every level of recognition needs the self-assessment
+        score sheet; it must be finished and meet its knock-out criteria."""
+        missing = self.filtered(lambda r: r.criteria_set_id and not r.self_assessed)
+        if missing:
+            raise UserError(
+                self.env._(
+                    "%(names)s need a finished self-assessment score sheet that "
+                    "meets its knock-out criteria before being proposed.",
+                    names=", ".join(missing.mapped("display_name")),
+                )
+            )
+
+    def action_open_score_sheets(self):
+        self.ensure_one()
+        fname = self._dvk_line_field()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "dvk.score.sheet",
+            "name": self.env._("Score Sheets"),
+            "view_mode": "list,form",
+            "domain": [(fname, "=", self.id)],
+            "context": {
+                f"default_{fname}": self.id,
+                "default_criteria_set_id": self.criteria_set_id.id,
+            },
+        }
+
+    def action_self_assess(self):
+        """Open (or start) the registrant's self-assessment sheet."""
+        self.ensure_one()
+        if not self.criteria_set_id:
+            raise UserError(
+                self.env._(
+                    "No criteria set applies to %(name)s.", name=self.display_name
+                )
+            )
+        fname = self._dvk_line_field()
+        Sheet = self.env["dvk.score.sheet"]
+        sheet = Sheet.search(
+            [
+                (fname, "=", self.id),
+                ("kind", "=", "self"),
+                ("criteria_set_id", "=", self.criteria_set_id.id),
+            ],
+            order="id desc",
+            limit=1,
+        )
+        if not sheet:
+            sheet = Sheet.create(
+                {
+                    fname: self.id,
+                    "kind": "self",
+                    "criteria_set_id": self.criteria_set_id.id,
+                }
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "dvk.score.sheet",
+            "res_id": sheet.id,
+            "view_mode": "form",
+        }
 
     def _check_recognizable(self, decisions):
         """Hook: raise when these records cannot be recognised by ``decisions``.

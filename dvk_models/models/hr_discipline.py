@@ -48,6 +48,41 @@ class HrDiscipline(models.Model):
         "res.company", required=True, default=lambda self: self.env.company
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        disciplines = super().create(vals_list)
+        disciplines._dvk_flag_exemplars()
+        return disciplines
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"date", "employee_id"} & set(vals) or vals.get("active"):
+            self._dvk_flag_exemplars()
+        return res
+
+    def _dvk_flag_exemplars(self):
+        """A discipline recorded after the fact may make proposed or recognised
+        exemplars of its year ineligible."""
+        forms = dict(self._fields["form"]._description_selection(self.env))
+        self.env["dvk.eligibility.watch"]._flag(
+            [
+                (
+                    discipline.employee_id,
+                    discipline.department_id,
+                    discipline.date.year,
+                    self.env._(
+                        "%(name)s was disciplined (%(form)s) on %(date)s "
+                        "(Decision %(ref)s).",
+                        name=discipline.employee_id.name,
+                        form=forms.get(discipline.form, "").lower(),
+                        date=discipline.date.strftime("%d/%m/%Y"),
+                        ref=discipline.decision_ref or "",
+                    ),
+                )
+                for discipline in self.filtered("active")
+            ]
+        )
+
     @api.depends("employee_id")
     def _compute_department_id(self):
         for discipline in self:

@@ -52,6 +52,32 @@ class HrEmulationTitle(models.Model):
         "CHECK(year > 1945 AND year < 2200)", "The year of a title is not valid."
     )
 
+    def write(self, vals):
+        revoked = self.filtered("active") if vals.get("active") is False else None
+        res = super().write(vals)
+        if revoked:
+            revoked._dvk_flag_revocation()
+        return res
+
+    def _dvk_flag_revocation(self):
+        """A revoked title may make proposed or recognised exemplars ineligible."""
+        self.env["dvk.eligibility.watch"]._flag(
+            [
+                (
+                    title.employee_id,
+                    title.department_id,
+                    title.year,
+                    self.env._(
+                        "The title %(title)s %(year)s of %(holder)s was revoked.",
+                        title=title.type_id.name,
+                        year=title.year,
+                        holder=(title.employee_id or title.department_id).name,
+                    ),
+                )
+                for title in self
+            ]
+        )
+
     @api.depends("type_id", "year", "employee_id", "department_id")
     def _compute_display_name(self):
         for title in self:

@@ -169,7 +169,39 @@ class DvkCommon(TransactionCase):
     def _approved(self, **kw):
         model = self._submitted(**kw)
         model.with_user(self.user_approver).action_approve()
+        self._self_assess(model)
         return model
+
+    def _self_assess(self, records, score=None):
+        """Give records a finished self-assessment sheet (seed 001 §3), every
+        manual criterion at ``score`` (default: its maximum). Written as the
+        superuser so that large batches stay fast; the scoring tests exercise
+        the sheets themselves."""
+        records = records.sudo()
+        fname = "model_id" if records._name == "dvk.model" else "exemplar_id"
+        with_set = records.filtered("criteria_set_id")
+        sheets = (
+            self.env["dvk.score.sheet"]
+            .sudo()
+            .create(
+                [
+                    {
+                        fname: record.id,
+                        "kind": "self",
+                        "criteria_set_id": record.criteria_set_id.id,
+                        "evaluator_id": record.create_uid.id,
+                    }
+                    for record in with_set
+                ]
+            )
+        )
+        manual = sheets.line_ids.filtered(lambda line: not line.is_auto)
+        for max_score, lines in manual.grouped(
+            lambda line: line.criterion_id.max_score
+        ).items():
+            lines.write({"score": max_score if score is None else score})
+        sheets.write({"state": "done"})
+        return sheets
 
     def _proposed(self, level=None, **kw):
         model = self._approved(**kw)

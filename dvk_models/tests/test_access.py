@@ -29,6 +29,15 @@ ACCESS_MATRIX = {
     "hr.emulation.title": {"staff": "r", "officer": "rwcu", "manager": "rwcu"},
     "hr.discipline": {"officer": "rwcu", "manager": "rwcu"},
     "dvk.reason.wizard": {"staff": "rwc", "officer": "rwc", "manager": "rwc"},
+    "dvk.criteria.set": {"staff": "r", "officer": "r", "manager": "rwcu"},
+    "dvk.criterion": {"staff": "r", "officer": "r", "manager": "rwcu"},
+    "dvk.criteria.band": {"staff": "r", "officer": "r", "manager": "rwcu"},
+    "dvk.score.sheet": {"staff": "rwcu", "officer": "rwcu", "manager": "rwcu"},
+    "dvk.score.sheet.line": {"staff": "rwc", "officer": "rwc", "manager": "rwc"},
+    "dvk.candidate.wizard": {"officer": "rwcu", "manager": "rwcu"},
+    "dvk.candidate.wizard.line": {"officer": "rwcu", "manager": "rwcu"},
+    "dvk.scoring.wizard": {"officer": "rwcu", "manager": "rwcu"},
+    "dvk.scoring.wizard.line": {"officer": "rwcu", "manager": "rwcu"},
 }
 
 # The approved RPC surface: every public method that the dvk addons define on
@@ -40,6 +49,7 @@ PUBLIC_METHODS = {
         "action_carry_over",
         "action_open_lineage",
         "action_open_previous_years",
+        "action_open_score_sheets",
         "action_propose",
         "action_refuse",
         "action_refuse_wizard",
@@ -47,14 +57,26 @@ PUBLIC_METHODS = {
         "action_remove_wizard",
         "action_renew",
         "action_reset_to_draft",
+        "action_self_assess",
         "action_submit",
         "action_withdraw_proposal",
     },
     "dvk.exemplar": {
+        "action_open_score_sheets",
         "action_propose",
         "action_refuse",
         "action_refuse_wizard",
         "action_reset_to_draft",
+        "action_self_assess",
+    },
+    "dvk.score.sheet": {"action_done", "action_refresh"},
+    "dvk.criteria.set": {"action_new_version"},
+    "dvk.candidate.wizard": {"action_open_exemplars", "action_scan"},
+    "dvk.scoring.wizard": {
+        "action_finish",
+        "action_load",
+        "action_propose",
+        "action_save",
     },
     "dvk.decision": {
         "action_add_proposed",
@@ -79,6 +101,10 @@ ORM_OVERRIDES = {
     "dvk.decision": {"create", "write", "copy_data"},
     "dvk.campaign": {"create", "write"},
     "dvk.reason.wizard": set(),
+    "dvk.score.sheet": {"create", "write"},
+    "dvk.criteria.set": {"write"},
+    "dvk.candidate.wizard": set(),
+    "dvk.scoring.wizard": set(),
 }
 
 
@@ -535,6 +561,7 @@ class TestAccess(DvkCommon):
         far = self._manager_model(self.commune3, "Mô hình xã Long Phước")
         far.action_submit()
         far.with_user(self.user_district_head).action_approve()
+        self._self_assess(far)
         far.with_user(officer2).action_propose(self.level_grassroots)
         self.assertEqual(far.state, "proposed")
 

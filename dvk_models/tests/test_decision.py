@@ -171,6 +171,7 @@ class TestDecision(DvkCommon):
         grassroots_next = self._next_number(self.level_grassroots)
         district_next = self._next_number(self.level_district)
         model = self._district_model()
+        self._self_assess(model)
         model.with_user(self.user_officer).action_propose(self.level_district)
         decision = self._decision(model, level=self.level_district)
         decision.action_confirm()
@@ -247,6 +248,7 @@ class TestDecision(DvkCommon):
         district without a grassroots recognition."""
         model = self._district_model()
         self.assertEqual(model.approver_id, self.user_district_head)
+        self._self_assess(model)
         model.with_user(self.user_officer).action_propose()
         self.assertRecordValues(
             model,
@@ -530,6 +532,7 @@ class TestDecision(DvkCommon):
         self._decision(model).action_confirm()
         exemplar.invalidate_recordset(["eligibility_ok"])
         self.assertTrue(exemplar.eligibility_ok)
+        self._self_assess(exemplar)
         exemplar.action_propose(self.level_grassroots)
         self.assertRecordValues(
             exemplar,

@@ -83,6 +83,8 @@ class TestModelFlow(DvkCommon):
         """Propose ``model`` at grassroots and recognise it by a confirmed
         decision of ``campaign``."""
         if model.state == "approved":
+            if not model.self_assessed:
+                self._self_assess(model)
             model.with_user(self.user_officer).action_propose(self.level_grassroots)
         decision = (
             self.env["dvk.decision"]

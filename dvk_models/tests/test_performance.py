@@ -41,6 +41,7 @@ class TestPerformance(DvkCommon):
     def _proposed_batch(self, size):
         models = self._submitted_batch(size)
         models.with_user(self.user_approver).action_approve()
+        self._self_assess(models)
         models.with_user(self.user_officer).action_propose(self.level_grassroots)
         return models
 

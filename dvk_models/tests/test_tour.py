@@ -137,6 +137,24 @@ class TestDvkModelTour(HttpCase):
         self.assertFalse(activity.active)
         self.assertEqual(activity.feedback, "Approved")
 
+        # The registrant fills the self-assessment every level requires (seed
+        # 001 §3); the scoring tests cover that sheet, the tour goes on.
+        sheet = (
+            self.env["dvk.score.sheet"]
+            .with_user(self.user_staff)
+            .create(
+                {
+                    "model_id": model.id,
+                    "kind": "self",
+                    "criteria_set_id": model.criteria_set_id.id,
+                }
+            )
+        )
+        for line in sheet.line_ids.filtered(lambda line: not line.is_auto):
+            line.score = line.max_score
+        sheet.action_done()
+        self.assertTrue(model.self_assessed)
+
         self.start_tour("/odoo", "dvk_model_tour_recognise", login="dvk_tour_off")
         self.env.invalidate_all()
         decision = model.decision_line_ids.decision_id

@@ -249,6 +249,7 @@ class TestWorkflowGuards(DvkCommon):
         with self.assertRaises(UserError):
             as_approver.action_refuse(reason="Muộn")
         as_officer = model.with_user(self.user_officer)
+        self._self_assess(model)
         as_officer.action_propose(self.level_grassroots)
         with self.assertRaises(UserError):
             as_officer.action_propose(self.level_grassroots)
@@ -332,6 +333,7 @@ class TestWorkflowGuards(DvkCommon):
                 }
             )
         )
+        self._self_assess(exemplar)
         exemplar.action_propose(self.level_grassroots)
         with self.assertRaises(UserError):
             exemplar.action_propose(self.level_grassroots)
@@ -641,6 +643,7 @@ class TestWorkflowGuards(DvkCommon):
         )
         self.assertEqual(len(self._tracking(model, "approver_id")), 1)
 
+        self._self_assess(model)
         model.with_user(self.user_officer).action_propose(self.level_grassroots)
         decision = self._decision(model).with_env(env)
         self._flush()

@@ -1,1 +1,3 @@
 from . import dvk_reason_wizard
+from . import dvk_candidate_wizard
+from . import dvk_scoring_wizard

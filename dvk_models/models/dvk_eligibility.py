@@ -1,0 +1,284 @@
+from dataclasses import dataclass, field
+
+from odoo import api, models
+
+
+@dataclass(frozen=True)
+class Item:
+    """One subject to check: a person or a unit in a year, and optionally the
+    model being scored. ``key`` is whatever the caller maps results back to."""
+
+    key: object
+    subject_type: str
+    year: int
+    employee_id: int = 0
+    department_id: int = 0
+    model_id: int = 0
+
+
+@dataclass
+class Items:
+    items: list = field(default_factory=list)
+    leader_keys: frozenset = frozenset()
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __bool__(self):
+        return bool(self.items)
+
+    def leaders(self):
+        return self.leader_keys
+
+    def only(self, keys):
+        return Items([i for i in self.items if i.key in keys], self.leader_keys)
+
+    def years(self):
+        return {i.year for i in self.items}
+
+
+class DvkEligibility(models.AbstractModel):
+    """The automatic checks of the criteria, computed for many subjects at once
+    with a number of queries that does not depend on their count."""
+
+    _name = "dvk.eligibility"
+    _description = "DVK Eligibility Checks"
+
+    # ------------------------------------------------------------------
+    # Building the items
+    # ------------------------------------------------------------------
+    @api.model
+    def _items(self, rows):
+        """``rows``: (key, subject_type, year, employee, department, model)."""
+        items = [
+            Item(key, subject_type, year, emp.id, dept.id, model.id)
+            for key, subject_type, year, emp, dept, model in rows
+        ]
+        employee_ids = {i.employee_id for i in items if i.employee_id}
+        leaders = set()
+        if employee_ids:
+            # sudo: who heads a unit decides whether leader criteria apply
+            departments = self.env["hr.department"].sudo()
+            managers = {
+                d.manager_id.id
+                for d in departments.search_fetch(
+                    [("manager_id", "in", list(employee_ids))], ["manager_id"]
+                )
+            }
+            leaders = {i.key for i in items if i.employee_id in managers}
+        return Items(items, frozenset(leaders))
+
+    @api.model
+    def _evaluate(self, criteria_set, items):
+        """{key: [(criterion, ok, reason)]} for the automatic criteria."""
+        results = {item.key: [] for item in items}
+        for criterion in criteria_set.criterion_ids.filtered(
+            lambda c: c.check != "manual"
+        ):
+            answers = criterion._evaluate(items)
+            for item in items:
+                ok, reason = answers.get(item.key, (True, ""))
+                results[item.key].append((criterion, ok, reason))
+        return results
+
+    # ------------------------------------------------------------------
+    # Checks
+    # ------------------------------------------------------------------
+    def _fmt_date(self, value):
+        return value.strftime("%d/%m/%Y") if value else ""
+
+    @api.model
+    def _check_title(self, criterion, items, by_unit):
+        # sudo: eligibility reads titles of every person checked, whoever asks
+        Title = self.env["hr.emulation.title"].sudo()
+        threshold = min(criterion.title_type_ids.mapped("rank"))
+        subject_type = criterion.title_type_ids[:1].subject_type
+        fname = "department_id" if by_unit else "employee_id"
+        ids = {i.department_id if by_unit else i.employee_id for i in items} - {0}
+        held = set()
+        if ids:
+            for record, year in Title._read_group(
+                [
+                    (fname, "in", list(ids)),
+                    ("year", "in", list(items.years())),
+                    ("type_id.rank", ">=", threshold),
+                    ("type_id.subject_type", "=", subject_type),
+                ],
+                [fname, "year"],
+            ):
+                held.add((record.id, year))
+        label = criterion._title_label()
+        result = {}
+        for item in items:
+            holder = item.department_id if by_unit else item.employee_id
+            if (holder, item.year) in held:
+                result[item.key] = (True, "")
+            elif by_unit:
+                result[item.key] = (
+                    False,
+                    self.env._(
+                        "The unit does not hold the title %(title)s in %(year)s",
+                        title=label,
+                        year=item.year,
+                    ),
+                )
+            else:
+                result[item.key] = (
+                    False,
+                    self.env._(
+                        "No %(title)s title in %(year)s", title=label, year=item.year
+                    ),
+                )
+        return result
+
+    @api.model
+    def _check_discipline(self, items, by_unit):
+        # sudo: discipline is read only to say whether someone is eligible
+        Discipline = self.env["hr.discipline"].sudo()
+        # sudo: the unit tree is needed to find members of units in any scope
+        Department = self.env["hr.department"].sudo()
+        years = items.years()
+        domain = [
+            ("date", ">=", f"{min(years)}-01-01"),
+            ("date", "<=", f"{max(years)}-12-31"),
+        ]
+        if by_unit:
+            units = Department.browse({i.department_id for i in items} - {0})
+            domain.append(("department_id", "child_of", units.ids))
+        else:
+            domain.append(
+                ("employee_id", "in", list({i.employee_id for i in items} - {0}))
+            )
+        records = Discipline.search_fetch(
+            domain,
+            ["employee_id", "department_id", "date", "form", "decision_ref"],
+            order="date",
+        )
+        forms = dict(Discipline._fields["form"]._description_selection(self.env))
+        by_key = {}
+        for rec in records:
+            if by_unit:
+                if not rec.department_id:
+                    continue
+                path = [int(x) for x in rec.department_id.parent_path.split("/") if x]
+                for dept_id in path:
+                    by_key.setdefault(("d", dept_id, rec.date.year), rec)
+            else:
+                by_key.setdefault(("e", rec.employee_id.id, rec.date.year), rec)
+        result = {}
+        for item in items:
+            key = (
+                ("d", item.department_id, item.year)
+                if by_unit
+                else ("e", item.employee_id, item.year)
+            )
+            rec = by_key.get(key)
+            if not rec:
+                result[item.key] = (True, "")
+                continue
+            values = {
+                "form": forms.get(rec.form, rec.form).lower(),
+                "date": self._fmt_date(rec.date),
+                "ref": rec.decision_ref or "",
+                "name": rec.employee_id.name,
+            }
+            if by_unit:
+                reason = self.env._(
+                    "%(name)s disciplined by %(form)s on %(date)s (Decision %(ref)s)",
+                    **values,
+                )
+            else:
+                reason = self.env._(
+                    "Disciplined by %(form)s on %(date)s (Decision %(ref)s)",
+                    **values,
+                )
+            result[item.key] = (False, reason)
+        return result
+
+    @api.model
+    def _check_recognized_models(self, items, min_count):
+        # sudo: counts recognised models of people and units being checked
+        Model = self.env["dvk.model"].sudo()
+        # sudo: the unit tree is needed to find models of units in any scope
+        Department = self.env["hr.department"].sudo()
+        years = list(items.years())
+        employees = {i.employee_id for i in items if i.subject_type == "individual"}
+        units = Department.browse(
+            {i.department_id for i in items if i.subject_type == "collective"} - {0}
+        )
+        counts = {}
+        base = [("year", "in", years), ("recognized_level_id", "!=", False)]
+        if employees:
+            for model in Model.search_fetch(
+                base
+                + [
+                    "|",
+                    ("employee_id", "in", list(employees)),
+                    ("member_ids", "in", list(employees)),
+                ],
+                ["employee_id", "member_ids", "year"],
+            ):
+                for emp in {model.employee_id.id, *model.member_ids.ids} & employees:
+                    key = ("e", emp, model.year)
+                    counts[key] = counts.get(key, 0) + 1
+        if units:
+            for model in Model.search_fetch(
+                base + [("department_id", "child_of", units.ids)],
+                ["department_id", "year"],
+            ):
+                path = {int(x) for x in model.department_id.parent_path.split("/") if x}
+                for unit_id in path & set(units.ids):
+                    key = ("d", unit_id, model.year)
+                    counts[key] = counts.get(key, 0) + 1
+        result = {}
+        for item in items:
+            key = (
+                ("e", item.employee_id, item.year)
+                if item.subject_type == "individual"
+                else ("d", item.department_id, item.year)
+            )
+            count = counts.get(key, 0)
+            if count >= min_count:
+                result[item.key] = (True, "")
+            elif not count:
+                result[item.key] = (
+                    False,
+                    self.env._("No recognised model in %(year)s", year=item.year),
+                )
+            else:
+                result[item.key] = (
+                    False,
+                    self.env._(
+                        "Only %(count)s recognised models in %(year)s, %(min)s "
+                        "required",
+                        count=count,
+                        year=item.year,
+                        min=min_count,
+                    ),
+                )
+        return result
+
+    @api.model
+    def _check_registered_on_time(self, items):
+        # sudo: reads registration dates of the models being checked
+        models_ = self.env["dvk.model"].sudo().browse({i.model_id for i in items} - {0})
+        late = {}
+        for model in models_:
+            deadline = model.campaign_id.registration_deadline
+            if not model.registration_date:
+                late[model.id] = self.env._("Not registered yet")
+            elif deadline and model.registration_date > deadline:
+                late[model.id] = self.env._(
+                    "Registered on %(date)s, after the deadline of %(deadline)s",
+                    date=self._fmt_date(model.registration_date),
+                    deadline=self._fmt_date(deadline),
+                )
+        result = {}
+        for item in items:
+            if not item.model_id:
+                result[item.key] = (True, "")
+            elif item.model_id in late:
+                result[item.key] = (False, late[item.model_id])
+            else:
+                result[item.key] = (True, "")
+        return result

@@ -1,0 +1,429 @@
+import math
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Command
+
+
+class DvkScoreSheet(models.Model):
+    """A self-assessment or council score sheet of a model or an exemplar.
+
+    Automatic criteria are filled and explained by the system, manual ones by
+    people; a done sheet is locked.
+    """
+
+    _name = "dvk.score.sheet"
+    _description = "DVK Score Sheet"
+    _inherit = ["mail.thread"]
+    _order = "id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    model_id = fields.Many2one(
+        "dvk.model", ondelete="cascade", index=True, check_company=True
+    )
+    exemplar_id = fields.Many2one(
+        "dvk.exemplar", ondelete="cascade", index=True, check_company=True
+    )
+    kind = fields.Selection(
+        [("self", "Self-assessment"), ("council", "Council")],
+        required=True,
+        default="self",
+        tracking=True,
+    )
+    evaluator_id = fields.Many2one(
+        "res.users",
+        required=True,
+        default=lambda self: self.env.user,
+        tracking=True,
+        index=True,
+    )
+    criteria_set_id = fields.Many2one(
+        "dvk.criteria.set", required=True, ondelete="restrict", tracking=True
+    )
+    line_ids = fields.One2many("dvk.score.sheet.line", "sheet_id", string="Scores")
+    state = fields.Selection(
+        [("draft", "Draft"), ("done", "Done")],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    total = fields.Float(compute="_compute_totals", store=True, tracking=True)
+    weighted_total = fields.Float(compute="_compute_totals", store=True)
+    percent = fields.Float(
+        string="Score (%)", compute="_compute_totals", store=True, aggregator="avg"
+    )
+    mandatory_ok = fields.Boolean(
+        string="Knock-out Criteria Met", compute="_compute_totals", store=True
+    )
+    band_id = fields.Many2one(
+        "dvk.criteria.band", compute="_compute_totals", store=True
+    )
+    passed = fields.Boolean(compute="_compute_totals", store=True)
+    result = fields.Char(compute="_compute_totals", store=True)
+    note = fields.Text()
+    company_id = fields.Many2one(
+        "res.company", compute="_compute_company_id", store=True, index=True
+    )
+    department_id = fields.Many2one(
+        "hr.department", compute="_compute_company_id", store=True, index=True
+    )
+
+    _one_record = models.Constraint(
+        "CHECK((model_id IS NULL) != (exemplar_id IS NULL))",
+        "A score sheet scores either a model or an exemplar.",
+    )
+    _one_sheet_per_evaluator = models.UniqueIndex(
+        "(COALESCE(model_id, 0), COALESCE(exemplar_id, 0), kind, evaluator_id, "
+        "criteria_set_id)",
+        "This evaluator already has a sheet for this record.",
+    )
+
+    @api.depends("model_id", "exemplar_id", "kind", "evaluator_id")
+    def _compute_name(self):
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        for sheet in self:
+            record = sheet.model_id or sheet.exemplar_id
+            sheet.name = f"{kinds[sheet.kind]} - {record.display_name or ''}"
+
+    @api.depends(
+        "model_id.company_id",
+        "exemplar_id.company_id",
+        "model_id.department_id",
+        "exemplar_id.department_id",
+    )
+    def _compute_company_id(self):
+        for sheet in self:
+            record = sheet.model_id or sheet.exemplar_id
+            sheet.company_id = record.company_id
+            sheet.department_id = record.department_id
+
+    @api.depends(
+        "line_ids.score", "line_ids.passed", "criteria_set_id.band_ids.min_percent"
+    )
+    def _compute_totals(self):
+        for sheet in self:
+            lines = sheet.line_ids
+            sheet.total = round(sum(lines.mapped("score")), 2)
+            weighted = sum(line.score * line.criterion_id.weight for line in lines)
+            maximum = sum(
+                line.criterion_id.max_score * line.criterion_id.weight for line in lines
+            )
+            sheet.weighted_total = round(weighted, 2)
+            sheet.percent = round(100.0 * weighted / maximum, 2) if maximum else 0.0
+            sheet.mandatory_ok = all(
+                line.passed for line in lines if line.criterion_id.mandatory
+            )
+            band = sheet.criteria_set_id._band_for(sheet.percent)
+            sheet.band_id = band
+            sheet.passed = sheet.mandatory_ok and (not band or band.passing)
+            if not sheet.mandatory_ok:
+                sheet.result = self.env._("Fails a knock-out criterion")
+            else:
+                sheet.result = band.name or ""
+
+    def _record(self):
+        self.ensure_one()
+        return self.model_id or self.exemplar_id
+
+    @api.constrains("model_id", "exemplar_id", "evaluator_id", "kind")
+    def _check_conflict_of_interest(self):
+        """A council evaluator may not score a model of his own unit or one he
+        takes part in, nor his own exemplar file; a self-assessment is made by
+        the registrant or an officer."""
+        for sheet in self:
+            record = sheet._record()
+            employees = sheet.evaluator_id.employee_ids
+            if sheet.kind == "self":
+                if sheet.evaluator_id in record._dvk_subject_users() or (
+                    sheet.evaluator_id.has_group("dvk_models.group_dvk_officer")
+                ):
+                    continue
+                raise ValidationError(
+                    self.env._(
+                        "The self-assessment of %(name)s is made by its registrant.",
+                        name=record.display_name,
+                    )
+                )
+            reason = None
+            if sheet.model_id:
+                model = sheet.model_id
+                if employees & (model.employee_id | model.member_ids):
+                    reason = self.env._("you take part in it")
+                elif model.department_id in employees.department_id:
+                    reason = self.env._("it belongs to your unit")
+                elif sheet.evaluator_id in model._dvk_subject_users():
+                    reason = self.env._("you registered it")
+            else:
+                exemplar = sheet.exemplar_id
+                if exemplar.employee_id and exemplar.employee_id in employees:
+                    reason = self.env._("it is your own exemplar file")
+                elif exemplar.subject_type == "collective" and (
+                    exemplar.department_id in employees.department_id
+                ):
+                    reason = self.env._("it is your own unit's exemplar file")
+            if reason:
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s cannot score %(name)s: %(reason)s.",
+                        user=sheet.evaluator_id.name,
+                        name=record.display_name,
+                        reason=reason,
+                    )
+                )
+
+    @api.constrains("criteria_set_id", "model_id", "exemplar_id")
+    def _check_set_target(self):
+        for sheet in self:
+            target = "model" if sheet.model_id else "exemplar"
+            if sheet.criteria_set_id.target != target:
+                raise ValidationError(
+                    self.env._(
+                        "The criteria set %(set)s is not meant for this kind of "
+                        "record.",
+                        set=sheet.criteria_set_id.display_name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("state", "draft") != "draft" and not self.env.su:
+                raise UserError(self.env._("A score sheet starts as a draft."))
+        sheets = super().create(vals_list)
+        sheets._sync_lines()
+        return sheets
+
+    def write(self, vals):
+        if not self.env.su:
+            if "state" in vals:
+                raise UserError(
+                    self.env._("Use the Finish button to close a score sheet.")
+                )
+            done = self.filtered(lambda s: s.state == "done")
+            if done and set(vals) - {"note"} - {
+                f for f in vals if f.startswith("message_")
+            }:
+                raise UserError(
+                    self.env._(
+                        "A finished score sheet is locked: %(name)s.", name=done[0].name
+                    )
+                )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_done(self):
+        if any(sheet.state == "done" for sheet in self):
+            raise UserError(self.env._("A finished score sheet cannot be deleted."))
+
+    def _sync_lines(self):
+        """One line per criterion of the set; automatic lines filled now."""
+        Line = self.env["dvk.score.sheet.line"]
+        to_create = []
+        for sheet in self:
+            present = sheet.line_ids.criterion_id
+            for criterion in sheet.criteria_set_id.criterion_ids - present:
+                to_create.append({"sheet_id": sheet.id, "criterion_id": criterion.id})
+        if to_create:
+            Line.create(to_create)
+        self._refresh_automatic()
+
+    def _eligibility_rows(self):
+        rows = []
+        for sheet in self:
+            record = sheet._record()
+            rows.append(
+                (
+                    sheet.id,
+                    record.subject_type,
+                    record.year,
+                    record.employee_id,
+                    record.department_id,
+                    sheet.model_id,
+                )
+            )
+        return rows
+
+    def _refresh_automatic(self):
+        """Fill and explain the automatic criteria from the HR records."""
+        drafts = self.filtered(lambda s: s.state == "draft")
+        if not drafts:
+            return
+        Eligibility = self.env["dvk.eligibility"]
+        items = Eligibility._items(drafts._eligibility_rows())
+        for criteria_set in drafts.criteria_set_id:
+            sheets = drafts.filtered(lambda s, cs=criteria_set: s.criteria_set_id == cs)
+            subset = items.only(set(sheets.ids))
+            answers = Eligibility._evaluate(criteria_set, subset)
+            for sheet in sheets:
+                by_criterion = {c.id: (ok, why) for c, ok, why in answers[sheet.id]}
+                for line in sheet.line_ids:
+                    if line.criterion_id.id not in by_criterion:
+                        continue
+                    ok, why = by_criterion[line.criterion_id.id]
+                    line.with_context(dvk_auto=True).write(
+                        {
+                            "score": line.criterion_id.max_score if ok else 0.0,
+                            "explanation": why or self.env._("Met"),
+                        }
+                    )
+
+    def action_refresh(self):
+        self._check_evaluator()
+        self._refresh_automatic()
+        return True
+
+    def _check_evaluator(self):
+        for sheet in self:
+            if sheet.evaluator_id != self.env.user and not self.env.user.has_group(
+                "dvk_models.group_dvk_manager"
+            ):
+                raise UserError(
+                    self.env._(
+                        "Only %(user)s can fill this score sheet.",
+                        user=sheet.evaluator_id.name,
+                    )
+                )
+
+    def action_done(self):
+        """Finish the sheets: every manual criterion must be scored."""
+        self._check_evaluator()
+        for sheet in self:
+            if sheet.state != "draft":
+                raise UserError(
+                    self.env._("%(name)s is already finished.", name=sheet.name)
+                )
+        self._refresh_automatic()
+        for sheet in self:
+            missing = sheet.line_ids.filtered(
+                lambda line: not line.is_auto and not line.scored
+            )
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "Score every criterion before finishing %(name)s: "
+                        "%(criteria)s.",
+                        name=sheet.name,
+                        criteria=", ".join(missing.criterion_id.mapped("code")),
+                    )
+                )
+        # sudo: the state of a sheet changes only here, after the checks above
+        self.sudo().write({"state": "done"})
+        for sheet in self:
+            sheet._record().message_post(
+                body=Markup("<p>%s</p>")
+                % self.env._(
+                    "%(kind)s score sheet finished by %(user)s: %(total)s "
+                    "(%(result)s).",
+                    kind=dict(self._fields["kind"]._description_selection(self.env))[
+                        sheet.kind
+                    ],
+                    user=sheet.evaluator_id.name,
+                    total=sheet.weighted_total,
+                    result=sheet.result,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    @api.model
+    def _prepare_for(self, record, kind, criteria_set, evaluator=None):
+        return {
+            "model_id" if record._name == "dvk.model" else "exemplar_id": record.id,
+            "kind": kind,
+            "criteria_set_id": criteria_set.id,
+            "evaluator_id": (evaluator or self.env.user).id,
+            "line_ids": [Command.clear()],
+        }
+
+
+class DvkScoreSheetLine(models.Model):
+    _name = "dvk.score.sheet.line"
+    _description = "DVK Score Sheet Line"
+    _order = "sheet_id, sequence, id"
+
+    sheet_id = fields.Many2one(
+        "dvk.score.sheet", required=True, ondelete="cascade", index=True
+    )
+    criterion_id = fields.Many2one("dvk.criterion", required=True, ondelete="restrict")
+    sequence = fields.Integer(related="criterion_id.sequence", store=True)
+    code = fields.Char(related="criterion_id.code")
+    guidance = fields.Text(related="criterion_id.guidance")
+    max_score = fields.Float(related="criterion_id.max_score")
+    mandatory = fields.Boolean(related="criterion_id.mandatory")
+    is_auto = fields.Boolean(compute="_compute_is_auto")
+    score = fields.Float()
+    scored = fields.Boolean(
+        help="Set once a person (or the system, for automatic criteria) has "
+        "given the score, so that 0 is a real score."
+    )
+    passed = fields.Boolean(compute="_compute_passed", store=True)
+    explanation = fields.Text()
+
+    _line_uniq = models.Constraint(
+        "UNIQUE(sheet_id, criterion_id)", "A criterion appears once per sheet."
+    )
+
+    @api.depends("criterion_id.check")
+    def _compute_is_auto(self):
+        for line in self:
+            line.is_auto = line.criterion_id.check != "manual"
+
+    @api.depends("score", "criterion_id.pass_score", "criterion_id.check", "scored")
+    def _compute_passed(self):
+        for line in self:
+            criterion = line.criterion_id
+            if criterion.check != "manual":
+                line.passed = line.score >= criterion.max_score
+            else:
+                line.passed = line.scored and line.score >= criterion.pass_score
+
+    @api.constrains("score", "criterion_id")
+    def _check_score(self):
+        for line in self:
+            criterion = line.criterion_id
+            decimals = line.sheet_id.criteria_set_id.score_decimals
+            if math.isnan(line.score) or math.isinf(line.score):
+                raise ValidationError(self.env._("A score must be a number."))
+            if not 0 <= line.score <= criterion.max_score:
+                raise ValidationError(
+                    self.env._(
+                        "The score of %(code)s must lie between 0 and %(max)s.",
+                        code=criterion.code,
+                        max=criterion.max_score,
+                    )
+                )
+            if round(line.score, decimals) != line.score:
+                raise ValidationError(
+                    self.env._(
+                        "The score of %(code)s allows at most %(decimals)s decimals.",
+                        code=criterion.code,
+                        decimals=decimals,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        if not self.env.su and lines.sheet_id.filtered(lambda s: s.state == "done"):
+            raise UserError(self.env._("A finished score sheet is locked."))
+        return lines
+
+    def write(self, vals):
+        auto = self.env.context.get("dvk_auto")
+        if not self.env.su:
+            if self.sheet_id.filtered(lambda s: s.state == "done"):
+                raise UserError(self.env._("A finished score sheet is locked."))
+            if not auto and "score" in vals and self.filtered("is_auto"):
+                raise UserError(
+                    self.env._("Automatic criteria are scored by the system.")
+                )
+            if not auto:
+                self.sheet_id._check_evaluator()
+        if "score" in vals:
+            vals = dict(vals, scored=True)
+        return super().write(vals)

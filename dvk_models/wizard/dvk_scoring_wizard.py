@@ -1,0 +1,247 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+GRID_SIZE = 15
+SCORE_FIELDS = [f"score_{i:02d}" for i in range(1, GRID_SIZE + 1)]
+
+
+class DvkScoringWizard(models.TransientModel):
+    """Council scoring in a grid: one row per record, one column per manual
+    criterion; drafts can be saved and finished in one go, then the records
+    are ranked by their aggregated council score and the best proposed."""
+
+    _name = "dvk.scoring.wizard"
+    _description = "DVK Council Scoring"
+
+    campaign_id = fields.Many2one("dvk.campaign", required=True)
+    level_id = fields.Many2one("dvk.level", required=True)
+    criteria_set_id = fields.Many2one("dvk.criteria.set", required=True)
+    target = fields.Selection(related="criteria_set_id.target")
+    line_ids = fields.One2many("dvk.scoring.wizard.line", "wizard_id")
+    top_count = fields.Integer(
+        string="Propose the Best",
+        default=0,
+        help="How many of the best-ranked records passing the criteria to propose; "
+        "0 proposes all that pass.",
+    )
+    loaded = fields.Boolean()
+
+    @api.model
+    def _get_view(self, view_id=None, view_type="form", **options):
+        """Label the grid's columns with the manual criteria of the chosen set
+        and hide the unused ones."""
+        arch, view = super()._get_view(view_id, view_type, **options)
+        set_id = self.env.context.get("dvk_scoring_set_id")
+        if view_type != "form":
+            return arch, view
+        criteria = self.env["dvk.criterion"]
+        if set_id:
+            criteria = self.env["dvk.criteria.set"].browse(set_id).criterion_ids
+            criteria = criteria.filtered(lambda c: c.check == "manual")
+        for index, fname in enumerate(SCORE_FIELDS):
+            for node in arch.xpath(
+                f"//field[@name='line_ids']//field[@name='{fname}']"
+            ):
+                if index < len(criteria):
+                    node.set("string", criteria[index].code)
+                    node.set("help", criteria[index].name)
+                else:
+                    node.set("column_invisible", "True")
+        return arch, view
+
+    def _check_owner(self):
+        self.ensure_one()
+        if self.create_uid != self.env.user:
+            raise UserError(self.env._("This dialog belongs to another user."))
+
+    def _manual_criteria(self):
+        criteria = self.criteria_set_id.criterion_ids.filtered(
+            lambda c: c.check == "manual"
+        )
+        if len(criteria) > GRID_SIZE:
+            raise UserError(
+                self.env._(
+                    "The grid shows at most %(n)s manual criteria; score this set "
+                    "sheet by sheet.",
+                    n=GRID_SIZE,
+                )
+            )
+        return criteria
+
+    def _records_domain(self):
+        return [
+            ("campaign_id", "=", self.campaign_id.id),
+            "|",
+            "&",
+            ("state", "=", "proposed"),
+            ("proposal_level_id", "=", self.level_id.id),
+            (
+                "state",
+                "in",
+                ("approved", "recognized", "draft")
+                if self.target == "exemplar"
+                else ("approved", "recognized"),
+            ),
+        ]
+
+    def _reopen(self):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+            "name": self.env._("Council Scoring"),
+            "context": {"dvk_scoring_set_id": self.criteria_set_id.id},
+        }
+
+    def action_load(self):
+        """Fill the grid with the records to score and the user's drafts."""
+        self._check_owner()
+        criteria = self._manual_criteria()
+        Record = self.env["dvk.model" if self.target == "model" else "dvk.exemplar"]
+        records = Record.search(self._records_domain()).filtered(
+            lambda r: (
+                not r.recognized_level_id
+                or self.level_id._is_above(r.recognized_level_id)
+            )
+        )
+        fname = "model_id" if self.target == "model" else "exemplar_id"
+        sheets = self.env["dvk.score.sheet"].search(
+            [
+                (fname, "in", records.ids),
+                ("kind", "=", "council"),
+                ("evaluator_id", "=", self.env.user.id),
+                ("criteria_set_id", "=", self.criteria_set_id.id),
+            ]
+        )
+        by_record = {sheet[fname].id: sheet for sheet in sheets}
+        self.line_ids.unlink()
+        vals_list = []
+        for record in records:
+            sheet = by_record.get(record.id)
+            vals = {
+                "wizard_id": self.id,
+                fname: record.id,
+                "sheet_id": sheet.id if sheet else False,
+            }
+            if sheet:
+                scores = {line.criterion_id: line for line in sheet.line_ids}
+                for index, criterion in enumerate(criteria):
+                    line = scores.get(criterion)
+                    if line and line.scored:
+                        vals[SCORE_FIELDS[index]] = line.score
+            vals_list.append(vals)
+        self.env["dvk.scoring.wizard.line"].create(vals_list)
+        self.loaded = True
+        return self._reopen()
+
+    def _save(self):
+        criteria = self._manual_criteria()
+        Sheet = self.env["dvk.score.sheet"]
+        fname = "model_id" if self.target == "model" else "exemplar_id"
+        new_lines = self.line_ids.filtered(lambda line: not line.sheet_id)
+        if new_lines:
+            created = Sheet.create(
+                [
+                    {
+                        fname: line[fname].id,
+                        "kind": "council",
+                        "criteria_set_id": self.criteria_set_id.id,
+                        "evaluator_id": self.env.user.id,
+                    }
+                    for line in new_lines
+                ]
+            )
+            for line, sheet in zip(new_lines, created, strict=True):
+                line.sheet_id = sheet
+        for line in self.line_ids:
+            sheet = line.sheet_id
+            if sheet.state == "done":
+                continue
+            by_criterion = {sl.criterion_id: sl for sl in sheet.line_ids}
+            for index, criterion in enumerate(criteria):
+                value = line[SCORE_FIELDS[index]]
+                if line[f"{SCORE_FIELDS[index]}_set"] or value:
+                    by_criterion[criterion].score = value
+
+    def action_save(self):
+        """Save the grid as draft council sheets."""
+        self._check_owner()
+        self._save()
+        return self._reopen()
+
+    def action_finish(self):
+        """Save and finish every sheet of the grid, then rank."""
+        self._check_owner()
+        self._save()
+        self.line_ids.sheet_id.filtered(lambda s: s.state == "draft").action_done()
+        return self._reopen()
+
+    def _ranked_lines(self):
+        return self.line_ids.sorted(lambda line: (-line.aggregate_score, line.id))
+
+    def action_propose(self):
+        """Propose the best records that pass (or all that pass)."""
+        self._check_owner()
+        passing = self._ranked_lines().filtered("passed")
+        if self.top_count:
+            passing = passing[: self.top_count]
+        if not passing:
+            raise UserError(self.env._("No record passes the criteria yet."))
+        fname = "model_id" if self.target == "model" else "exemplar_id"
+        records = passing.mapped(fname).filtered(lambda r: r.state != "proposed")
+        records.action_propose(self.level_id)
+        return self._reopen()
+
+
+class DvkScoringWizardLine(models.TransientModel):
+    _name = "dvk.scoring.wizard.line"
+    _description = "DVK Council Scoring Row"
+    _order = "id"
+
+    wizard_id = fields.Many2one("dvk.scoring.wizard", required=True, ondelete="cascade")
+    model_id = fields.Many2one("dvk.model", readonly=True)
+    exemplar_id = fields.Many2one("dvk.exemplar", readonly=True)
+    department_id = fields.Many2one(
+        "hr.department", string="Unit", compute="_compute_record_info"
+    )
+    sheet_id = fields.Many2one("dvk.score.sheet", readonly=True)
+    sheet_state = fields.Selection(related="sheet_id.state", string="My Sheet")
+    my_total = fields.Float(related="sheet_id.weighted_total", string="My Score")
+    aggregate_score = fields.Float(
+        string="Council Score", compute="_compute_record_info"
+    )
+    spread = fields.Float(compute="_compute_record_info")
+    sheet_count = fields.Integer(string="Sheets", compute="_compute_record_info")
+    passed = fields.Boolean(compute="_compute_record_info")
+    rank = fields.Integer(compute="_compute_rank")
+    # The grid's columns: one per manual criterion of the set, labelled by
+    # DvkScoringWizard._get_view; "_set" tells a real 0 from an empty cell.
+    for _index, _fname in enumerate(SCORE_FIELDS, 1):
+        locals()[_fname] = fields.Float(string=f"Criterion {_index}")
+        locals()[f"{_fname}_set"] = fields.Boolean()
+    del _index, _fname
+
+    @api.depends("model_id", "exemplar_id")
+    def _compute_record_info(self):
+        for line in self:
+            record = line.model_id or line.exemplar_id
+            line.department_id = record.department_id
+            line.aggregate_score = record.council_score
+            line.spread = record.council_spread
+            line.sheet_count = record.council_count
+            line.passed = record.council_passed
+
+    @api.depends("aggregate_score")
+    def _compute_rank(self):
+        for wizard in self.wizard_id:
+            ranked = wizard._ranked_lines()
+            for position, line in enumerate(ranked, 1):
+                line.rank = position
+
+    def write(self, vals):
+        for fname in SCORE_FIELDS:
+            if fname in vals:
+                vals = dict(vals, **{f"{fname}_set": True})
+        return super().write(vals)
