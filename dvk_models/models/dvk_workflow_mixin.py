@@ -313,21 +313,42 @@ class DvkWorkflowMixin(models.AbstractModel):
         self.ensure_one()
         return self.create_uid | self.employee_id.user_id
 
+    def _dvk_officer_scope(self):
+        """The units the user acts on as an officer: those in his charge and
+        every unit below them."""
+        return self.env["hr.department"].search(
+            [("id", "child_of", self.env.user.dvk_department_ids.ids)]
+        )
+
     def _dvk_check_officer_scope(self):
         """Officers act on the units in their charge and below; managers on all."""
         if self._dvk_is_manager():
             return
         if not self._dvk_is_officer():
             raise UserError(self.env._("Only a DVK officer or manager can do this."))
-        scope = self.env["hr.department"].search(
-            [("id", "child_of", self.env.user.dvk_department_ids.ids)]
-        )
+        scope = self._dvk_officer_scope()
         outside = self.filtered(lambda r: r.department_id not in scope)
         if outside:
             raise UserError(
                 self.env._(
                     "%(names)s belong to units outside your charge.",
                     names=", ".join(outside.mapped("display_name")),
+                )
+            )
+
+    @api.model
+    def _dvk_check_officer_scope_units(self, units):
+        """Same rule for units chosen in a wizard."""
+        if self._dvk_is_manager():
+            return
+        if not self._dvk_is_officer():
+            raise UserError(self.env._("Only a DVK officer or manager can do this."))
+        outside = units - self._dvk_officer_scope()
+        if outside:
+            raise UserError(
+                self.env._(
+                    "%(units)s are outside the units in your charge.",
+                    units=", ".join(outside.mapped("display_name")),
                 )
             )
 
