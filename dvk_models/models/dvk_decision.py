@@ -66,7 +66,7 @@ class DvkDecision(models.Model):
     )
     cancel_reason = fields.Text(readonly=True, copy=False, tracking=True)
     note = fields.Html(
-        string="Grounds", help="Căn cứ: the texts the decision rests on."
+        string="Grounds", help="The legal texts and proposals the decision rests on."
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company

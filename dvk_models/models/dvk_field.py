@@ -13,7 +13,8 @@ class DvkField(models.Model):
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     description = fields.Text(
-        translate=True, help="What a model in this field must show (seed 001)."
+        translate=True,
+        help="What a model in this field must show (guidance 01-HD/BCĐ).",
     )
     category_ids = fields.One2many("dvk.category", "field_id")
 

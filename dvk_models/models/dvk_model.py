@@ -90,15 +90,15 @@ class DvkModel(models.Model):
         string="Monitoring Officer",
         tracking=True,
         check_company=True,
-        help="Cán bộ theo dõi, hướng dẫn assigned by the committee.",
+        help="The officer the committee assigns to follow and guide the model.",
     )
     registration_date = fields.Date(readonly=True, copy=False, tracking=True)
     is_supplementary = fields.Boolean(
         string="Supplementary",
         copy=False,
         tracking=True,
-        help="Ad-hoc model registered after the registration deadline (seed 000 "
-        "§II.2); checked automatically when submitted late.",
+        help="Ad-hoc model registered after the registration deadline (guidance "
+        "07-HD/ĐUK §II.2); checked automatically when submitted late.",
     )
     approver_id = fields.Many2one(
         "res.users", readonly=True, copy=False, tracking=True, index=True

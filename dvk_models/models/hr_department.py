@@ -22,7 +22,8 @@ class HrDepartment(models.Model):
     dvk_receiver_id = fields.Many2one(
         "hr.department",
         string="Registrations Received By",
-        help="The unit that receives this unit's registrations (seed 001 §4), "
+        help="The unit that receives this unit's registrations (guidance "
+        "01-HD/BCĐ §4), "
         "e.g. the district mass-mobilisation board.",
     )
     dvk_decision_symbol = fields.Char(
@@ -31,7 +32,8 @@ class HrDepartment(models.Model):
     )
     dvk_is_steering_committee = fields.Boolean(
         string="DVK Steering Committee",
-        help="Ban Chỉ đạo QCDC & phong trào Dân vận khéo of its level.",
+        help="The steering committee for grassroots democracy and the Dân vận khéo "
+        "movement of its level.",
     )
     dvk_officer_ids = fields.Many2many(
         "res.users",
@@ -40,10 +42,16 @@ class HrDepartment(models.Model):
         "user_id",
         string="DVK Officers",
     )
-    dvk_model_count = fields.Integer(compute="_compute_dvk_counts")
-    dvk_exemplar_count = fields.Integer(compute="_compute_dvk_counts")
-    dvk_title_count = fields.Integer(compute="_compute_dvk_counts")
-    dvk_discipline_count = fields.Integer(compute="_compute_dvk_counts")
+    dvk_model_count = fields.Integer(string="DVK Models", compute="_compute_dvk_counts")
+    dvk_exemplar_count = fields.Integer(
+        string="DVK Exemplars", compute="_compute_dvk_counts"
+    )
+    dvk_title_count = fields.Integer(
+        string="Emulation Title Count", compute="_compute_dvk_counts"
+    )
+    dvk_discipline_count = fields.Integer(
+        string="Disciplinary Action Count", compute="_compute_dvk_counts"
+    )
 
     @api.depends("manager_id.user_id")
     def _compute_dvk_approver_id(self):

@@ -10,10 +10,16 @@ class HrEmployee(models.Model):
     discipline_ids = fields.One2many(
         "hr.discipline", "employee_id", string="Disciplinary Actions"
     )
-    dvk_model_count = fields.Integer(compute="_compute_dvk_counts")
-    dvk_exemplar_count = fields.Integer(compute="_compute_dvk_counts")
-    dvk_title_count = fields.Integer(compute="_compute_dvk_counts")
-    dvk_discipline_count = fields.Integer(compute="_compute_dvk_counts")
+    dvk_model_count = fields.Integer(string="DVK Models", compute="_compute_dvk_counts")
+    dvk_exemplar_count = fields.Integer(
+        string="DVK Exemplars", compute="_compute_dvk_counts"
+    )
+    dvk_title_count = fields.Integer(
+        string="Emulation Title Count", compute="_compute_dvk_counts"
+    )
+    dvk_discipline_count = fields.Integer(
+        string="Disciplinary Action Count", compute="_compute_dvk_counts"
+    )
 
     def _dvk_model_domain(self):
         return [

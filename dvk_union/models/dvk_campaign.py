@@ -14,12 +14,13 @@ class DvkCampaign(models.Model):
     union_base_registration_deadline = fields.Date(
         string="Base and District Registration Deadline",
         help="Base unions and district unions register their models in February "
-        "(seed 004 §V).",
+        "(provincial labour federation guidance, §V).",
     )
     union_summary_deadline = fields.Date(
         string="Summary to Provincial Union",
         help="District and sector unions send their registration summaries to the "
-        "provincial union by this date (seed 004 §V).",
+        "provincial union by this date (provincial labour federation guidance, "
+        "§V).",
     )
 
     @api.model
