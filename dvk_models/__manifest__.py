@@ -8,7 +8,7 @@
     "author": "DVK for Odoo",
     "maintainers": [],
     "license": "LGPL-3",
-    "depends": ["hr", "mail"],
+    "depends": ["hr", "mail", "report_xlsx"],
     "data": [
         "security/dvk_groups.xml",
         "security/ir.model.access.csv",
@@ -19,6 +19,7 @@
         "data/hr_emulation_title_type_data.xml",
         "data/mail_activity_type_data.xml",
         "data/dvk_criteria_data.xml",
+        "data/report_paperformat_data.xml",
         "views/dvk_model_views.xml",
         "views/dvk_exemplar_views.xml",
         "views/dvk_decision_views.xml",
@@ -28,6 +29,9 @@
         "views/dvk_criteria_views.xml",
         "wizard/dvk_reason_wizard_views.xml",
         "wizard/dvk_candidate_wizard_views.xml",
+        "report/dvk_reports.xml",
+        "report/dvk_templates.xml",
+        "report/dvk_xlsx_reports.xml",
         "views/dvk_menus.xml",
     ],
     "demo": [

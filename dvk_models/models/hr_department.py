@@ -30,6 +30,15 @@ class HrDepartment(models.Model):
         string="Decision Symbol",
         help='Symbol of the decisions this unit issues, e.g. BCĐ gives "12/QĐ-BCĐ".',
     )
+    dvk_is_party_body = fields.Boolean(
+        string="Party Body",
+        help="Documents of a Party body carry the Party header (ĐẢNG CỘNG SẢN "
+        "VIỆT NAM) instead of the national one (Decree 30/2020/NĐ-CP).",
+    )
+    dvk_signing_place = fields.Char(
+        string="Place of Signing",
+        help="Place name printed before the date of documents, e.g. Trà Vinh.",
+    )
     dvk_is_steering_committee = fields.Boolean(
         string="DVK Steering Committee",
         help="The steering committee for grassroots democracy and the Dân vận khéo "

@@ -1,0 +1,2 @@
+from . import dvk_xlsx
+from . import dvk_report_data

@@ -1,0 +1,1 @@
+"""XLSX exports (OCA report_xlsx)."""
