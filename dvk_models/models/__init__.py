@@ -7,9 +7,11 @@ from . import hr_emulation_title_type
 from . import hr_emulation_title
 from . import hr_discipline
 from . import dvk_campaign
+from . import dvk_campaign_reminder
 from . import dvk_workflow_mixin
 from . import dvk_model_target
 from . import dvk_model
+from . import dvk_model_deadline
 from . import dvk_exemplar
 from . import dvk_decision
 from . import dvk_decision_line

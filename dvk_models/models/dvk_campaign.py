@@ -11,7 +11,7 @@ class DvkCampaign(models.Model):
 
     _name = "dvk.campaign"
     _description = "DVK Campaign"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "year desc, id desc"
     _check_company_auto = True
 

@@ -6,3 +6,4 @@ from . import test_workflow_guards
 from . import test_decision
 from . import test_performance
 from . import test_concurrency
+from . import test_reminders

@@ -1,0 +1,316 @@
+import datetime
+import logging
+
+from markupsafe import Markup, escape
+
+from odoo import api, fields, models
+from odoo.fields import Domain
+
+_logger = logging.getLogger(__name__)
+
+REMINDER_BATCH = 20
+
+
+class DvkCampaign(models.Model):
+    _inherit = "dvk.campaign"
+
+    reminder_days = fields.Integer(
+        string="Remind Before (Working Days)",
+        default=5,
+        help="Reminders are scheduled this many working days before each "
+        "deadline, counted on the company's working calendar and its public "
+        "holidays.",
+    )
+    # Dashboard figures, for the current user's scope (record rules apply).
+    dash_model_count = fields.Integer(string="Models", compute="_compute_dashboard")
+    dash_submitted_count = fields.Integer(
+        string="Awaiting Approval", compute="_compute_dashboard"
+    )
+    dash_to_approve_count = fields.Integer(
+        string="Awaiting My Approval", compute="_compute_dashboard"
+    )
+    dash_recognized_count = fields.Integer(
+        string="Recognised", compute="_compute_dashboard"
+    )
+    dash_supplementary_count = fields.Integer(
+        string="Supplementary", compute="_compute_dashboard"
+    )
+    dash_overdue_count = fields.Integer(string="Overdue", compute="_compute_dashboard")
+    dash_coverage = fields.Float(
+        string="Coverage (%)",
+        compute="_compute_dashboard",
+        help="Share of the units in your scope with at least one model in the "
+        "campaign.",
+    )
+    dash_summary = fields.Html(
+        string="Summary", compute="_compute_dashboard", sanitize=False
+    )
+
+    # ------------------------------------------------------------------
+    # Dashboard
+    # ------------------------------------------------------------------
+    def _dashboard_units(self):
+        """Units in the user's scope: the whole company for a manager, the
+        units in charge and below for an officer, the user's own unit else."""
+        Department = self.env["hr.department"]
+        user = self.env.user
+        if user.has_group("dvk_models.group_dvk_manager"):
+            return Department.search(
+                [("company_id", "in", [False, *self.env.companies.ids])]
+            )
+        if user.has_group("dvk_models.group_dvk_officer"):
+            return Department.search([("id", "child_of", user.dvk_department_ids.ids)])
+        return user.employee_ids.department_id
+
+    @api.depends_context("uid", "allowed_company_ids")
+    def _compute_dashboard(self):
+        Model = self.env["dvk.model"]
+        units = self._dashboard_units()
+        states = dict(Model._fields["state"]._description_selection(self.env))
+        base = [("campaign_id", "in", self.ids)]
+        by_state = {}
+        for campaign, state, count in Model._read_group(
+            base, ["campaign_id", "state"], ["__count"]
+        ):
+            by_state.setdefault(campaign.id, {})[state] = count
+        by_field = {}
+        for campaign, field, count in Model._read_group(
+            base, ["campaign_id", "field_id"], ["__count"]
+        ):
+            by_field.setdefault(campaign.id, []).append((field.display_name, count))
+        by_level = {}
+        for campaign, level, count in Model._read_group(
+            base + [("recognized_level_id", "!=", False)],
+            ["campaign_id", "recognized_level_id"],
+            ["__count"],
+        ):
+            by_level.setdefault(campaign.id, []).append((level.display_name, count))
+        covered = {}
+        for campaign, department in Model._read_group(
+            base + [("state", "not in", ("removed", "refused"))],
+            ["campaign_id", "department_id"],
+        ):
+            if department in units:
+                covered.setdefault(campaign.id, set()).add(department.id)
+        single = {
+            "supplementary": Domain("is_supplementary", "=", True),
+            "overdue": Domain("is_overdue", "=", True),
+            "mine": Domain("state", "=", "submitted")
+            & Domain("approver_id", "=", self.env.uid),
+        }
+        counts = {
+            key: dict(
+                Model._read_group(
+                    Domain.AND([Domain(base), domain]), ["campaign_id"], ["__count"]
+                )
+            )
+            for key, domain in single.items()
+        }
+        for campaign in self:
+            states_count = by_state.get(campaign.id, {})
+            campaign.dash_model_count = sum(states_count.values())
+            campaign.dash_submitted_count = states_count.get("submitted", 0)
+            campaign.dash_recognized_count = states_count.get("recognized", 0)
+            campaign.dash_supplementary_count = counts["supplementary"].get(campaign, 0)
+            campaign.dash_overdue_count = counts["overdue"].get(campaign, 0)
+            campaign.dash_to_approve_count = counts["mine"].get(campaign, 0)
+            campaign.dash_coverage = (
+                round(100.0 * len(covered.get(campaign.id, ())) / len(units), 1)
+                if units
+                else 0.0
+            )
+            campaign.dash_summary = campaign._dashboard_table(
+                [(states[s], c) for s, c in sorted(states_count.items())],
+                sorted(by_field.get(campaign.id, [])),
+                sorted(by_level.get(campaign.id, [])),
+            )
+
+    def _dashboard_table(self, states, fields_, levels):
+        """A small HTML table; every value is escaped."""
+        parts = []
+        for title, rows in (
+            (self.env._("By state"), states),
+            (self.env._("By field"), fields_),
+            (self.env._("Recognised by level"), levels),
+        ):
+            if not rows:
+                continue
+            body = Markup("").join(
+                Markup("<tr><td>%s</td><td class='text-end'>%s</td></tr>")
+                % (label, count)
+                for label, count in rows
+            )
+            parts.append(
+                Markup(
+                    "<table class='table table-sm mb-2'><thead><tr><th>%s</th>"
+                    "<th></th></tr></thead><tbody>%s</tbody></table>"
+                )
+                % (escape(title), body)
+            )
+        return Markup("").join(parts)
+
+    def _dash_open(self, domain, name):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "dvk_models.dvk_model_action"
+        )
+        action.update(
+            name=name,
+            domain=[("campaign_id", "=", self.id), *domain],
+            context={"default_campaign_id": self.id},
+        )
+        return action
+
+    def action_dash_submitted(self):
+        return self._dash_open(
+            [("state", "=", "submitted")], self.env._("Awaiting Approval")
+        )
+
+    def action_dash_to_approve(self):
+        return self._dash_open(
+            [("state", "=", "submitted"), ("approver_id", "=", self.env.uid)],
+            self.env._("Awaiting My Approval"),
+        )
+
+    def action_dash_recognized(self):
+        return self._dash_open([("state", "=", "recognized")], self.env._("Recognised"))
+
+    def action_dash_supplementary(self):
+        return self._dash_open(
+            [("is_supplementary", "=", True)], self.env._("Supplementary")
+        )
+
+    def action_dash_overdue(self):
+        return self._dash_open([("is_overdue", "=", True)], self.env._("Overdue"))
+
+    # ------------------------------------------------------------------
+    # Deadline reminders
+    # ------------------------------------------------------------------
+    def _deadline_kinds(self):
+        """Hook: (deadline field, states still to act on, who acts, label)."""
+        return [
+            (
+                "registration_deadline",
+                ("draft",),
+                "registrant",
+                self.env._("Submit the draft registrations"),
+            ),
+            (
+                "registration_deadline",
+                ("submitted",),
+                "approver",
+                self.env._("Approve the submitted registrations"),
+            ),
+            (
+                "proposal_deadline",
+                ("approved",),
+                "officer",
+                self.env._("Propose the approved models to the upper level"),
+            ),
+            (
+                "recognition_deadline",
+                ("proposed",),
+                "officer",
+                self.env._("Recognise the proposed models by decision"),
+            ),
+        ]
+
+    def _reminder_start(self, deadline):
+        """The day reminders start: ``reminder_days`` working days before the
+        deadline on the company's calendar, public holidays excluded."""
+        self.ensure_one()
+        calendar = self.company_id.resource_calendar_id
+        if not calendar or self.reminder_days <= 0:
+            return deadline - datetime.timedelta(days=max(self.reminder_days, 0))
+        start = calendar.plan_days(
+            -self.reminder_days,
+            datetime.datetime.combine(deadline, datetime.time.min),
+            compute_leaves=True,
+        )
+        return start.date() if start else deadline
+
+    def _responsible(self, model, who):
+        if who == "registrant":
+            return model.employee_id.user_id or model.create_uid
+        if who == "approver":
+            return model.approver_id
+        for unit in model.department_id._dvk_approver_chain():
+            # sudo: who is in charge of a unit, not their records
+            officers = unit.sudo().dvk_officer_ids.filtered("active")
+            if officers:
+                return officers[0]
+        return self.env["res.users"]
+
+    @api.model
+    def _cron_deadline_reminders(self):
+        """Daily: schedule one reminder per responsible user and unit that still
+        has something to do before a deadline; running twice changes nothing."""
+        campaigns = self.search([("state", "=", "open")])
+        for start in range(0, len(campaigns), REMINDER_BATCH):
+            batch = campaigns[start : start + REMINDER_BATCH]
+            batch._send_deadline_reminders()
+            self.env["ir.cron"]._commit_progress(
+                len(batch), remaining=max(len(campaigns) - start - len(batch), 0)
+            )
+
+    def _send_deadline_reminders(self):
+        today = fields.Date.context_today(self)
+        activity_type = self.env.ref("dvk_models.mail_activity_type_dvk_deadline")
+        # sudo: the cron reads every campaign's pending models and activities
+        Activity = self.env["mail.activity"].sudo()
+        existing = {
+            (a.res_id, a.user_id.id, a.date_deadline, a.summary)
+            for a in Activity.with_context(active_test=False).search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", self.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
+            )
+        }
+        Model = self.env["dvk.model"].sudo()
+        to_create = []
+        for campaign in self:
+            for fname, states, who, label in campaign._deadline_kinds():
+                deadline = campaign[fname]
+                if not deadline or not (
+                    campaign._reminder_start(deadline) <= today <= deadline
+                ):
+                    continue
+                pending = Model.search(
+                    [("campaign_id", "=", campaign.id), ("state", "in", states)]
+                )
+                groups = {}
+                for model in pending:
+                    user = campaign._responsible(model, who)
+                    if user:
+                        groups.setdefault((user, model.department_id), []).append(model)
+                for (user, unit), models_ in groups.items():
+                    summary = self.env._(
+                        "%(todo)s of %(unit)s by %(deadline)s",
+                        todo=label,
+                        unit=unit.name,
+                        deadline=deadline.strftime("%d/%m/%Y"),
+                    )
+                    key = (campaign.id, user.id, deadline, summary)
+                    if key in existing:
+                        continue
+                    existing.add(key)
+                    to_create.append(
+                        {
+                            "res_model_id": self.env["ir.model"]._get_id(self._name),
+                            "res_id": campaign.id,
+                            "activity_type_id": activity_type.id,
+                            "user_id": user.id,
+                            "date_deadline": deadline,
+                            "summary": summary,
+                            "note": Markup("<ul>%s</ul>")
+                            % Markup("").join(
+                                Markup("<li>%s</li>") % m.name for m in models_
+                            ),
+                        }
+                    )
+        if to_create:
+            Activity.with_context(mail_activity_quick_update=True).create(to_create)
+        _logger.info("DVK deadline reminders: %s scheduled", len(to_create))
+        return len(to_create)
