@@ -7,6 +7,7 @@ class DvkField(models.Model):
     _name = "dvk.field"
     _description = "DVK Field"
     _order = "sequence, id"
+    _rec_names_search = ["name", "code"]
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(required=True, help="KT, VHXH, ANQP or XDHTCT.")

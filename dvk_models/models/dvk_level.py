@@ -12,6 +12,7 @@ class DvkLevel(models.Model):
     _name = "dvk.level"
     _description = "DVK Recognition Level"
     _order = "sequence, id"
+    _rec_names_search = ["name", "code"]
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(required=True)

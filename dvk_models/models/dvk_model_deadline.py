@@ -14,6 +14,16 @@ class DvkModel(models.Model):
     )
 
     @api.model
+    def get_import_templates(self):
+        """The XLSX template for bulk registration, with a Vietnamese guide."""
+        return [
+            {
+                "label": self.env._("Import Template for DVK Models"),
+                "template": "/dvk_models/static/xls/dvk_model_import.xlsx",
+            }
+        ]
+
+    @api.model
     def _overdue_domain(self):
         """Hook: what makes a model overdue, from its campaign's deadlines.
 

@@ -7,3 +7,4 @@ from . import test_decision
 from . import test_performance
 from . import test_concurrency
 from . import test_reminders
+from . import test_import
