@@ -29,6 +29,7 @@
         "views/dvk_config_views.xml",
         "views/hr_views.xml",
         "views/dvk_criteria_views.xml",
+        "views/dvk_dossier_views.xml",
         "wizard/dvk_reason_wizard_views.xml",
         "wizard/dvk_candidate_wizard_views.xml",
         "report/dvk_reports.xml",

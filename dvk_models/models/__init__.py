@@ -9,6 +9,7 @@ from . import hr_discipline
 from . import dvk_campaign
 from . import dvk_campaign_reminder
 from . import dvk_workflow_mixin
+from . import dvk_dossier
 from . import dvk_model_target
 from . import dvk_model
 from . import dvk_model_deadline

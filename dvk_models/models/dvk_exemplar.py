@@ -9,7 +9,12 @@ class DvkExemplar(models.Model):
 
     _name = "dvk.exemplar"
     _description = "DVK Exemplar"
-    _inherit = ["dvk.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "dvk.workflow.mixin",
+        "dvk.dossier.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "year desc, id desc"
     _check_company_auto = True
 
@@ -179,6 +184,11 @@ class DvkExemplar(models.Model):
                         )
                     )
         self._dvk_check_self_assessment()
+        self._check_dossier("propose")
+
+    def _check_recognizable(self, decisions):
+        self._check_dossier("recognize")
+        return super()._check_recognizable(decisions)
 
     def action_propose(self, level=None):
         self._dvk_check_state(("draft", "recognized"), self.env._("proposed"))

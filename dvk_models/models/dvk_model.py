@@ -19,6 +19,7 @@ class DvkModel(models.Model):
     _inherit = [
         "hr.mixin",
         "dvk.workflow.mixin",
+        "dvk.dossier.mixin",
         "mail.thread",
         "mail.activity.mixin",
     ]
@@ -388,6 +389,10 @@ class DvkModel(models.Model):
                     )
                 )
 
+    def _check_recognizable(self, decisions):
+        self._check_dossier("recognize")
+        return super()._check_recognizable(decisions)
+
     def action_submit(self):
         self._dvk_check_state(("draft", "refused"), self.env._("submitted"))
         for model in self:
@@ -400,6 +405,7 @@ class DvkModel(models.Model):
                     )
                 )
         self._check_can_submit()
+        self._check_dossier("submit")
         today = fields.Date.context_today(self)
         activity_type = self._get_approval_activity_type()
         for model in self:
@@ -534,6 +540,7 @@ class DvkModel(models.Model):
         """
         self._dvk_check_propose_level(level)
         self._dvk_check_self_assessment()
+        self._check_dossier("propose")
         today = fields.Date.context_today(self)
         for model in self:
             own = model.department_id.dvk_level_id

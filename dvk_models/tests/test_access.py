@@ -38,6 +38,8 @@ ACCESS_MATRIX = {
     "dvk.candidate.wizard.line": {"officer": "rwcu", "manager": "rwcu"},
     "dvk.scoring.wizard": {"officer": "rwcu", "manager": "rwcu"},
     "dvk.scoring.wizard.line": {"officer": "rwcu", "manager": "rwcu"},
+    "dvk.dossier.template": {"staff": "r", "officer": "r", "manager": "rwcu"},
+    "dvk.dossier.line": {"staff": "rwc", "officer": "rwcu", "manager": "rwcu"},
 }
 
 # The approved RPC surface: every public method that the dvk addons define on
@@ -47,6 +49,7 @@ PUBLIC_METHODS = {
     "dvk.model": {
         "action_approve",
         "action_carry_over",
+        "action_open_dossier",
         "action_open_lineage",
         "action_open_previous_years",
         "action_open_score_sheets",
@@ -62,6 +65,7 @@ PUBLIC_METHODS = {
         "action_withdraw_proposal",
     },
     "dvk.exemplar": {
+        "action_open_dossier",
         "action_open_score_sheets",
         "action_propose",
         "action_refuse",
@@ -86,6 +90,11 @@ PUBLIC_METHODS = {
     },
     "dvk.campaign": {
         "action_close",
+        "action_dash_overdue",
+        "action_dash_recognized",
+        "action_dash_submitted",
+        "action_dash_supplementary",
+        "action_dash_to_approve",
         "action_open",
         "action_open_decisions",
         "action_open_exemplars",
@@ -96,7 +105,7 @@ PUBLIC_METHODS = {
 # Public overrides of the ORM's own API, reviewed once: each keeps or tightens
 # the core behaviour (workflow guards in create/write, copy without lines).
 ORM_OVERRIDES = {
-    "dvk.model": {"create", "write", "copy_data"},
+    "dvk.model": {"create", "write", "copy_data", "get_import_templates"},
     "dvk.exemplar": {"create", "write"},
     "dvk.decision": {"create", "write", "copy_data"},
     "dvk.campaign": {"create", "write"},
