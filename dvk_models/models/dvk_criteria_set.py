@@ -148,7 +148,9 @@ class DvkCriteriaSet(models.Model):
                 ("subject_type", "=", subject_type),
                 ("subject_type", "=", False),
             ],
-            order="subject_type desc, version desc, id desc",
+            # A set made for the subject type wins over one for both types
+            # (PostgreSQL sorts NULL first in a descending order).
+            order="subject_type desc nulls last, version desc, id desc",
             limit=1,
         )
 

@@ -213,6 +213,9 @@ class DvkScoreSheet(models.Model):
                         "A finished score sheet is locked: %(name)s.", name=done[0].name
                     )
                 )
+            if set(vals) - {"note"} - {f for f in vals if f.startswith("message_")}:
+                # Only the evaluator (or a manager) fills or hands over a sheet.
+                self._check_evaluator()
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -408,9 +411,17 @@ class DvkScoreSheetLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # A score given with the line is given, as in write().
+        vals_list = [
+            dict(vals, scored=True) if "score" in vals else vals for vals in vals_list
+        ]
         lines = super().create(vals_list)
-        if not self.env.su and lines.sheet_id.filtered(lambda s: s.state == "done"):
-            raise UserError(self.env._("A finished score sheet is locked."))
+        if not self.env.su:
+            if lines.sheet_id.filtered(lambda s: s.state == "done"):
+                raise UserError(self.env._("A finished score sheet is locked."))
+            # Scores typed into a sheet made in someone else's name: only the
+            # evaluator (or a manager) fills a sheet.
+            lines.filtered("scored").sheet_id._check_evaluator()
         return lines
 
     def write(self, vals):

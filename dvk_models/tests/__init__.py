@@ -8,3 +8,4 @@ from . import test_performance
 from . import test_concurrency
 from . import test_reminders
 from . import test_import
+from . import test_scoring

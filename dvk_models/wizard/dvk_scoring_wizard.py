@@ -27,6 +27,12 @@ class DvkScoringWizard(models.TransientModel):
     loaded = fields.Boolean()
 
     @api.model
+    def _get_view_cache_key(self, view_id=None, view_type="form", **options):
+        """The grid's labels depend on the criteria set in the context."""
+        key = super()._get_view_cache_key(view_id, view_type, **options)
+        return (*key, self.env.context.get("dvk_scoring_set_id"))
+
+    @api.model
     def _get_view(self, view_id=None, view_type="form", **options):
         """Label the grid's columns with the manual criteria of the chosen set
         and hide the unused ones."""
