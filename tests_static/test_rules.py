@@ -47,9 +47,13 @@ def test_default_deadlines_provincial():
 
 
 def test_vn_date():
-    """Rule: official documents write dates as "ngày 15 tháng 10 năm 2026"."""
+    """Rule: official documents write dates as "ngày 15 tháng 10 năm 2026", with
+    a leading zero only on days below 10 and on months 1 and 2 (Decree
+    30/2020/NĐ-CP, Annex I)."""
     assert rules.vn_date(datetime.date(2026, 10, 15)) == "ngày 15 tháng 10 năm 2026"
-    assert rules.vn_date(datetime.date(2026, 3, 5)) == "ngày 05 tháng 03 năm 2026"
+    assert rules.vn_date(datetime.date(2026, 3, 5)) == "ngày 05 tháng 3 năm 2026"
+    assert rules.vn_date(datetime.date(2026, 2, 28)) == "ngày 28 tháng 02 năm 2026"
+    assert rules.vn_date(datetime.date(2026, 1, 9)) == "ngày 09 tháng 01 năm 2026"
     assert rules.vn_date(None) == ""
 
 

@@ -1,1 +1,745 @@
-"""Values of the QWeb PDF reports."""
+"""Values of the QWeb PDF reports: the printed forms of the "Dân vận khéo"
+movement (Mẫu 1, 2 and 3 of guidance 07-HD/ĐUK, the recognition decision, the
+submission letter, the score sheet and the achievement report) laid out as
+Decree 30/2020/NĐ-CP administrative documents.
+
+The documents are browsed as the current user, never sudo, so that record
+rules decide what an officer may print (RELIABILITY A6, (b) 9).
+"""
+
+import unicodedata
+
+from odoo import api, fields, models
+
+from ..tools import rules
+
+# The forms are Vietnamese legal documents: names of fields, levels and
+# criteria are printed in Vietnamese whenever the language is installed.
+REPORT_LANG = "vi_VN"
+
+DOTS_DATE = "ngày ..... tháng ..... năm ......"
+DOTS_PLACE = "................"
+BLANK_NUMBER = "\u00a0" * 6
+
+# Vietnamese dictionary order (RELIABILITY (b) 29): letters first, then the
+# tones in the order none, huyền, hỏi, ngã, sắc, nặng.
+_VN_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+_VN_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+_VN_LETTER_MARKS = {
+    ("a", "\u0306"): "ă",
+    ("a", "\u0302"): "â",
+    ("e", "\u0302"): "ê",
+    ("o", "\u0302"): "ô",
+    ("o", "\u031b"): "ơ",
+    ("u", "\u031b"): "ư",
+}
+
+
+def vn_sort_key(text):
+    """Sort key putting Vietnamese text in dictionary order ("Ánh" before
+    "Bình", "Dũng" before "Đức"), which the database collation does not."""
+    letters = []
+    tones = []
+    for char in unicodedata.normalize("NFC", (text or "").casefold()):
+        decomposed = unicodedata.normalize("NFD", char)
+        base, tone = decomposed[0], 0
+        for mark in decomposed[1:]:
+            if mark in _VN_TONES:
+                tone = _VN_TONES[mark]
+            else:
+                base = _VN_LETTER_MARKS.get((base, mark), base)
+        index = _VN_ALPHABET.find(base)
+        letters.append((1, index) if index >= 0 else (0, ord(base)))
+        tones.append(tone)
+    return letters, tones
+
+
+def vn_number(value, digits=2):
+    """A score the Vietnamese way: 10.0 -> "10", 7.5 -> "7,5"."""
+    text = f"{value or 0.0:.{digits}f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def short_date(value):
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+class DvkReportMixin(models.AbstractModel):
+    """What the printed forms share: the Decree 30 header, the signature
+    block, Vietnamese dates and the rows of models with their decisions."""
+
+    _name = "dvk.report.mixin"
+    _description = "DVK Report: Printed Form Helpers"
+
+    # The model of the records printed.
+    _dvk_model = None
+
+    # ------------------------------------------------------------------
+    # Documents
+    # ------------------------------------------------------------------
+    @api.model
+    def _dvk_lang(self):
+        return self.env["res.lang"]._get_code(REPORT_LANG) or self.env.lang
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        """The records to print, browsed as the current user so that record
+        rules apply, and the values of the form prepared in Vietnamese."""
+        report = self.with_context(lang=self._dvk_lang())
+        docs = report.env[self._dvk_model].browse(docids)
+        # A record the user may not read raises AccessError before anything
+        # is rendered.
+        docs.check_access("read")
+        return {
+            "doc_ids": docs.ids,
+            "doc_model": self._dvk_model,
+            "docs": docs,
+            "dvk_vn_date": rules.vn_date,
+            "dvk_short_date": short_date,
+            "dvk_number": vn_number,
+            "dvk_header": report._dvk_header,
+            **report._dvk_prepare(docs, data or {}),
+        }
+
+    @api.model
+    def _dvk_prepare(self, docs, data):
+        """Hook: the values of one form for ``docs``."""
+        return {}
+
+    @api.model
+    def _dvk_today(self):
+        return fields.Date.context_today(self)
+
+    # ------------------------------------------------------------------
+    # Header, recipients and signatures
+    # ------------------------------------------------------------------
+    @api.model
+    def _dvk_ancestors(self, unit):
+        """The unit and the units above it, nearest first."""
+        if not unit or not unit.parent_path:
+            return unit
+        ids = [int(i) for i in unit.parent_path.split("/") if i]
+        return unit.browse(reversed(ids))
+
+    @api.model
+    def _dvk_place(self, unit):
+        for ancestor in self._dvk_ancestors(unit):
+            if ancestor.dvk_signing_place:
+                return ancestor.dvk_signing_place
+        company = unit.company_id or self.env.company
+        return company.city or DOTS_PLACE
+
+    @api.model
+    def _dvk_common_unit(self, units):
+        """The lowest unit that contains all ``units``: a commune for its own
+        models, the district for the models of several communes."""
+        paths = [[int(i) for i in u.parent_path.split("/") if i] for u in units]
+        if not paths:
+            return units.browse()
+        common = None
+        for ids in zip(*paths, strict=False):
+            if len(set(ids)) != 1:
+                break
+            common = ids[0]
+        return units.browse(common) if common else units.browse()
+
+    @api.model
+    def _dvk_receiver(self, unit):
+        """The unit that receives this unit's registrations and proposals
+        (guidance 01-HD/BCĐ §4), else its parent unit."""
+        return unit.dvk_receiver_id or unit.parent_id
+
+    @api.model
+    def _dvk_header(self, unit, number=None, date=None, unit_name=None):
+        """Header of a Decree 30 document (or of a Party document, guidance
+        36-HD/VPTW, for a Party body): issuing body and the body above it,
+        number and symbol, place and date."""
+        party = bool(unit and unit.dvk_is_party_body)
+        name = unit_name or unit.name or self.env.company.name or ""
+        upper = unit.parent_id.name if unit and unit.parent_id else ""
+        number_line = False
+        if number:
+            number_line = f"Số {number}" if party else f"Số: {number}"
+        date_text = rules.vn_date(date) if date else DOTS_DATE
+        return {
+            "party": party,
+            "upper": upper.upper(),
+            "unit": name.upper(),
+            "number": number_line,
+            "place_date": f"{self._dvk_place(unit)}, {date_text}",
+        }
+
+    @api.model
+    def _dvk_number(self, unit, kind):
+        """A number left blank for the clerk, with the symbol of the unit,
+        e.g. "      /TTr-BCĐ" (Decree 30: number, then type and body)."""
+        symbol = unit.dvk_decision_symbol or ""
+        if unit.dvk_is_party_body:
+            return f"{BLANK_NUMBER}-{kind}/{symbol}" if symbol else BLANK_NUMBER
+        return f"{BLANK_NUMBER}/{kind}-{symbol}" if symbol else f"{BLANK_NUMBER}/{kind}"
+
+    @api.model
+    def _dvk_job_title(self, employee):
+        """An employee's position, from the public profile: users without HR
+        rights cannot read the private fields of hr.employee."""
+        if not employee:
+            return ""
+        return self.env["hr.employee.public"].browse(employee.id).job_title or ""
+
+    @api.model
+    def _dvk_unit_signature(self, unit, signer=None, position=None, note=None):
+        """Signature of a unit: "TM." (T/M for the Party) when a collective
+        body signs, the position in capitals and the signer's name; the head
+        of the unit signs unless ``signer`` is given."""
+        signer = unit.manager_id if signer is None else signer
+        if not position:
+            if self._dvk_job_title(signer):
+                position = self._dvk_job_title(signer)
+            elif unit.dvk_is_steering_committee:
+                position = "Trưởng ban"
+            elif unit.dvk_is_party_body:
+                position = "Bí thư"
+            else:
+                position = "Thủ trưởng đơn vị"
+        prefix = False
+        if unit and (unit.dvk_is_party_body or unit.dvk_is_steering_committee):
+            prefix = "{} {}".format(
+                "T/M" if unit.dvk_is_party_body else "TM.", unit.name.upper()
+            )
+        return {
+            "prefix": prefix,
+            "position": position.upper(),
+            "note": note,
+            "name": signer.name or "",
+        }
+
+    @api.model
+    def _dvk_person_signature(
+        self, position, name, note="(Ký, ghi rõ họ tên)", prefix=False
+    ):
+        return {"prefix": prefix, "position": position, "note": note, "name": name}
+
+    # ------------------------------------------------------------------
+    # Names
+    # ------------------------------------------------------------------
+    @api.model
+    def _dvk_level_phrase(self, level):
+        """ "cấp cơ sở", "cấp huyện" ... from the level's Vietnamese name."""
+        if not level:
+            return ""
+        name = level.name or ""
+        return f"cấp {name[:1].lower()}{name[1:]}"
+
+    @api.model
+    def _dvk_subject(self, record):
+        """The collective, or the person followed by their unit."""
+        if record.subject_type == "individual" and record.employee_id:
+            return f"{record.employee_id.name} ({record.department_id.name or ''})"
+        return record.department_id.name or ""
+
+    # ------------------------------------------------------------------
+    # Rows of models
+    # ------------------------------------------------------------------
+    @api.model
+    def _dvk_recognitions(self, models_):
+        """{model id: (level, decision)}: the confirmed decision that gave
+        each model its highest level (the latest one if several did), in a
+        fixed number of queries whatever the number of models."""
+        Line = self.env["dvk.decision.line"]
+        lines = Line.search_fetch(
+            [("model_id", "in", models_.ids), ("decision_state", "=", "confirmed")],
+            ["model_id", "decision_id", "level_id"],
+        )
+        lines.decision_id.fetch(["name", "date"])
+        result = {}
+        for line in lines:
+            key = line.model_id.id
+            decision = line.decision_id
+            current = result.get(key)
+            if (
+                current is None
+                or (line.level_id._is_above(current[0]))
+                or (line.level_id == current[0] and decision.date > current[1].date)
+            ):
+                result[key] = (line.level_id, decision)
+        return result
+
+    @api.model
+    def _dvk_model_rows(self, models_):
+        """Printable rows of models (Mẫu 3, submission letter, achievement
+        report), sorted by field then in Vietnamese order of unit and name."""
+        recognitions = self._dvk_recognitions(models_)
+        # Names of the related records in one query per related model, not
+        # one per row.
+        models_.department_id.fetch(["name"])
+        models_.employee_id.fetch(["name"])
+        models_.field_id.fetch(["name", "sequence"])
+        (models_.recognized_level_id | models_.level_id).fetch(["name"])
+        rows = []
+        for model in models_:
+            level, decision = recognitions.get(model.id, (None, None))
+            notes = []
+            if model.is_supplementary:
+                notes.append("Bổ sung")
+            if model.replicated_from_id:
+                notes.append("Nhân rộng")
+            if model.consecutive_years > 1:
+                notes.append(f"{model.consecutive_years} năm liên tục")
+            rows.append(
+                {
+                    "record": model,
+                    "name": model.name,
+                    "subject": self._dvk_subject(model),
+                    "subject_type": model.subject_type,
+                    "field": model.field_id.name or "",
+                    "field_key": (model.field_id.sequence, model.field_id.id),
+                    "level": (level or model.recognized_level_id).name or "",
+                    "decision": (
+                        f"Số {decision.name} ngày {short_date(decision.date)}"
+                        if decision
+                        else ""
+                    ),
+                    "result": model.result_summary or "",
+                    "note": "; ".join(notes),
+                }
+            )
+        rows.sort(
+            key=lambda r: (
+                r["field_key"],
+                vn_sort_key(r["subject"]),
+                vn_sort_key(r["name"]),
+            )
+        )
+        for index, row in enumerate(rows, start=1):
+            row["index"] = index
+        return rows
+
+    @api.model
+    def _dvk_totals_by_field(self, rows):
+        """[(field, collective, individual, total)] in field order, then the
+        grand total."""
+        by_field = {}
+        for row in rows:
+            entry = by_field.setdefault(
+                row["field_key"], {"field": row["field"], "collective": 0, "total": 0}
+            )
+            entry["total"] += 1
+            if row["subject_type"] != "individual":
+                entry["collective"] += 1
+        totals = []
+        for key in sorted(by_field):
+            entry = by_field[key]
+            entry["individual"] = entry["total"] - entry["collective"]
+            totals.append(entry)
+        grand = {
+            "collective": sum(t["collective"] for t in totals),
+            "individual": sum(t["individual"] for t in totals),
+            "total": len(rows),
+        }
+        return totals, grand
+
+
+class ReportDvkModelRegistration(models.AbstractModel):
+    """Mẫu số 1 (collective) and Mẫu số 2 (individual): registration of a
+    model (seed 000 §II.1 step 1)."""
+
+    _name = "report.dvk_models.report_dvk_model_registration"
+    _inherit = ["dvk.report.mixin"]
+    _description = "DVK Report: Registration Form (Form 1 and 2)"
+    _dvk_model = "dvk.model"
+
+    @api.model
+    def _dvk_prepare(self, docs, data):
+        forms = {}
+        for model in docs:
+            unit = model.department_id
+            individual = model.subject_type == "individual"
+            if individual:
+                receiver = f"Cấp ủy, lãnh đạo {unit.name}"
+                registrant = self._dvk_person_signature(
+                    "NGƯỜI ĐĂNG KÝ", model.employee_id.name
+                )
+            else:
+                receiver = self._dvk_receiver(unit).name or ""
+                registrant = self._dvk_unit_signature(
+                    unit, note="(Ký, ghi rõ họ tên, đóng dấu)"
+                )
+            approval = self._dvk_person_signature(
+                "XÁC NHẬN, PHÊ DUYỆT CỦA CẤP ỦY (THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ)",
+                model.approver_id.name or "",
+                note=(
+                    f"(Đã phê duyệt ngày {short_date(model.approval_date)})"
+                    if model.approval_date
+                    else "(Ký, ghi rõ họ tên, đóng dấu)"
+                ),
+            )
+            # The model replicated may belong to a unit the user cannot see:
+            # its name is printed only when readable.
+            origin = model.replicated_from_id
+            forms[model.id] = {
+                "replicated_name": origin.name if origin.has_access("read") else "",
+                "job_title": self._dvk_job_title(model.employee_id),
+                "form_no": "Mẫu số 2" if individual else "Mẫu số 1",
+                "used_for": "(Dùng cho cá nhân)"
+                if individual
+                else "(Dùng cho tập thể)",
+                "header": self._dvk_header(unit, date=model.registration_date),
+                "receiver": receiver,
+                "timeline": "Từ ngày {} đến ngày {}".format(
+                    short_date(model.date_start) or "......",
+                    short_date(model.date_end) or "......",
+                ),
+                "registrant": registrant,
+                "approval": approval,
+            }
+        return {"forms": forms}
+
+
+class ReportDvkModelSubmission(models.AbstractModel):
+    """Tờ trình: one letter proposing the recognition of every selected
+    model, addressed to the unit that receives the registrations."""
+
+    _name = "report.dvk_models.report_dvk_model_submission"
+    _inherit = ["dvk.report.mixin"]
+    _description = "DVK Report: Submission Letter"
+    _dvk_model = "dvk.model"
+
+    @api.model
+    def _dvk_prepare(self, docs, data):
+        unit = self._dvk_common_unit(docs.department_id)
+        receiver = self._dvk_receiver(unit)
+        rows = self._dvk_model_rows(docs)
+        scores = {model.id: model.self_score for model in docs}
+        for row in rows:
+            model = row["record"]
+            row["proposal_level"] = (
+                model.proposal_level_id.name or model.level_id.name or ""
+            )
+            score = scores.get(model.id)
+            row["self_score"] = f"{vn_number(score)}%" if score else ""
+        years = sorted(set(docs.mapped("year")))
+        levels = docs.proposal_level_id or docs.level_id
+        _totals, grand = self._dvk_totals_by_field(rows)
+        letter = {
+            "header": self._dvk_header(
+                unit, number=self._dvk_number(unit, "TTr"), date=self._dvk_today()
+            ),
+            "unit_name": unit.name or self.env.company.name,
+            "receiver": receiver.name or "",
+            "year": ", ".join(str(y) for y in years),
+            "level": self._dvk_level_phrase(levels) if len(levels) == 1 else "",
+            "rows": rows,
+            "grand": grand,
+            "signature": self._dvk_unit_signature(unit),
+        }
+        return {"letter": letter}
+
+
+class ReportDvkCampaignSummary(models.AbstractModel):
+    """Mẫu số 3: the models of a campaign recognised in the units the user
+    may see, sent to the upper level, with totals by field. The rows are
+    fetched with a fixed number of queries whatever their count."""
+
+    _name = "report.dvk_models.report_dvk_campaign_summary"
+    _inherit = ["dvk.report.mixin"]
+    _description = "DVK Report: Summary of Recognised Models (Form 3)"
+    _dvk_model = "dvk.campaign"
+
+    @api.model
+    def _dvk_summary_unit(self, data):
+        """The unit that sends the summary: the one asked for in ``data``,
+        else the lowest unit holding every unit in the officer's charge."""
+        unit_id = data.get("department_id")
+        if unit_id:
+            unit = self.env["hr.department"].browse(unit_id)
+            unit.check_access("read")
+            return unit
+        return self._dvk_common_unit(self.env.user.dvk_department_ids)
+
+    @api.model
+    def _dvk_summary_domain(self, campaign, unit=None):
+        """Recognised models of the campaign, of ``unit`` and below when one
+        is asked for; record rules keep only those the user may see."""
+        domain = [
+            ("campaign_id", "=", campaign.id),
+            ("recognized_level_id", "!=", False),
+            ("state", "!=", "removed"),
+        ]
+        if unit:
+            domain.append(("department_id", "child_of", unit.id))
+        return domain
+
+    @api.model
+    def _dvk_prepare(self, docs, data):
+        unit = self._dvk_summary_unit(data)
+        scope = unit if data.get("department_id") else None
+        Model = self.env["dvk.model"]
+        summaries = {}
+        for campaign in docs:
+            models_ = Model.search_fetch(
+                self._dvk_summary_domain(campaign, scope),
+                [
+                    "name",
+                    "subject_type",
+                    "department_id",
+                    "employee_id",
+                    "field_id",
+                    "level_id",
+                    "recognized_level_id",
+                    "result_summary",
+                    "is_supplementary",
+                    "replicated_from_id",
+                    "consecutive_years",
+                ],
+            )
+            rows = self._dvk_model_rows(models_)
+            totals, grand = self._dvk_totals_by_field(rows)
+            receiver = self._dvk_receiver(unit)
+            summaries[campaign.id] = {
+                "header": self._dvk_header(
+                    unit,
+                    number=self._dvk_number(unit, "BC"),
+                    date=self._dvk_today(),
+                    unit_name=None if unit else campaign.company_id.name,
+                ),
+                "unit_name": unit.name or campaign.company_id.name,
+                "receiver": receiver.name or "",
+                "rows": rows,
+                "totals": totals,
+                "grand": grand,
+                "signature": self._dvk_unit_signature(unit),
+            }
+        return {"summaries": summaries}
+
+
+class ReportDvkDecision(models.AbstractModel):
+    """Quyết định công nhận with its annexed list."""
+
+    _name = "report.dvk_models.report_dvk_decision"
+    _inherit = ["dvk.report.mixin"]
+    _description = "DVK Report: Recognition Decision"
+    _dvk_model = "dvk.decision"
+
+    @api.model
+    def _dvk_decision_title(self, decision):
+        """The subject printed under QUYẾT ĐỊNH; the default one in the
+        wording of the regulation whatever the language it was stored in."""
+        year = decision.campaign_id.year
+        english = f'Recognising "Dân vận khéo" models and exemplars of {year}'
+        if decision.title and decision.title != english:
+            return decision.title
+        return f'Về việc công nhận mô hình, điển hình "Dân vận khéo" năm {year}'
+
+    @api.model
+    def _dvk_prepare(self, docs, data):
+        # The lines name models and exemplars the user must be allowed to see.
+        docs.line_ids.model_id.check_access("read")
+        docs.line_ids.exemplar_id.check_access("read")
+        decisions = {}
+        for decision in docs:
+            unit = decision.authority_department_id
+            numbered = decision.name and decision.name != "/"
+            # A draft shows the number left blank, in the decision's format.
+            number = (
+                decision.name if numbered else decision._format_number(BLANK_NUMBER)
+            )
+            models_ = decision.line_ids.model_id
+            exemplars = decision.line_ids.exemplar_id
+            model_rows = self._dvk_model_rows(models_)
+            exemplar_rows = [
+                {
+                    "index": index,
+                    "name": exemplar.name or "",
+                    "kind": (
+                        "Cá nhân"
+                        if exemplar.subject_type == "individual"
+                        else "Tập thể"
+                    ),
+                    "unit": exemplar.department_id.name or "",
+                }
+                for index, exemplar in enumerate(
+                    exemplars.sorted(lambda e: vn_sort_key(e.name)), start=1
+                )
+            ]
+            what = []
+            if models_:
+                what.append(f"{len(models_)} mô hình")
+            if exemplars:
+                what.append(f"{len(exemplars)} điển hình")
+            signature = self._dvk_unit_signature(
+                unit, signer=decision.signer_id, position=decision.signer_title
+            )
+            stamp = {"draft": "DỰ THẢO", "cancelled": "ĐÃ HỦY"}.get(decision.state)
+            decisions[decision.id] = {
+                "stamp": stamp,
+                "header": self._dvk_header(
+                    unit, number=number, date=decision.date if numbered else None
+                ),
+                "number": number,
+                "date": rules.vn_date(decision.date),
+                "title": self._dvk_decision_title(decision),
+                "authority": (unit.name or "").upper(),
+                "unit_name": unit.name or "",
+                "year": decision.campaign_id.year,
+                "level": self._dvk_level_phrase(decision.level_id),
+                "what": " và ".join(what) or "mô hình, điển hình",
+                "model_rows": model_rows,
+                "exemplar_rows": exemplar_rows,
+                "report_to": self._dvk_receiver(unit).name or "",
+                "signature": signature,
+            }
+        return {"decisions": decisions}
+
+
+class ReportDvkScoreSheet(models.AbstractModel):
+    """Bản tự đánh giá, chấm điểm (self) or phiếu chấm điểm (council)."""
+
+    _name = "report.dvk_models.report_dvk_score_sheet"
+    _inherit = ["dvk.report.mixin"]
+    _description = "DVK Report: Score Sheet"
+    _dvk_model = "dvk.score.sheet"
+
+    @api.model
+    def _dvk_prepare(self, docs, data):
+        sheets = {}
+        for sheet in docs:
+            record = sheet.model_id or sheet.exemplar_id
+            is_model = bool(sheet.model_id)
+            what = "MÔ HÌNH" if is_model else "ĐIỂN HÌNH"
+            lines = []
+            max_total = 0.0
+            for index, line in enumerate(sheet.line_ids, start=1):
+                criterion = line.criterion_id
+                max_total += criterion.max_score
+                lines.append(
+                    {
+                        "index": index,
+                        "code": criterion.code,
+                        "name": criterion.name,
+                        "mandatory": criterion.mandatory,
+                        "max": vn_number(criterion.max_score),
+                        "score": vn_number(line.score) if line.scored else "",
+                        "note": line.explanation or "",
+                    }
+                )
+            if not sheet.mandatory_ok:
+                band = "Không đạt (không đáp ứng tiêu chí bắt buộc)"
+            else:
+                band = sheet.band_id.name or ""
+            done_date = (
+                fields.Date.context_today(self, sheet.write_date)
+                if sheet.state == "done"
+                else None
+            )
+            if sheet.kind == "self":
+                title = "BẢN TỰ ĐÁNH GIÁ, CHẤM ĐIỂM"
+                score_label = "Điểm tự chấm"
+                signer = (
+                    "NGƯỜI TỰ ĐÁNH GIÁ"
+                    if record.subject_type == "individual"
+                    else "THỦ TRƯỞNG ĐƠN VỊ"
+                )
+                left = self._dvk_person_signature(
+                    "XÁC NHẬN CỦA CẤP ỦY (THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ)", ""
+                )
+            else:
+                title = "PHIẾU CHẤM ĐIỂM"
+                score_label = "Điểm chấm"
+                signer = "NGƯỜI CHẤM ĐIỂM"
+                left = False
+            sheets[sheet.id] = {
+                "header": self._dvk_header(record.department_id, date=done_date),
+                "title": title,
+                "subtitle": f'{what} "DÂN VẬN KHÉO" NĂM {record.year}',
+                "is_model": is_model,
+                "record_name": record.name or "",
+                "subject": self._dvk_subject(record),
+                "field": sheet.model_id.field_id.name or "",
+                "criteria_set": sheet.criteria_set_id.display_name or "",
+                "score_label": score_label,
+                "lines": lines,
+                "max_total": vn_number(max_total),
+                "total": vn_number(sheet.total),
+                "percent": vn_number(sheet.percent),
+                "weighted": any(
+                    line.criterion_id.weight != 1.0 for line in sheet.line_ids
+                ),
+                "band": band,
+                "evaluator": sheet.evaluator_id.name or "",
+                "left_signature": left,
+                "signature": self._dvk_person_signature(
+                    signer, sheet.evaluator_id.name or ""
+                ),
+            }
+        return {"sheets": sheets}
+
+
+class ReportDvkExemplarAchievement(models.AbstractModel):
+    """Báo cáo thành tích: outline of the achievement report of an exemplar,
+    filled from its file, its recognised models and its emulation titles."""
+
+    _name = "report.dvk_models.report_dvk_exemplar_achievement"
+    _inherit = ["dvk.report.mixin"]
+    _description = "DVK Report: Achievement Report"
+    _dvk_model = "dvk.exemplar"
+
+    @api.model
+    def _dvk_prepare(self, docs, data):
+        titles = self.env["hr.emulation.title"].search(
+            [
+                "|",
+                ("employee_id", "in", docs.employee_id.ids),
+                ("department_id", "in", docs.department_id.ids),
+            ],
+            order="year desc, id desc",
+        )
+        reports = {}
+        for exemplar in docs:
+            individual = exemplar.subject_type == "individual"
+            unit = exemplar.department_id
+            if individual:
+                own_titles = titles.filtered(
+                    lambda t, e=exemplar: t.employee_id == e.employee_id
+                )
+                signature = self._dvk_person_signature(
+                    "NGƯỜI BÁO CÁO THÀNH TÍCH", exemplar.employee_id.name or ""
+                )
+            else:
+                own_titles = titles.filtered(
+                    lambda t, e=exemplar: (
+                        not t.employee_id and t.department_id == e.department_id
+                    )
+                )
+                signature = self._dvk_unit_signature(
+                    unit, note="(Ký, ghi rõ họ tên, đóng dấu)"
+                )
+            upper = self._dvk_receiver(unit)
+            reports[exemplar.id] = {
+                "header": self._dvk_header(unit, date=self._dvk_today()),
+                "individual": individual,
+                "name": exemplar.name or "",
+                "job_title": self._dvk_job_title(exemplar.employee_id),
+                "unit_name": unit.name or "",
+                "upper_name": upper.name or "",
+                "manager": unit.manager_id.name or "",
+                "year": exemplar.year,
+                "model_rows": self._dvk_model_rows(exemplar.model_ids),
+                "titles": [
+                    {
+                        "year": title.year,
+                        "name": title.type_id.name or "",
+                        "decision": " ".join(
+                            filter(None, [title.decision_ref, short_date(title.date)])
+                        ),
+                    }
+                    for title in own_titles
+                ],
+                "upper_signature": self._dvk_person_signature(
+                    (upper.name or "Thủ trưởng đơn vị cấp trên").upper(),
+                    "",
+                    note="(Ký, đóng dấu)",
+                    prefix="XÁC NHẬN CỦA CẤP TRÌNH KHEN",
+                ),
+                "signature": signature,
+            }
+        return {"reports": reports}

@@ -9,3 +9,4 @@ from . import test_concurrency
 from . import test_reminders
 from . import test_import
 from . import test_scoring
+from . import test_reports

@@ -47,10 +47,15 @@ def default_deadlines(rule, year):
 
 
 def vn_date(value):
-    """Vietnamese long date, e.g. "ngày 15 tháng 10 năm 2026"."""
+    """Vietnamese long date, e.g. "ngày 15 tháng 10 năm 2026".
+
+    Decree 30/2020/NĐ-CP: days below 10 and the months 1 and 2 take a leading
+    zero ("ngày 05 tháng 02", "ngày 15 tháng 3"); other months do not.
+    """
     if not value:
         return ""
-    return f"ngày {value.day:02d} tháng {value.month:02d} năm {value.year}"
+    month = f"{value.month:02d}" if value.month < 3 else str(value.month)
+    return f"ngày {value.day:02d} tháng {month} năm {value.year}"
 
 
 def next_level(levels, current):
