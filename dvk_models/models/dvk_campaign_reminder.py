@@ -268,6 +268,7 @@ class DvkCampaign(models.Model):
                 ]
             )
         }
+        # sudo: the cron reads the pending models of every unit
         Model = self.env["dvk.model"].sudo()
         to_create = []
         for campaign in self:

@@ -328,7 +328,13 @@ class DvkCriterion(models.Model):
         return getattr(self, f"_check_{self.check}")(items)
 
     def _title_label(self):
-        return ", ".join(self.title_type_ids.mapped("name"))
+        """ "Chiến sĩ tiên tiến or Lao động tiên tiến": equivalent titles."""
+        names = self.title_type_ids.mapped("name")
+        if len(names) < 2:
+            return "".join(names)
+        return self.env._(
+            "%(names)s or %(last)s", names=", ".join(names[:-1]), last=names[-1]
+        )
 
     def _check_title_rank(self, items):
         return self.env["dvk.eligibility"]._check_title(self, items, by_unit=False)

@@ -34,7 +34,7 @@ class DvkDossierTemplate(models.Model):
         help="Leave empty for both.",
     )
     mandatory = fields.Boolean(default=True)
-    copies = fields.Integer(string="Copies", default=1)
+    copies = fields.Integer(default=1)
     not_required_domain = fields.Char(
         string="Not Required For",
         default="[]",
@@ -230,18 +230,15 @@ class DvkDossierMixin(models.AbstractModel):
         self._dossier_sync()
         fname = self._dvk_line_field()
         # sudo: the check must see the whole checklist, whoever asks
-        lines = (
-            self.env["dvk.dossier.line"]
-            .sudo()
-            .search(
-                [
-                    (fname, "in", self.ids),
-                    ("stage", "in", wanted),
-                    ("provided", "=", False),
-                    ("not_required", "=", False),
-                    ("template_id.mandatory", "=", True),
-                ]
-            )
+        all_lines = self.env["dvk.dossier.line"].sudo()
+        lines = all_lines.search(
+            [
+                (fname, "in", self.ids),
+                ("stage", "in", wanted),
+                ("provided", "=", False),
+                ("not_required", "=", False),
+                ("template_id.mandatory", "=", True),
+            ]
         )
         for record, missing in lines.grouped(fname).items():
             raise UserError(

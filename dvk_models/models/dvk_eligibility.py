@@ -72,6 +72,9 @@ class DvkEligibility(models.AbstractModel):
     def _evaluate(self, criteria_set, items):
         """{key: [(criterion, ok, reason)]} for the automatic criteria."""
         results = {item.key: [] for item in items}
+        if not items:
+            # Nobody to check (a unit without people): the checks need years.
+            return results
         for criterion in criteria_set.criterion_ids.filtered(
             lambda c: c.check != "manual"
         ):
@@ -223,7 +226,13 @@ class DvkEligibility(models.AbstractModel):
                     counts[key] = counts.get(key, 0) + 1
         if units:
             for model in Model.search_fetch(
-                base + [("department_id", "child_of", units.ids)],
+                # A unit counts its own (collective) models and those of the
+                # units below it, not its members' individual ones.
+                base
+                + [
+                    ("department_id", "child_of", units.ids),
+                    ("subject_type", "=", "collective"),
+                ],
                 ["department_id", "year"],
             ):
                 path = {int(x) for x in model.department_id.parent_path.split("/") if x}
@@ -249,8 +258,8 @@ class DvkEligibility(models.AbstractModel):
                 result[item.key] = (
                     False,
                     self.env._(
-                        "Only %(count)s recognised models in %(year)s, %(min)s "
-                        "required",
+                        "%(count)s of the %(min)s recognised models required in "
+                        "%(year)s",
                         count=count,
                         year=item.year,
                         min=min_count,

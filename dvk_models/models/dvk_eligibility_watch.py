@@ -9,10 +9,12 @@ class DvkEligibilityWatch(models.AbstractModel):
     _description = "DVK Eligibility Watch"
 
     @api.model
-    def _flag(self, facts):
+    def _flag(self, facts, units_above=True):
         """``facts``: list of (employee, unit, year, message), the employee or
         the unit being empty. Schedules one review activity per affected
-        exemplar, unless one is already open."""
+        exemplar, unless one is already open. With ``units_above``, a fact
+        about a person also affects the units above him (discipline, but not
+        a personal title, which no unit criterion reads)."""
         if not facts:
             return
         # sudo: the HR change is made by whoever may edit HR records; finding
@@ -20,7 +22,9 @@ class DvkEligibilityWatch(models.AbstractModel):
         Exemplar = self.env["dvk.exemplar"].sudo()
         activity_type = self.env.ref("dvk_models.mail_activity_type_dvk_eligibility")
         for employee, unit, year, message in facts:
-            if employee:
+            if employee and not units_above:
+                subject = [("employee_id", "=", employee.id)]
+            elif employee:
                 # A person's record also weighs on the units above him
                 # ("no member disciplined in the year").
                 path = employee.department_id.parent_path or ""

@@ -110,8 +110,11 @@ class DvkWorkflowMixin(models.AbstractModel):
 
     @api.onchange("employee_id")
     def _onchange_employee_id(self):
-        if self.employee_id and self.employee_id.department_id:
-            self.department_id = self.employee_id.department_id
+        # The public profile: users without HR rights (DVK staff and officers)
+        # cannot read the unit through hr.employee since Odoo 19 (hr.version).
+        employee = self.env["hr.employee.public"].browse(self.employee_id.ids)
+        if employee.department_id:
+            self.department_id = employee.department_id
 
     @api.constrains("subject_type", "employee_id")
     def _check_subject(self):
@@ -355,6 +358,9 @@ class DvkWorkflowMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     # Levels
     # ------------------------------------------------------------------
+    # Confirming or cancelling a decision changes the state of its records:
+    # the lines are read again, so the guards never see a stale list.
+    @api.depends("state")
     def _compute_decision_line_ids(self):
         fname = self._dvk_line_field()
         lines = self.env["dvk.decision.line"].search([(fname, "in", self.ids)])

@@ -75,7 +75,8 @@ class HrEmulationTitle(models.Model):
                     ),
                 )
                 for title in self
-            ]
+            ],
+            units_above=False,
         )
 
     @api.depends("type_id", "year", "employee_id", "department_id")

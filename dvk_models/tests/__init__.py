@@ -8,5 +8,6 @@ from . import test_performance
 from . import test_concurrency
 from . import test_reminders
 from . import test_import
+from . import test_eligibility
 from . import test_scoring
 from . import test_reports
