@@ -1,1 +1,6 @@
 from . import dvk_campaign
+from . import hr_department
+from . import dvk_model
+from . import dvk_criterion
+from . import dvk_eligibility
+from . import dvk_police_report

@@ -1,0 +1,209 @@
+import datetime
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class DvkPoliceReport(models.Model):
+    """A periodic report of a running police model: the six-month review or
+    the annual summary (seed 002 §I step 4), assessing how the model is
+    carried out and its results, effect and quality."""
+
+    _name = "dvk.police.report"
+    _description = "DVK Police Periodic Report"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_due, id"
+    _check_company_auto = True
+
+    model_id = fields.Many2one(
+        "dvk.model",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        readonly=True,
+        check_company=True,
+    )
+    kind = fields.Selection(
+        [("six_month", "Six-month Review"), ("annual", "Annual Summary")],
+        required=True,
+        readonly=True,
+    )
+    name = fields.Char(compute="_compute_name", store=True)
+    state = fields.Selection(
+        [("todo", "To Do"), ("done", "Done")],
+        default="todo",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    date_due = fields.Date(string="Due Date", required=True, tracking=True)
+    date_done = fields.Date(string="Date Reported", readonly=True, copy=False)
+    campaign_id = fields.Many2one(related="model_id.campaign_id", store=True)
+    year = fields.Integer(related="model_id.year", store=True)
+    department_id = fields.Many2one(
+        related="model_id.department_id", store=True, index=True
+    )
+    company_id = fields.Many2one(related="model_id.company_id", store=True, index=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        compute="_compute_user_id",
+        store=True,
+        help="The registrant of the model, who writes the report.",
+    )
+    implementation = fields.Text(help="How the model has been carried out.")
+    results = fields.Text(help="Results, effect and quality of the model.")
+    limitations = fields.Text(string="Shortcomings and Causes")
+    next_steps = fields.Text()
+    attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "dvk_police_report_attachment_rel",
+        "report_id",
+        "attachment_id",
+        string="Attached Files",
+    )
+    reminder_sent = fields.Boolean(readonly=True, copy=False)
+    is_overdue = fields.Boolean(string="Overdue", compute="_compute_is_overdue")
+
+    _model_kind_uniq = models.Constraint(
+        "UNIQUE(model_id, kind)", "This model already has this periodic report."
+    )
+
+    _protected_fields = frozenset(
+        {"model_id", "kind", "state", "date_done", "reminder_sent"}
+    )
+
+    @api.depends("kind", "model_id.name", "year")
+    def _compute_name(self):
+        labels = dict(self._fields["kind"]._description_selection(self.env))
+        for report in self:
+            report.name = self.env._(
+                "%(kind)s %(year)s - %(model)s",
+                kind=labels.get(report.kind, ""),
+                year=report.year or "",
+                model=report.model_id.name or "",
+            )
+
+    @api.depends("model_id.create_uid", "model_id.employee_id.user_id")
+    def _compute_user_id(self):
+        for report in self:
+            report.user_id = (
+                report.model_id.employee_id.user_id or report.model_id.create_uid
+            )
+
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for report in self:
+            report.is_overdue = report.state == "todo" and report.date_due < today
+
+    @api.model
+    def _due_dates(self, year, proposal_deadline, approval_date):
+        """{kind: due date}: the annual summary by the proposal deadline (else
+        30/9), the six-month review by 15/6, or a month after a later
+        approval, and never after the annual summary."""
+        annual = proposal_deadline or datetime.date(year, 9, 30)
+        six_month = max(
+            datetime.date(year, 6, 15), approval_date + relativedelta(months=1)
+        )
+        return {"six_month": min(six_month, annual), "annual": annual}
+
+    def write(self, vals):
+        if not self.env.su:
+            protected = self._protected_fields & set(vals)
+            if protected:
+                raise UserError(
+                    self.env._(
+                        "The state of a periodic report changes only through its "
+                        "buttons."
+                    )
+                )
+            touched = {f for f in vals if not f.startswith(("message_", "activity_"))}
+            if touched and not self.env.user.has_group("dvk_models.group_dvk_officer"):
+                if "date_due" in touched:
+                    raise UserError(
+                        self.env._("Only a DVK officer can change a due date.")
+                    )
+                if self.filtered(lambda r: r.state == "done"):
+                    raise UserError(
+                        self.env._(
+                            "A report that has been sent can only be reopened by a "
+                            "DVK officer."
+                        )
+                    )
+        return super().write(vals)
+
+    def _check_author(self):
+        officer = self.env.user.has_group("dvk_models.group_dvk_officer")
+        for report in self:
+            if (
+                not officer
+                and self.env.user not in report.model_id._dvk_subject_users()
+            ):
+                raise UserError(
+                    self.env._(
+                        "Only the registrant of %(model)s or a DVK officer can "
+                        "send its reports.",
+                        model=report.model_id.name,
+                    )
+                )
+
+    def action_done(self):
+        """Send the report: it needs an assessment or a file."""
+        self.check_access("write")
+        self._check_author()
+        for report in self:
+            if report.state != "todo":
+                raise UserError(
+                    self.env._("%(name)s has already been sent.", name=report.name)
+                )
+            if not (report.implementation or report.results or report.attachment_ids):
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s is empty: write the assessment or attach the "
+                        "signed report.",
+                        name=report.name,
+                    )
+                )
+        # sudo: state and date are written only here, after the checks above
+        self.sudo().write(
+            {"state": "done", "date_done": fields.Date.context_today(self)}
+        )
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+        return True
+
+    def action_reopen(self):
+        if not self.env.user.has_group("dvk_models.group_dvk_officer"):
+            raise UserError(self.env._("Only a DVK officer can reopen a report."))
+        self.check_access("write")
+        # sudo: see action_done
+        self.sudo().write({"state": "todo", "date_done": False})
+        return True
+
+    @api.model
+    def _cron_send_reminders(self, days=7):
+        """Remind the registrant of each report due within ``days`` (or
+        overdue) once, with an activity; a second run finds nothing to do."""
+        today = fields.Date.context_today(self)
+        reports = self.search(
+            [
+                ("state", "=", "todo"),
+                ("reminder_sent", "=", False),
+                ("date_due", "<=", today + datetime.timedelta(days=days)),
+                ("model_id.state", "in", ("approved", "proposed")),
+                ("user_id", "!=", False),
+            ]
+        )
+        for report in reports:
+            report.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=report.date_due,
+                summary=self.env._("Send the report: %(name)s", name=report.name),
+                user_id=report.user_id.id,
+            )
+        # sudo: the reminder flag is written by the system only
+        reports.sudo().write({"reminder_sent": True})
+        return len(reports)

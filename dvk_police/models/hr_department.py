@@ -1,0 +1,115 @@
+from odoo import api, fields, models
+
+# Kinds of police units whose head approves models (seed 002 §I step 2).
+APPROVING_KINDS = ("province", "province_unit", "district")
+
+POLICE_KINDS = [
+    ("province", "Provincial Police (leadership)"),
+    ("province_unit", "Unit under the Provincial Police"),
+    ("district", "District Police"),
+    ("team", "Professional Team or Equivalent"),
+    ("commune", "Commune Police"),
+    ("mass_org", "Mass Organisation of the Provincial Police"),
+]
+
+
+class HrDepartment(models.Model):
+    _inherit = "hr.department"
+
+    dvk_police_kind = fields.Selection(
+        POLICE_KINDS,
+        string="Police Unit Kind",
+        index=True,
+        help="Decides who approves the unit's DVK models under the police profile "
+        "(seed 002 §I step 2).",
+    )
+    dvk_police_unit_kind = fields.Selection(
+        selection=POLICE_KINDS,
+        string="Kind of the Police Unit",
+        compute="_compute_dvk_police_unit_kind",
+        store=True,
+        recursive=True,
+        help="The kind of the nearest police unit at or above this unit; a "
+        "section of a mass organisation counts as the mass organisation.",
+    )
+    dvk_police_is_pv05 = fields.Boolean(
+        string="PV05 (Party and Political Work Office)",
+        help="The office of the provincial police that aggregates the approved "
+        "models and reports them to the Ministry (Cục V05) and to the provincial "
+        "party committee's mass-mobilisation board.",
+    )
+    dvk_police_informed_id = fields.Many2one(
+        "hr.department",
+        string="Party Body Informed",
+        help="The party body that follows and records the models approved for "
+        "this police unit: the provincial mass-mobilisation board for the "
+        "provincial police, the district board for a district police, the "
+        "commune party committee for a commune police.",
+    )
+
+    @api.depends("dvk_police_kind", "parent_id.dvk_police_unit_kind")
+    def _compute_dvk_police_unit_kind(self):
+        for unit in self:
+            unit.dvk_police_unit_kind = (
+                unit.dvk_police_kind or unit.parent_id.dvk_police_unit_kind
+            )
+
+    def _dvk_police_unit(self):
+        """The nearest unit at or above this one that has a police kind."""
+        self.ensure_one()
+        for unit in self._dvk_approver_chain():
+            if unit.dvk_police_kind:
+                return unit
+        return self.browse()
+
+    def _dvk_police_ancestor(self, kinds):
+        """The nearest unit strictly above this one with one of ``kinds``."""
+        self.ensure_one()
+        for unit in self._dvk_approver_chain()[1:]:
+            if unit.dvk_police_kind in kinds:
+                return unit
+        return self.browse()
+
+    def _dvk_police_authority(self):
+        """The police unit whose head approves the models of this police unit
+        (seed 002 §I step 2):
+
+        - units under the provincial police, district police and mass
+          organisations: the provincial police leadership;
+        - professional teams of a unit under the provincial police: that unit;
+        - district teams and commune police: the district police.
+        """
+        self.ensure_one()
+        kind = self.dvk_police_kind
+        if kind == "province":
+            return self
+        if kind in ("team", "commune"):
+            above = self._dvk_police_ancestor(APPROVING_KINDS)
+            if above:
+                return above
+        return self._dvk_police_ancestor(("province",))
+
+    def _dvk_police_pv05(self):
+        """PV05 of the provincial police this unit belongs to."""
+        self.ensure_one()
+        province = (
+            self
+            if self.dvk_police_kind == "province"
+            else (self._dvk_police_ancestor(("province",)))
+        )
+        if not province:
+            return self.browse()
+        # sudo: the office is looked up to route copies, not to read records
+        Department = self.sudo()
+        office = Department.search(
+            [("id", "child_of", province.id), ("dvk_police_is_pv05", "=", True)],
+            limit=1,
+        )
+        return self.browse(office.ids)
+
+    def _dvk_police_users(self):
+        """Who reads the copies sent to a unit: its approver (the head) and
+        its DVK officers."""
+        # sudo: only who is in charge of the units is read
+        units = self.sudo()
+        return (units.dvk_approver_id | units.dvk_officer_ids).filtered("active")

@@ -1,0 +1,1 @@
+from . import dvk_police_report_data

@@ -1,0 +1,265 @@
+"""Shared set-up of the dvk_police tests: a small provincial police tree
+(seed 002 §I step 2) with the party bodies it informs, users in each role and
+a police campaign of 2026, without any demo data."""
+
+import base64
+import datetime
+
+from odoo.tests import TransactionCase, new_test_user
+
+from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+
+
+class DvkPoliceCommon(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
+        cls.level_grassroots = cls.env.ref("dvk_models.dvk_level_grassroots")
+        cls.level_district = cls.env.ref("dvk_models.dvk_level_district")
+        cls.level_province = cls.env.ref("dvk_models.dvk_level_province")
+        cls.field_anqp = cls.env.ref("dvk_models.dvk_field_anqp")
+        cls.Department = cls.env["hr.department"]
+        cls.Employee = cls.env["hr.employee"]
+
+        cls.user_officer = new_test_user(
+            cls.env,
+            login="pol_officer",
+            groups="dvk_models.group_dvk_officer",
+            name="Lê Thị Thi Đua",
+        )
+
+        def head(login, name):
+            user = new_test_user(
+                cls.env, login=login, groups="dvk_models.group_dvk_user", name=name
+            )
+            return user, cls.Employee.create({"name": name, "user_id": user.id})
+
+        cls.user_leader, cls.emp_leader = head("pol_leader", "Đại tá Nguyễn Văn An")
+        cls.user_pv05, cls.emp_pv05 = head("pol_pv05", "Thượng tá Trần Văn Bình")
+        cls.user_pv05_officer, cls.emp_pv05_officer = head(
+            "pol_pv05_off", "Thiếu tá Lê Thị Cúc"
+        )
+        cls.user_pc06, cls.emp_pc06 = head("pol_pc06", "Thượng tá Phạm Văn Dũng")
+        cls.user_chief, cls.emp_chief = head("pol_chief", "Trung tá Hồ Văn Em")
+        cls.user_commune, cls.emp_commune = head("pol_commune", "Đại úy Võ Văn Phú")
+        cls.user_youth, cls.emp_youth = head("pol_youth", "Đại úy Đỗ Thị Giang")
+        cls.user_board_p, cls.emp_board_p = head("pol_board_p", "Thạch Thị Hoa")
+        cls.user_board_d, cls.emp_board_d = head("pol_board_d", "Kim Văn Inh")
+        cls.user_committee, cls.emp_committee = head("pol_committee", "Lâm Văn Khánh")
+
+        D = cls.Department
+        cls.board_province = D.create(
+            {"name": "Ban Dân vận Tỉnh ủy", "manager_id": cls.emp_board_p.id}
+        )
+        cls.board_district = D.create(
+            {"name": "Ban Dân vận Huyện ủy Càng Long", "manager_id": cls.emp_board_d.id}
+        )
+        cls.commune_committee = D.create(
+            {"name": "Đảng ủy xã An Trường", "manager_id": cls.emp_committee.id}
+        )
+        cls.province = D.create(
+            {
+                "name": "Công an tỉnh Trà Vinh",
+                "dvk_police_kind": "province",
+                "dvk_level_id": cls.level_province.id,
+                "manager_id": cls.emp_leader.id,
+                "dvk_police_informed_id": cls.board_province.id,
+            }
+        )
+        cls.pv05 = D.create(
+            {
+                "name": "Phòng Công tác Đảng và công tác chính trị",
+                "parent_id": cls.province.id,
+                "dvk_police_kind": "province_unit",
+                "dvk_police_is_pv05": True,
+                "manager_id": cls.emp_pv05.id,
+                "dvk_officer_ids": [(6, 0, cls.user_pv05_officer.ids)],
+            }
+        )
+        cls.pc06 = D.create(
+            {
+                "name": "Phòng Cảnh sát quản lý hành chính về trật tự xã hội",
+                "parent_id": cls.province.id,
+                "dvk_police_kind": "province_unit",
+                "manager_id": cls.emp_pc06.id,
+            }
+        )
+        cls.pc06_team = D.create(
+            {
+                "name": "Đội Quản lý cư trú",
+                "parent_id": cls.pc06.id,
+                "dvk_police_kind": "team",
+            }
+        )
+        cls.district = D.create(
+            {
+                "name": "Công an huyện Càng Long",
+                "parent_id": cls.province.id,
+                "dvk_police_kind": "district",
+                "dvk_level_id": cls.level_district.id,
+                "manager_id": cls.emp_chief.id,
+                "dvk_police_informed_id": cls.board_district.id,
+            }
+        )
+        cls.district_team = D.create(
+            {
+                "name": "Đội Cảnh sát giao thông - trật tự",
+                "parent_id": cls.district.id,
+                "dvk_police_kind": "team",
+            }
+        )
+        cls.commune = D.create(
+            {
+                "name": "Công an xã An Trường",
+                "parent_id": cls.district.id,
+                "dvk_police_kind": "commune",
+                "dvk_level_id": cls.level_grassroots.id,
+                "manager_id": cls.emp_commune.id,
+                "dvk_police_informed_id": cls.commune_committee.id,
+            }
+        )
+        cls.mass_org = D.create(
+            {
+                "name": "Đoàn Thanh niên Công an tỉnh",
+                "parent_id": cls.province.id,
+                "dvk_police_kind": "mass_org",
+                "manager_id": cls.emp_youth.id,
+            }
+        )
+        cls.mass_org_section = D.create(
+            {"name": "Chi đoàn Phòng PV05", "parent_id": cls.mass_org.id}
+        )
+        cls.emp_leader.department_id = cls.province
+        cls.emp_pv05.department_id = cls.pv05
+        cls.emp_pc06.department_id = cls.pc06
+        cls.emp_chief.department_id = cls.district
+        cls.emp_commune.department_id = cls.commune
+        cls.emp_youth.department_id = cls.mass_org
+        cls.user_officer.dvk_department_ids = cls.province
+
+        cls.campaign = cls.env["dvk.campaign"].create(
+            {
+                "name": "Dân vận khéo Công an tỉnh 2026",
+                "year": 2026,
+                "profile": "police",
+                "date_start": datetime.date(2026, 1, 1),
+                "date_end": datetime.date(2026, 12, 31),
+                "registration_deadline": datetime.date(2026, 3, 29),
+                "proposal_deadline": datetime.date(2026, 9, 30),
+                "recognition_deadline": datetime.date(2026, 10, 14),
+            }
+        )
+        cls.campaign.action_open()
+
+    # ------------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------------
+    def _model(self, unit, **kw):
+        vals = {
+            "name": f"Dân vận khéo - {unit.name}",
+            "campaign_id": self.campaign.id,
+            "subject_type": "collective",
+            "department_id": unit.id,
+            "field_id": self.field_anqp.id,
+            "level_id": self.level_grassroots.id,
+        }
+        vals.update(kw)
+        return self.env["dvk.model"].with_user(self.user_officer).create(vals)
+
+    def _attach(self, record, codes=None, stages=None):
+        """Attach a file to the dossier documents of ``record`` with these
+        codes (or of these stages); all of them when both are empty."""
+        record._dossier_sync()
+        fname = record._dvk_line_field()
+        lines = self.env["dvk.dossier.line"].search([(fname, "=", record.id)])
+        if codes:
+            lines = lines.filtered(lambda line: line.template_id.code in codes)
+        if stages:
+            lines = lines.filtered(lambda line: line.stage in stages)
+        for line in lines:
+            attachment = self.env["ir.attachment"].create(
+                {
+                    "name": f"{line.template_id.code}.pdf",
+                    "datas": base64.b64encode(b"%PDF-1.4 scan"),
+                    "res_model": record._name,
+                    "res_id": record.id,
+                }
+            )
+            line.attachment_ids = [(4, attachment.id)]
+        return lines
+
+    def _submitted(self, unit, **kw):
+        model = self._model(unit, **kw)
+        self._attach(model, stages=("submit",))
+        model.with_user(self.user_officer).action_submit()
+        return model
+
+    def _approved(self, unit, **kw):
+        model = self._submitted(unit, **kw)
+        model.with_user(model.approver_id).action_approve()
+        return model
+
+    def _self_assess(self, records):
+        """A finished self-assessment sheet with every manual criterion at its
+        maximum, written as the superuser (the core tests cover scoring)."""
+        records = records.sudo()
+        fname = records._dvk_line_field()
+        sheets = (
+            self.env["dvk.score.sheet"]
+            .sudo()
+            .create(
+                [
+                    {
+                        fname: record.id,
+                        "kind": "self",
+                        "criteria_set_id": record.criteria_set_id.id,
+                        "evaluator_id": record.create_uid.id,
+                    }
+                    for record in records.filtered("criteria_set_id")
+                ]
+            )
+        )
+        for line in sheets.line_ids.filtered(lambda line: not line.is_auto):
+            line.score = line.criterion_id.max_score
+        sheets.write({"state": "done"})
+        return sheets
+
+    def _annual_done(self, model):
+        report = model.police_report_ids.filtered(lambda r: r.kind == "annual")
+        report.results = "Giảm 30% vụ việc mất trật tự trên địa bàn."
+        report.with_user(self.user_officer).action_done()
+        return report
+
+    def _recognized(self, unit, members=None, employee=None):
+        """A model of ``unit`` recognised at grassroots level by a confirmed
+        decision, with its whole dossier attached."""
+        person = employee.name if employee else ""
+        vals = {
+            "name": f"Mô hình công nhận - {unit.name} - {person}",
+            "campaign_id": self.campaign.id,
+            "subject_type": "individual" if employee else "collective",
+            "department_id": unit.id,
+            "employee_id": employee.id if employee else False,
+            "field_id": self.field_anqp.id,
+            "state": "proposed",
+            "proposal_level_id": self.level_grassroots.id,
+            "member_ids": [(6, 0, (members or self.Employee).ids)],
+        }
+        model = self.env["dvk.model"].sudo().create(vals)
+        self._attach(model)
+        decision = (
+            self.env["dvk.decision"]
+            .sudo()
+            .create(
+                {
+                    "campaign_id": self.campaign.id,
+                    "level_id": self.level_grassroots.id,
+                    "authority_department_id": unit.id,
+                    "date": datetime.date(2026, 10, 10),
+                    "line_ids": [(0, 0, {"model_id": model.id})],
+                }
+            )
+        )
+        decision.action_confirm()
+        return model

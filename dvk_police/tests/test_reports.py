@@ -1,0 +1,65 @@
+from odoo.exceptions import AccessError
+from odoo.tests import freeze_time, new_test_user, tagged
+
+from .common import DvkPoliceCommon
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-03-10")
+class TestPoliceReports(DvkPoliceCommon):
+    """The police forms print in the state administrative format, in
+    Vietnamese (seed 002 §I step 2, §II.2)."""
+
+    def _render(self, xmlid, records, user=None):
+        Report = self.env["ir.actions.report"]
+        if user:
+            Report = Report.with_user(user)
+        html, _kind = Report._render_qweb_pdf(xmlid, records.ids)
+        return html.decode()
+
+    def test_request_for_approval(self):
+        """Rule: the request (văn bản xin chủ trương) is addressed to the
+        competent authority: the district police chief for a commune police."""
+        model = self._submitted(self.commune, area="Ấp Giồng Lức")
+        text = self._render("dvk_police.action_report_dvk_police_request", model)
+        self.assertIn("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text)
+        self.assertIn("Xin chủ trương xây dựng mô hình", text)
+        self.assertIn("Trưởng Công an huyện Càng Long", text)
+        self.assertIn("Ấp Giồng Lức", text)
+
+    def test_submission_letter(self):
+        """Rule: the police submission letter (tờ trình) lists the models."""
+        models = self._submitted(self.commune) | self._submitted(
+            self.district_team, name="Camera an ninh khu dân cư"
+        )
+        text = self._render("dvk_police.action_report_dvk_police_submission", models)
+        self.assertIn("TỜ TRÌNH", text)
+        self.assertIn("Đề nghị công nhận mô hình", text)
+        self.assertIn("Camera an ninh khu dân cư", text)
+
+    def test_pv05_aggregate(self):
+        """Rule: PV05 aggregates the approved models for the Ministry (Cục
+        V05) and the provincial board, grouped by kind of unit; models still
+        awaiting approval are left out."""
+        self._approved(self.commune)
+        self._approved(self.pc06, name="Tổ tự quản về an ninh trật tự")
+        self._submitted(self.district_team, name="Chưa phê duyệt")
+        text = self._render("dvk_police.action_report_dvk_police_pv05", self.campaign)
+        self.assertIn("Cục V05 - Bộ Công an", text)
+        self.assertIn("Ban Dân vận Tỉnh ủy", text)
+        self.assertIn("Công an cấp xã", text)
+        self.assertIn("Công an các đơn vị thuộc Công an tỉnh", text)
+        self.assertIn("Tổ tự quản về an ninh trật tự", text)
+        self.assertNotIn("Chưa phê duyệt", text)
+        self.assertIn("PHÒNG CÔNG TÁC ĐẢNG VÀ CÔNG TÁC CHÍNH TRỊ", text)
+
+    def test_request_out_of_scope(self):
+        """Rule: a user who cannot read the model cannot print it."""
+        model = self._submitted(self.commune)
+        stranger = new_test_user(
+            self.env, login="pol_stranger", groups="dvk_models.group_dvk_user"
+        )
+        with self.assertRaises(AccessError):
+            self._render(
+                "dvk_police.action_report_dvk_police_request", model, user=stranger
+            )
