@@ -92,6 +92,11 @@ registry.category("web_tour.tours").add("dvk_model_tour_register", {
     steps: () => [
         ...openDvkApp(),
         {
+            content: "The app opens on the dashboard of the campaigns",
+            trigger: ".o_kanban_view",
+        },
+        ...openMenu("dvk_models.dvk_menu_models", "dvk_models.dvk_menu_model_all"),
+        {
             content: "Register a new model",
             trigger: ".o_list_view .o_list_button_add",
             run: "click",
@@ -160,6 +165,7 @@ registry.category("web_tour.tours").add("dvk_model_tour_recognise", {
     url: "/odoo",
     steps: () => [
         ...openDvkApp(),
+        ...openMenu("dvk_models.dvk_menu_models", "dvk_models.dvk_menu_model_all"),
         openModelFromList(),
         checkState("approved"),
         clickHeaderButton("action_propose", "Propose it for recognition"),
