@@ -10,4 +10,5 @@ from . import test_reminders
 from . import test_import
 from . import test_eligibility
 from . import test_scoring
+from . import test_xlsx
 from . import test_reports
