@@ -8,11 +8,12 @@ import sys
 import pytest
 from conftest import ADDONS, ROOT
 
+# Written in pieces so that this file does not match its own gates.
 GATES = {
-    "t-raw": re.compile(r"t-raw"),
-    "_sql_constraints": re.compile(r"_sql_constraints"),
+    "t-" + "raw": re.compile("t-" + "raw"),
+    "_sql_" + "constraints": re.compile("_sql_" + "constraints"),
     "<tree": re.compile(r"<tree[\s>/]"),
-    "attrs=": re.compile(r"\battrs\s*="),
+    "at" + "trs=": re.compile(r"\bat" + r"trs\s*="),
 }
 
 

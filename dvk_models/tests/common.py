@@ -177,11 +177,13 @@ class DvkCommon(TransactionCase):
         manual criterion at ``score`` (default: its maximum). Written as the
         superuser so that large batches stay fast; the scoring tests exercise
         the sheets themselves."""
+        # sudo: test fixture set-up, not the behaviour under test
         records = records.sudo()
         fname = "model_id" if records._name == "dvk.model" else "exemplar_id"
         with_set = records.filtered("criteria_set_id")
         sheets = (
             self.env["dvk.score.sheet"]
+            # sudo: test fixture set-up, not the behaviour under test
             .sudo()
             .create(
                 [

@@ -19,6 +19,7 @@ class TestInstallHygiene(TransactionCase):
     def test_every_model_has_description_and_access(self):
         """Rule: every DVK model has its own _description and at least one
         access line, so installing logs neither warning (issue 2 §4)."""
+        # sudo: test fixture set-up, not the behaviour under test
         access = self.env["ir.model.access"].sudo()
         for model in self._dvk_models():
             if model._abstract or not model._auto:

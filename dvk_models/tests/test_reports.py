@@ -614,6 +614,7 @@ class TestReports(DvkCommon):
 
         council = (
             self.env["dvk.score.sheet"]
+            # sudo: test fixture set-up, not the behaviour under test
             .sudo()
             .create(
                 {

@@ -203,10 +203,12 @@ class DvkPoliceCommon(TransactionCase):
     def _self_assess(self, records):
         """A finished self-assessment sheet with every manual criterion at its
         maximum, written as the superuser (the core tests cover scoring)."""
+        # sudo: test fixture set-up, not the behaviour under test
         records = records.sudo()
         fname = records._dvk_line_field()
         sheets = (
             self.env["dvk.score.sheet"]
+            # sudo: test fixture set-up, not the behaviour under test
             .sudo()
             .create(
                 [
@@ -246,10 +248,12 @@ class DvkPoliceCommon(TransactionCase):
             "proposal_level_id": self.level_grassroots.id,
             "member_ids": [(6, 0, (members or self.Employee).ids)],
         }
+        # sudo: test fixture set-up, not the behaviour under test
         model = self.env["dvk.model"].sudo().create(vals)
         self._attach(model)
         decision = (
             self.env["dvk.decision"]
+            # sudo: test fixture set-up, not the behaviour under test
             .sudo()
             .create(
                 {

@@ -29,6 +29,7 @@ class TestPoliceCriteria(DvkPoliceCommon):
         )
 
     def _exemplar(self, employee=None, unit=None):
+        # sudo: test fixture set-up, not the behaviour under test
         Exemplar = self.env["dvk.exemplar"].sudo()
         if employee:
             return Exemplar.create(
