@@ -234,12 +234,7 @@ class DvkCampaign(models.Model):
             return model.employee_id.user_id or model.create_uid
         if who == "approver":
             return model.approver_id
-        for unit in model.department_id._dvk_approver_chain():
-            # sudo: who is in charge of a unit, not their records
-            officers = unit.sudo().dvk_officer_ids.filtered("active")
-            if officers:
-                return officers[0]
-        return self.env["res.users"]
+        return model.department_id._dvk_responsible_officer()
 
     @api.model
     def _cron_deadline_reminders(self):

@@ -243,12 +243,7 @@ class DvkExemplar(models.Model):
         """The officer in charge of the nearest unit at or above the subject's
         unit, or whoever opened the file."""
         self.ensure_one()
-        for unit in self.department_id._dvk_approver_chain():
-            # sudo: reading who is in charge of a unit, not their records
-            officers = unit.sudo().dvk_officer_ids.filtered("active")
-            if officers:
-                return officers[0]
-        return self.create_uid
+        return self.department_id._dvk_responsible_officer() or self.create_uid
 
     def action_reset_to_draft(self):
         self._dvk_check_state(("refused",), self.env._("reset to draft"))

@@ -527,6 +527,7 @@ class DvkWorkflowMixin(models.AbstractModel):
         """Seed 001 §3: above the unit's own level, the level just below must
         have recognised the record first (district from grassroots, province
         from district)."""
+        below = level._previous()
         for record in self:
             own = record.department_id.dvk_level_id
             if record.recognized_level_id and not level._is_above(
@@ -542,7 +543,6 @@ class DvkWorkflowMixin(models.AbstractModel):
                 )
             if own and not level._is_above(own):
                 continue
-            below = level._previous()
             if not below:
                 continue
             reached = record.recognized_level_id

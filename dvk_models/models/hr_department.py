@@ -109,6 +109,17 @@ class HrDepartment(models.Model):
     def action_open_dvk_disciplines(self):
         return self._dvk_open("hr.discipline", self.env._("Disciplinary Actions"))
 
+    def _dvk_responsible_officer(self):
+        """The DVK officer in charge of this unit or of the nearest unit above
+        it (an empty recordset when none is)."""
+        self.ensure_one()
+        for unit in self._dvk_approver_chain():
+            # sudo: reading who is in charge of a unit, not their records
+            officers = unit.sudo().dvk_officer_ids.filtered("active")
+            if officers:
+                return officers[0]
+        return self.env["res.users"]
+
     def _dvk_approver_chain(self):
         """This unit then its parents, nearest first (uses parent_path)."""
         self.ensure_one()
