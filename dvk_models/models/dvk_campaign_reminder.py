@@ -231,7 +231,7 @@ class DvkCampaign(models.Model):
 
     def _responsible(self, model, who):
         if who == "registrant":
-            return model.employee_id.user_id or model.create_uid
+            return model.employee_id.user_id or model.registrant_id
         if who == "approver":
             return model.approver_id
         return model.department_id._dvk_responsible_officer()

@@ -104,9 +104,7 @@ class DvkCriteriaSet(models.Model):
             )
 
     def write(self, vals):
-        if set(vals) - {"active", "name", "source"} and not self.env.context.get(
-            "dvk_versioning"
-        ):
+        if set(vals) - {"active", "name", "source"}:
             self._check_not_in_use()
         return super().write(vals)
 
@@ -129,7 +127,7 @@ class DvkCriteriaSet(models.Model):
             [("code", "=", self.code)], order="version desc", limit=1
         )
         new = self.copy({"version": last.version + 1, "previous_version_id": self.id})
-        self.with_context(dvk_versioning=True).action_archive()
+        self.action_archive()
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,
@@ -193,8 +191,8 @@ class DvkCriteriaBand(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         bands = super().create(vals_list)
-        if not self.env.context.get("dvk_versioning"):
-            bands.set_id._check_not_in_use()
+        # A new version's bands belong to a set that no sheet uses yet.
+        bands.set_id._check_not_in_use()
         return bands
 
 
@@ -301,8 +299,8 @@ class DvkCriterion(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         criteria = super().create(vals_list)
-        if not self.env.context.get("dvk_versioning"):
-            criteria.set_id._check_not_in_use()
+        # A new version's criteria belong to a set that no sheet uses yet.
+        criteria.set_id._check_not_in_use()
         return criteria
 
     @api.ondelete(at_uninstall=False)

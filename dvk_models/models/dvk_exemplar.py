@@ -243,7 +243,7 @@ class DvkExemplar(models.Model):
         """The officer in charge of the nearest unit at or above the subject's
         unit, or whoever opened the file."""
         self.ensure_one()
-        return self.department_id._dvk_responsible_officer() or self.create_uid
+        return self.department_id._dvk_responsible_officer() or self.registrant_id
 
     def action_reset_to_draft(self):
         self._dvk_check_state(("refused",), self.env._("reset to draft"))

@@ -155,6 +155,7 @@ class DvkModel(models.Model):
             "removal_reason",
             "removal_note",
             "previous_id",
+            "registrant_id",
         }
     )
     _dvk_always_writable = frozenset({"monitor_id", "result_summary", "member_ids"})
@@ -279,11 +280,29 @@ class DvkModel(models.Model):
                 vals["name"] = rules.normalize_text(vals["name"])
         records = super().create(vals_list)
         records._dvk_check_registrant()
+        records.filtered("is_supplementary")._dvk_check_supplementary_judge()
         return records
+
+    def _dvk_check_supplementary_judge(self):
+        """Seed 000 §II.2: whether a model is supplementary is the system's
+        judgement (a late submission) or an officer's, for units in charge."""
+        if self.env.su:
+            return
+        outside = self.filtered(lambda m: not m._dvk_in_officer_scope())
+        if outside:
+            raise UserError(
+                self.env._(
+                    "Only an officer in charge of %(unit)s can mark a model as "
+                    "supplementary; a late submission is marked automatically.",
+                    unit=outside[0].department_id.name,
+                )
+            )
 
     def write(self, vals):
         if vals.get("name"):
             vals["name"] = rules.normalize_text(vals["name"])
+        if "is_supplementary" in vals:
+            self._dvk_check_supplementary_judge()
         res = super().write(vals)
         if {"employee_id", "department_id", "subject_type"} & set(vals):
             self._dvk_check_registrant()
@@ -326,7 +345,7 @@ class DvkModel(models.Model):
     # ------------------------------------------------------------------
     def _get_registrant_users(self):
         self.ensure_one()
-        return self._dvk_subject_users() | self.member_ids.user_id
+        return super()._get_registrant_users() | self.member_ids.user_id
 
     def _get_approver(self):
         """Hook: the user who approves this registration.
@@ -380,12 +399,14 @@ class DvkModel(models.Model):
                         campaign=campaign.name,
                     )
                 )
-            if campaign.state == "closed" and not model.is_supplementary:
+            if campaign.state == "closed" and not model._dvk_in_officer_scope():
                 raise UserError(
                     self.env._(
-                        "The campaign %(campaign)s is closed: only supplementary "
-                        "(ad-hoc) models can still be registered.",
+                        "The campaign %(campaign)s is closed: only an officer in "
+                        "charge of %(unit)s can still register a supplementary "
+                        "(ad-hoc) model.",
                         campaign=campaign.name,
+                        unit=model.department_id.name,
                     )
                 )
 
@@ -418,7 +439,12 @@ class DvkModel(models.Model):
                         unit=model.department_id.display_name,
                     )
                 )
-            late = today > model.campaign_id.registration_deadline
+            # Seed 000 §II.2: what comes after the deadline (or into a closed
+            # campaign) is supplementary; the system judges it, not the staff.
+            late = (
+                today > model.campaign_id.registration_deadline
+                or model.campaign_id.state == "closed"
+            )
             model._dvk_workflow_write(
                 {
                     "state": "submitted",
@@ -714,6 +740,7 @@ class DvkModel(models.Model):
                 {
                     "state": "approved",
                     "previous_id": model.id,
+                    "registrant_id": model.registrant_id.id,
                     "approver_id": model.approver_id.id,
                     "approval_date": model.approval_date,
                     "registration_date": model.registration_date,
@@ -723,6 +750,9 @@ class DvkModel(models.Model):
             )
             # sudo: workflow fields of the continuation are set by this method
             new = self.sudo().create(vals).sudo(False)  # workflow fields, see above
+            # The continuation reaches "approved" without a button: the same
+            # after-transition work as an approval happens for it.
+            new._dvk_after_transition("approved")
             model._dvk_workflow_write({"state": "carried_over"})
             text = self.env._(
                 "Carried over to the %(year)s evaluation.", year=campaign.year
@@ -757,7 +787,9 @@ class DvkModel(models.Model):
             campaign = model._dvk_next_campaign()
             vals = model._prepare_next_year_vals(campaign)
             new = self.create(vals)
-            new._dvk_workflow_write({"previous_id": model.id})
+            new._dvk_workflow_write(
+                {"previous_id": model.id, "registrant_id": model.registrant_id.id}
+            )
             created |= new
         return created._dvk_action_open()
 

@@ -195,6 +195,7 @@ class DvkScoreSheet(models.Model):
             if vals.get("state", "draft") != "draft" and not self.env.su:
                 raise UserError(self.env._("A score sheet starts as a draft."))
         sheets = super().create(vals_list)
+        sheets._check_not_interested()
         sheets._sync_lines()
         return sheets
 
@@ -268,7 +269,9 @@ class DvkScoreSheet(models.Model):
                     if line.criterion_id.id not in by_criterion:
                         continue
                     ok, why = by_criterion[line.criterion_id.id]
-                    line.with_context(dvk_auto=True).write(
+                    # sudo: automatic criteria are written by this refresh
+                    # only, never by a caller (no context key unlocks them)
+                    line.sudo()._dvk_write_auto(
                         {
                             "score": line.criterion_id.max_score if ok else 0.0,
                             "explanation": why or self.env._("Met"),
@@ -281,6 +284,7 @@ class DvkScoreSheet(models.Model):
         return True
 
     def _check_evaluator(self):
+        self._check_not_interested()
         for sheet in self:
             if sheet.evaluator_id != self.env.user and not self.env.user.has_group(
                 "dvk_models.group_dvk_manager"
@@ -289,6 +293,25 @@ class DvkScoreSheet(models.Model):
                     self.env._(
                         "Only %(user)s can fill this score sheet.",
                         user=sheet.evaluator_id.name,
+                    )
+                )
+
+    def _check_not_interested(self):
+        """Nobody fills a council sheet of a record they registered, take part
+        in or are the subject of, whatever their rights (a DVK manager
+        included): the council judges others' work."""
+        if self.env.su:
+            return
+        user = self.env.user
+        for sheet in self.filtered(lambda s: s.kind == "council"):
+            record = sheet._record()
+            # sudo: who registered or takes part in the record, not its content
+            if user in record.sudo()._get_registrant_users():
+                raise UserError(
+                    self.env._(
+                        "You cannot fill a council score sheet of %(name)s: you "
+                        "registered it, take part in it or are its subject.",
+                        name=record.display_name,
                     )
                 )
 
@@ -422,19 +445,32 @@ class DvkScoreSheetLine(models.Model):
             # Scores typed into a sheet made in someone else's name: only the
             # evaluator (or a manager) fills a sheet.
             lines.filtered("scored").sheet_id._check_evaluator()
-        return lines
-
-    def write(self, vals):
-        auto = self.env.context.get("dvk_auto")
-        if not self.env.su:
-            if self.sheet_id.filtered(lambda s: s.state == "done"):
-                raise UserError(self.env._("A finished score sheet is locked."))
-            if not auto and "score" in vals and self.filtered("is_auto"):
+            if lines.filtered(lambda line: line.scored and line.is_auto):
                 raise UserError(
                     self.env._("Automatic criteria are scored by the system.")
                 )
-            if not auto:
-                self.sheet_id._check_evaluator()
+        return lines
+
+    def write(self, vals):
+        if not self.env.su:
+            if self.sheet_id.filtered(lambda s: s.state == "done"):
+                raise UserError(self.env._("A finished score sheet is locked."))
+            if {"score", "scored", "explanation"} & set(vals) and self.filtered(
+                "is_auto"
+            ):
+                raise UserError(
+                    self.env._("Automatic criteria are scored by the system.")
+                )
+            self.sheet_id._check_evaluator()
         if "score" in vals:
             vals = dict(vals, scored=True)
         return super().write(vals)
+
+    def _dvk_write_auto(self, vals):
+        """The system's own path for automatic criteria (see
+        ``_refresh_automatic``): only as the superuser, on draft sheets."""
+        if not self.env.su:
+            raise UserError(self.env._("Automatic criteria are scored by the system."))
+        if self.sheet_id.filtered(lambda s: s.state == "done"):
+            raise UserError(self.env._("A finished score sheet is locked."))
+        return self.write(vals)

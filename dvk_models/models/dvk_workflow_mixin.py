@@ -53,6 +53,18 @@ class DvkWorkflowMixin(models.AbstractModel):
         default=lambda self: self.env.company,
         index=True,
     )
+    registrant_id = fields.Many2one(
+        "res.users",
+        string="Registered By",
+        default=lambda self: self.env.user,
+        readonly=True,
+        copy=False,
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+        help="The user who registered the record; a continuation made by an "
+        "officer (carry-over) keeps the original registrant.",
+    )
     proposal_level_id = fields.Many2one(
         "dvk.level",
         string="Proposed Level",
@@ -103,7 +115,13 @@ class DvkWorkflowMixin(models.AbstractModel):
 
     # Fields only the guarded workflow methods may write.
     _dvk_protected_fields = frozenset(
-        {"state", "proposal_level_id", "recognized_level_id", "refusal_reason"}
+        {
+            "state",
+            "proposal_level_id",
+            "recognized_level_id",
+            "refusal_reason",
+            "registrant_id",
+        }
     )
     # Fields that may still change once a record is past draft.
     _dvk_always_writable = frozenset()
@@ -137,6 +155,8 @@ class DvkWorkflowMixin(models.AbstractModel):
     def _dvk_check_write(self, vals):
         if self.env.su:
             return
+        if "criteria_set_id" in vals:
+            self._dvk_check_criteria_set_change()
         protected = self._dvk_protected_fields & set(vals)
         if protected:
             raise UserError(
@@ -175,6 +195,47 @@ class DvkWorkflowMixin(models.AbstractModel):
                     )
                 )
 
+    def _dvk_check_criteria_set_change(self):
+        """Seed 001 §3 scores a record against the criteria of its profile and
+        subject: only a DVK manager may pick another set, and only before the
+        record is submitted (a criteria change afterwards would re-grade it)."""
+        if not self._dvk_is_manager():
+            raise UserError(
+                self.env._(
+                    "The criteria set follows the campaign's profile and the "
+                    "subject; only a DVK manager can change it."
+                )
+            )
+        started = self.filtered(lambda r: r.state != "draft")
+        if started:
+            raise UserError(
+                self.env._(
+                    "%(name)s has been submitted: its criteria set can no longer "
+                    "be changed.",
+                    name=started[0].display_name,
+                )
+            )
+
+    @api.constrains("criteria_set_id", "campaign_id", "subject_type")
+    def _check_criteria_set(self):
+        for record in self:
+            criteria_set = record.criteria_set_id
+            if not criteria_set:
+                continue
+            if (
+                criteria_set.target != record._dvk_target()
+                or criteria_set.profile != record.campaign_id.profile
+                or criteria_set.subject_type not in (False, record.subject_type)
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The criteria set %(set)s is not meant for %(name)s (its "
+                        "profile, subject or kind of record differs).",
+                        set=criteria_set.display_name,
+                        name=record.display_name,
+                    )
+                )
+
     def write(self, vals):
         self._dvk_check_write(vals)
         return super().write(vals)
@@ -182,7 +243,13 @@ class DvkWorkflowMixin(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         if not self.env.su:
+            is_manager = self._dvk_is_manager()
             for vals in vals_list:
+                if not is_manager:
+                    # The set follows the profile and subject (computed).
+                    vals.pop("criteria_set_id", None)
+                if vals.get("registrant_id") in (self.env.uid, None):
+                    vals.pop("registrant_id", None)
                 if vals.get("state", "draft") != "draft" or (
                     self._dvk_protected_fields - {"state"}
                 ) & {k for k, v in vals.items() if v}:
@@ -208,88 +275,27 @@ class DvkWorkflowMixin(models.AbstractModel):
 
     def _dvk_workflow_write(self, vals):
         """Write workflow fields once the calling business method has checked
-        the caller's rights and the records' states.
-
-        The change is tracked here, for all records at once, instead of record
-        by record when the transaction commits (mail.thread), so that batch
-        workflow actions stay O(1) in queries (DESIGN §4).
-        """
+        the caller's rights and the records' states."""
         # sudo: state and workflow fields are refused to plain writes
         # (see _dvk_check_write); this is the one door the guarded methods use.
         records = self.sudo()
-        context = self.env.context
-        if (
-            not records
-            or not isinstance(records, self.env.registry["mail.thread"])
-            or context.get("tracking_disable")
-            or context.get("mail_notrack")
-        ):
-            return records.write(vals)
-        fnames = records._track_get_fields()
-        # Records created in this transaction are not tracked (mail.thread
-        # marks them with None), as in the core.
-        pending = self.env.cr.precommit.data.get(f"mail.tracking.{self._name}", {})
-        tracked = records.filtered(
-            lambda r: not (r.id in pending and pending[r.id] is None)
-        )
-        initial = {record.id: {f: record[f] for f in fnames} for record in tracked}
-        result = records.with_context(mail_notrack=True).write(vals)
-        tracked._dvk_track_batch(fnames, initial)
+        # Tracking goes through mail.thread's own write: the values are logged
+        # for all the records at once when the transaction commits.
+        result = records.write(vals)
+        if "state" in vals:
+            self._dvk_after_transition(vals["state"])
         return result
 
-    def _dvk_track_batch(self, fnames, initial):
-        """Log the tracking values of ``self`` (sudo) against ``initial``, one
-        message per changed record, created in one batch."""
-        tracked_fields = self.fields_get(
-            fnames, attributes=("string", "type", "selection", "currency_field")
-        )
-        author = self.env.user.partner_id
-        email_from = author.email_formatted
-        base = {
-            "author_id": author.id,
-            "email_from": email_from,
-            "model": self._name,
-            "record_alias_domain_id": False,
-            "record_company_id": False,
-            "message_type": "notification",
-            "is_internal": True,
-            "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note"),
-            "email_add_signature": False,
-            "reply_to": self.env["mail.thread"]._notify_get_reply_to(
-                default=email_from, author_id=author.id
-            )[False],
-        }
-        changed = {}
-        logged = {}
-        for record in self:
-            changes, commands = record._mail_track(tracked_fields, initial[record.id])
-            logged[record.id] = changes
-            if commands:
-                changed[record.id] = [vals for _c, _i, vals in commands]
-        # What is logged here must not be logged again when mail.thread
-        # finalises its own tracking at commit: for an earlier write in the
-        # transaction, or for the stored computed fields (recognised level)
-        # recomputed while reading the new values above.
-        pending = self.env.cr.precommit.data.get(f"mail.tracking.{self._name}", {})
-        for record in self:
-            earlier = pending.get(record.id)
-            if earlier:
-                for fname in logged[record.id] & set(earlier):
-                    earlier[fname] = record[fname]
-        if not changed:
-            return
-        messages = self._message_create(
-            [dict(base, res_id=res_id, body="") for res_id in changed]
-        )
-        # The tracking values of all messages in one batch (as one2many
-        # commands, mail.message would create them message by message).
-        self.env["mail.tracking.value"].sudo().create(
-            [
-                dict(vals, mail_message_id=message.id)
-                for message, values in zip(messages, changed.values(), strict=True)
-                for vals in values
-            ]
-        )
+    def _dvk_after_transition(self, state):
+        """Hook: the work a sector does once records reach ``state`` (e.g. the
+        police's tracking copies and periodic reports after approval).
+
+        Every path that puts a record in a state calls it, the normal buttons
+        as well as carry-over and renewal, so sectors extend this instead of
+        overriding the public ``action_*`` methods. ``self`` is in the
+        caller's environment.
+        """
+        return True
 
     def _dvk_check_state(self, allowed, action):
         for record in self:
@@ -314,13 +320,28 @@ class DvkWorkflowMixin(models.AbstractModel):
     def _dvk_subject_users(self):
         """Users who registered the record or are its subject."""
         self.ensure_one()
-        return self.create_uid | self.employee_id.user_id
+        return self.registrant_id | self.employee_id.user_id
+
+    def _get_registrant_users(self):
+        """Users with a stake in the record: they never decide on it nor sit
+        on its council."""
+        self.ensure_one()
+        return self._dvk_subject_users()
 
     def _dvk_officer_scope(self):
         """The units the user acts on as an officer: those in his charge and
         every unit below them."""
         return self.env["hr.department"].search(
             [("id", "child_of", self.env.user.dvk_department_ids.ids)]
+        )
+
+    def _dvk_in_officer_scope(self):
+        """Whether the user acts as an officer on this record's unit."""
+        self.ensure_one()
+        if self.env.su or self._dvk_is_manager():
+            return True
+        return self._dvk_is_officer() and (
+            self.department_id in self._dvk_officer_scope()
         )
 
     def _dvk_check_officer_scope(self):
@@ -455,7 +476,30 @@ class DvkWorkflowMixin(models.AbstractModel):
     def _dvk_check_self_assessment(self):
         """Seed 001 §3: every level of recognition needs the self-assessment
         score sheet; it must be finished and meet its knock-out criteria."""
-        missing = self.filtered(lambda r: r.criteria_set_id and not r.self_assessed)
+        unset = self.filtered(lambda r: not r.criteria_set_id)
+        if unset:
+            record = unset[0]
+            raise UserError(
+                self.env._(
+                    "No criteria set applies to %(names)s: a DVK manager must "
+                    "configure an active criteria set for %(target)s of the "
+                    '"%(profile)s" profile (%(subject)s) in DVK > Configuration '
+                    "> Criteria Sets before they can be proposed.",
+                    names=", ".join(unset.mapped("display_name")),
+                    target=dict(
+                        self.env["dvk.criteria.set"]
+                        ._fields["target"]
+                        ._description_selection(self.env)
+                    )[record._dvk_target()],
+                    profile=dict(
+                        record._fields["profile"]._description_selection(self.env)
+                    ).get(record.profile, record.profile),
+                    subject=dict(
+                        record._fields["subject_type"]._description_selection(self.env)
+                    )[record.subject_type],
+                )
+            )
+        missing = self.filtered(lambda r: not r.self_assessed)
         if missing:
             raise UserError(
                 self.env._(
@@ -561,51 +605,76 @@ class DvkWorkflowMixin(models.AbstractModel):
     # Chatter in batch
     # ------------------------------------------------------------------
     def _dvk_log_batch(self, bodies, notify=None):
-        """Post one note per record and notify partners in their inbox.
+        """Post one note per record and tell the given partners, each the way
+        they chose in their preferences (Odoo inbox or email).
 
-        Everything is created in a constant number of queries, whatever the
-        number of records, so batch approvals stay O(1).
+        The notes go through ``mail.thread._message_log_batch``; the
+        notifications are created in one batch too, so that batch approvals
+        stay O(1) in queries whatever the number of records.
 
         :param dict bodies: {record id: Markup body}
         :param dict notify: {record id: res.partner recordset}
         """
         notify = notify or {}
         author = self.env.user.partner_id
-        subtype = self.env.ref("mail.mt_note")
-        # One reply-to for the batch; mail.message would otherwise look for an
-        # alias record by record.
-        reply_to = self.env["mail.thread"]._notify_get_reply_to(
-            default=author.email_formatted, author_id=author.id
-        )[False]
-        vals_list = []
-        for record in self:
-            partners = notify.get(record.id, self.env["res.partner"]) - author
-            vals_list.append(
-                {
-                    "model": self._name,
-                    "res_id": record.id,
-                    "body": bodies[record.id],
-                    "message_type": "notification",
-                    "subtype_id": subtype.id,
-                    "author_id": author.id,
-                    "email_from": author.email_formatted,
-                    "reply_to": reply_to,
-                    "partner_ids": [Command.set(partners.ids)],
-                }
-            )
         # sudo: the caller's access to the records was checked by the workflow
-        # method; messages and inbox notifications are system side effects.
-        messages = self.env["mail.message"].sudo().create(vals_list)
-        notif_vals = [
-            {
-                "mail_message_id": message.id,
-                "res_partner_id": partner.id,
-                "notification_type": "inbox",
-                "is_read": False,
-            }
-            for message in messages
-            for partner in message.partner_ids
-        ]
+        # method; notes and notifications are system side effects of it.
+        messages = self.sudo()._message_log_batch(
+            bodies, author_id=author.id, email_from=author.email_formatted
+        )
+        by_record = {message.res_id: message for message in messages}
+        partners = self.env["res.partner"].union(*notify.values()) - author
+        if not partners:
+            return messages
+        # sudo: the notification preference of the recipients (their users)
+        users = partners.sudo().with_context(active_test=False).user_ids
+        by_email = {
+            user.partner_id.id for user in users if user.notification_type == "email"
+        }
+        inbox = {user.partner_id.id for user in users} - by_email
+        notif_vals = []
+        mail_vals = []
+        for record_id, recipients in notify.items():
+            message = by_record.get(record_id)
+            if not message:
+                continue
+            recipients = recipients - author
+            for partner in recipients.filtered(lambda p: p.id in inbox):
+                notif_vals.append(
+                    {
+                        "mail_message_id": message.id,
+                        "res_partner_id": partner.id,
+                        "notification_type": "inbox",
+                        "is_read": False,
+                    }
+                )
+            emailed = recipients.filtered(lambda p: p.id in by_email and p.email)
+            if emailed:
+                mail_vals.append(
+                    {
+                        "mail_message_id": message.id,
+                        "body_html": message.body,
+                        "subject": self.browse(record_id).display_name,
+                        "recipient_ids": [Command.set(emailed.ids)],
+                        "auto_delete": True,
+                        "email_from": author.email_formatted,
+                    }
+                )
+        if mail_vals:
+            # sudo: see above; outgoing mails are queued for the mail cron
+            mails = self.env["mail.mail"].sudo().create(mail_vals)
+            notif_vals += [
+                {
+                    "mail_message_id": mail.mail_message_id.id,
+                    "res_partner_id": partner.id,
+                    "notification_type": "email",
+                    "mail_mail_id": mail.id,
+                    "notification_status": "ready",
+                    "is_read": True,
+                }
+                for mail in mails
+                for partner in mail.recipient_ids
+            ]
         if notif_vals:
             # sudo: see above
             self.env["mail.notification"].sudo().create(notif_vals)

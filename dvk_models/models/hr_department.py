@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 
 class HrDepartment(models.Model):
@@ -61,6 +62,65 @@ class HrDepartment(models.Model):
     dvk_discipline_count = fields.Integer(
         string="Disciplinary Action Count", compute="_compute_dvk_counts"
     )
+
+    @api.model
+    def _dvk_config_fields(self, vals):
+        """The DVK settings of a unit among ``vals``: every stored field named
+        ``dvk_*`` (the sector addons' included)."""
+        return {
+            fname
+            for fname in vals
+            if fname.startswith("dvk_") and self._fields[fname].store
+        }
+
+    def _dvk_check_configure(self):
+        """DESIGN §3: who approves, receives, issues and recognises is DVK
+        configuration: DVK managers set it everywhere, officers for the units
+        in their charge; HR rights alone are not enough."""
+        user = self.env.user
+        if user.has_group("dvk_models.group_dvk_manager"):
+            return
+        if user.has_group("dvk_models.group_dvk_officer"):
+            scope = self.search([("id", "child_of", user.dvk_department_ids.ids)])
+            outside = self - scope
+            if not outside:
+                return
+            raise AccessError(
+                self.env._(
+                    "The DVK settings of %(units)s are outside the units in your "
+                    "charge.",
+                    units=", ".join(outside.mapped("name")),
+                )
+            )
+        raise AccessError(
+            self.env._("Only a DVK manager or officer can change the DVK settings.")
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any(
+            any(vals.get(f) for f in self._dvk_config_fields(vals))
+            for vals in vals_list
+        ):
+            if not self.env.user.has_group("dvk_models.group_dvk_manager"):
+                raise AccessError(
+                    self.env._(
+                        "Only a DVK manager can create a unit with DVK settings."
+                    )
+                )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        dvk_fields = self._dvk_config_fields(vals)
+        if self.env.su or not dvk_fields:
+            return super().write(vals)
+        self._dvk_check_configure()
+        others = {f: v for f, v in vals.items() if f not in dvk_fields}
+        if others:
+            super().write(others)
+        # sudo: the caller's right to the DVK settings was checked just above;
+        # DVK managers and officers need no HR rights on the unit for them.
+        return super(HrDepartment, self.sudo()).write({f: vals[f] for f in dvk_fields})
 
     @api.depends("manager_id.user_id")
     def _compute_dvk_approver_id(self):

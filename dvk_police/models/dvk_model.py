@@ -51,10 +51,13 @@ class DvkModel(models.Model):
     # ------------------------------------------------------------------
     # Tracking copies after approval (seed 002 §I step 2)
     # ------------------------------------------------------------------
-    def action_approve(self):
-        result = super().action_approve()
+    def _dvk_after_transition(self, state):
+        """Police profile: once approved (by the approver, or carried over into
+        next year's campaign), the copies go out and the periodic reports are
+        scheduled."""
+        result = super()._dvk_after_transition(state)
         police = self.filtered(lambda m: m.profile == "police")
-        if police:
+        if state == "approved" and police:
             police._dvk_police_send_copies()
             police._dvk_police_create_reports()
         return result

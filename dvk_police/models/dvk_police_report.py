@@ -88,11 +88,11 @@ class DvkPoliceReport(models.Model):
                 model=report.model_id.name or "",
             )
 
-    @api.depends("model_id.create_uid", "model_id.employee_id.user_id")
+    @api.depends("model_id.registrant_id", "model_id.employee_id.user_id")
     def _compute_user_id(self):
         for report in self:
             report.user_id = (
-                report.model_id.employee_id.user_id or report.model_id.create_uid
+                report.model_id.employee_id.user_id or report.model_id.registrant_id
             )
 
     def _compute_is_overdue(self):
