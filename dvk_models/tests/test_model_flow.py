@@ -93,7 +93,7 @@ class TestModelFlow(DvkCommon):
                 {
                     "campaign_id": campaign.id,
                     "level_id": self.level_grassroots.id,
-                    "authority_department_id": self.district.id,
+                    "authority_department_id": self.commune.id,
                     "date": date,
                     "line_ids": [Command.create({"model_id": model.id})],
                 }
@@ -213,7 +213,10 @@ class TestModelFlow(DvkCommon):
         )
         self.assertEqual(len(message), 1)
         self.assertEqual(message.author_id, self.user_approver.partner_id)
-        self.assertIn(self.user_staff.partner_id, message.partner_ids)
+        # The registrant is told (inbox, their default preference).
+        self.assertIn(
+            self.user_staff.partner_id, message.notification_ids.res_partner_id
+        )
         with self._assertRaisesExact(UserError, "cannot be approved from the state"):
             model.with_user(self.user_approver).action_approve()
 
@@ -625,17 +628,15 @@ class TestModelFlow(DvkCommon):
 
     def test_closed_campaign_only_supplementary(self):
         """Seed 000 §II.2: once the campaign is closed, only supplementary
-        (ad-hoc) models can still be registered; a draft campaign takes no
-        registration."""
+        (ad-hoc) models can still be registered, by an officer of the unit; a
+        draft campaign takes no registration."""
         regular = self._create_model()
-        adhoc = self._create_model(
-            name="Dân vận khéo trong ứng phó bão lũ", is_supplementary=True
-        )
+        adhoc = self._create_model(name="Dân vận khéo trong ứng phó bão lũ")
         self.campaign.with_user(self.user_manager).action_close()
         with self._assertRaisesExact(UserError, "is closed"):
             regular.action_submit()
         self.assertEqual(regular.state, "draft")
-        adhoc.action_submit()
+        adhoc.with_user(self.user_officer).action_submit()
         self.assertRecordValues(
             adhoc, [{"state": "submitted", "is_supplementary": True}]
         )

@@ -117,7 +117,9 @@ class TestOverdueAndDashboard(DvkCommon):
         proposed one past the recognition deadline are overdue."""
         with freeze_time("2026-02-10"):
             draft = self._create_model(name="Nháp quá hạn")
-            adhoc = self._create_model(name="Bổ sung", is_supplementary=True)
+            adhoc = self._create_model(name="Bổ sung")
+            # Supplementary is an officer's judgement (seed 000 §II.2).
+            adhoc.with_user(self.user_officer).is_supplementary = True
             approved = self._approved(name="Đã duyệt")
         Model = self.env["dvk.model"]
         with freeze_time("2026-03-29"):

@@ -419,7 +419,8 @@ class TestScoring(DvkCommon):
         self._fill(sheet, 8)
         with self._assertRaisesExact(UserError, "Only Trương Văn Hội"):
             sheet.with_user(other).action_done()
-        with self._assertRaisesExact(UserError, "Only Mai Thị Chấm"):
+        # The registrant has a stake in the record: never on its council.
+        with self._assertRaisesExact(UserError, "You cannot fill a council"):
             self.Sheet.with_user(self.user_staff).create(
                 {
                     "model_id": model.id,

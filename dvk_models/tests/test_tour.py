@@ -67,6 +67,7 @@ class TestDvkModelTour(HttpCase):
                 "parent_id": cls.district.id,
                 "dvk_level_id": level_grassroots.id,
                 "manager_id": emp_approver.id,
+                "dvk_decision_symbol": "BCĐX",
             }
         )
         emp_approver.department_id = cls.commune
@@ -160,9 +161,9 @@ class TestDvkModelTour(HttpCase):
         decision = model.decision_line_ids.decision_id
         self.assertEqual(len(decision), 1)
         self.assertEqual(decision.state, "confirmed")
-        self.assertEqual(decision.name, "01/QĐ-BCĐH")
+        self.assertEqual(decision.name, "01/QĐ-BCĐX")
         self.assertEqual(decision.create_uid, self.user_officer)
-        self.assertEqual(decision.authority_department_id, self.district)
+        self.assertEqual(decision.authority_department_id, self.commune)
         self.assertEqual(
             decision.level_id, self.env.ref("dvk_models.dvk_level_grassroots")
         )

@@ -7,7 +7,8 @@
  *   3. dvk_model_tour_recognise: an officer proposes it, then issues the
  *      recognition decision that names it.
  * Selectors use technical names (menu xml ids, button and field names, state
- * values) wherever the DOM has them; the few labels are the English ones.
+ * values, codes) and the fixture's own Vietnamese data, never a translated
+ * label: the tours pass whatever the language of the interface.
  */
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_utils";
@@ -17,8 +18,8 @@ const MODEL_NAME = "Dân vận khéo trong hiến đất làm đường liên th
 // Already approved by the same approver: not among his activities any more.
 const DONE_MODEL_NAME = "Dân vận khéo trong xây dựng tổ tự quản";
 const CAMPAIGN = "Dân vận khéo 2026 (tour)";
-// The first decision of the district (symbol BCĐH) in the year.
-const DECISION_NUMBER = "01/QĐ-BCĐH";
+// The first decision of the commune (symbol BCĐX) in the year.
+const DECISION_NUMBER = "01/QĐ-BCĐX";
 const APPROVER = "Nguyễn Văn Duyệt";
 // The "DVK approval" activity type is known by its icon, whatever the language.
 const APPROVAL_ACTIVITY = `.o-mail-Chatter .o-mail-Activity:has(i.fa-check-square-o):has(.o-mail-Activity-user:contains('${APPROVER}'))`;
@@ -108,7 +109,8 @@ registry.category("web_tour.tours").add("dvk_model_tour_register", {
         },
         ...selectMany2one("campaign_id", "2026 (tour)", `:contains('${CAMPAIGN}')`),
         ...selectMany2one("department_id", "Hòa Lợi"),
-        ...selectMany2one("field_id", "Economy"),
+        // The field by its code (KT): its name is translated.
+        ...selectMany2one("field_id", "KT", ":first"),
         {
             content: "Save the draft",
             trigger: ".o_form_view .o_form_button_save",
@@ -139,7 +141,7 @@ registry.category("web_tour.tours").add("dvk_model_tour_approve", {
         {
             content: "Open my upcoming DVK model activities",
             trigger:
-                ".o-mail-ActivityMenu .o-mail-ActivityGroup[data-model_name='dvk.model'] span:contains('Future')",
+                ".o-mail-ActivityMenu .o-mail-ActivityGroup[data-model_name='dvk.model'] .d-flex > span.btn-link:last-child",
             run: "click",
         },
         {
@@ -181,13 +183,10 @@ registry.category("web_tour.tours").add("dvk_model_tour_recognise", {
             run: "click",
         },
         ...selectMany2one("campaign_id", "2026 (tour)", `:contains('${CAMPAIGN}')`),
-        ...selectMany2one("level_id", "Grassroots"),
-        // The commune's full name also contains the district's: pick the district.
-        ...selectMany2one(
-            "authority_department_id",
-            "Châu Thành",
-            ":contains('Châu Thành'):not(:contains('Hòa Lợi'))",
-        ),
+        // The level by its code: its name is translated.
+        ...selectMany2one("level_id", "grassroots", ":first"),
+        // A grassroots decision is issued by the commune (seed 001 §3).
+        ...selectMany2one("authority_department_id", "Hòa Lợi"),
         clickHeaderButton("action_add_proposed", "Add the proposed records"),
         {
             content: "The proposed model is a line of the decision",
@@ -208,8 +207,8 @@ registry.category("web_tour.tours").add("dvk_model_tour_recognise", {
         openModelFromList(),
         checkState("recognized"),
         {
-            content: "The model carries the Recognised ribbon",
-            trigger: ".o_form_view .ribbon:contains('Recognised')",
+            content: "The model carries the green (recognised) ribbon",
+            trigger: ".o_form_view .ribbon span.text-bg-success",
         },
         {
             content: "Open the decisions of the model",
