@@ -15,6 +15,7 @@ from . import dvk_model
 from . import dvk_model_deadline
 from . import dvk_exemplar
 from . import dvk_decision
+from . import dvk_decision_counter
 from . import dvk_decision_line
 from . import hr_employee
 from . import dvk_criteria_set

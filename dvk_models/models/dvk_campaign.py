@@ -5,6 +5,21 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..tools import rules
 
+# The guidance each deadline rule follows, printed as the legal bases ("Căn
+# cứ ...") of the campaign's decisions, one per line. Official titles, so not
+# translated; a sector addon gives its own through _get_default_legal_basis.
+DEFAULT_LEGAL_BASES = {
+    "bloc": (
+        "Hướng dẫn số 07-HD/ĐUK của Ban Thường vụ Đảng ủy Khối về nội dung, "
+        "tiêu chí, quy trình xây dựng, thủ tục xét công nhận và biểu dương, "
+        'khen thưởng mô hình, điển hình "Dân vận khéo"'
+    ),
+    "province": (
+        "Hướng dẫn ngày 19/4/2021 của Ban Dân vận Tỉnh ủy về xây dựng mô "
+        'hình, điển hình "Dân vận khéo", giai đoạn 2021-2025'
+    ),
+}
+
 
 class DvkCampaign(models.Model):
     """One year of the "Dân vận khéo" emulation movement for one profile."""
@@ -71,6 +86,15 @@ class DvkCampaign(models.Model):
     exemplar_count = fields.Integer(compute="_compute_counts")
     decision_count = fields.Integer(compute="_compute_counts")
     note = fields.Html()
+    # Guidance documents: the legal bases of the campaign's decisions.
+    legal_basis = fields.Text(
+        string="Guidance Documents",
+        compute="_compute_legal_basis",
+        store=True,
+        readonly=False,
+        help="The guidance and legal texts the campaign follows, one per line; "
+        'the decisions of the campaign cite each as "Căn cứ ...;".',
+    )
 
     _year_profile_uniq = models.Constraint(
         "UNIQUE(company_id, profile, year)",
@@ -95,6 +119,17 @@ class DvkCampaign(models.Model):
         for campaign in self:
             for fname, counts in per_model.items():
                 campaign[fname] = counts.get(campaign, 0)
+
+    @api.depends("profile", "deadline_rule")
+    def _compute_legal_basis(self):
+        for campaign in self:
+            campaign.legal_basis = campaign._get_default_legal_basis()
+
+    def _get_default_legal_basis(self):
+        """Hook: the guidance documents of the campaign's profile, one per
+        line; sector addons add those of their profile."""
+        self.ensure_one()
+        return DEFAULT_LEGAL_BASES.get(self.deadline_rule or "province", "")
 
     @api.model
     def _get_default_deadlines(self, profile, year, deadline_rule=None):

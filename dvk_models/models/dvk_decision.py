@@ -1,5 +1,6 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
 
 from ..tools import rules
 
@@ -7,8 +8,10 @@ from ..tools import rules
 class DvkDecision(models.Model):
     """A numbered recognition decision (quyết định công nhận).
 
-    The number is drawn, gapless per company, level and year, only when the
-    decision is confirmed; confirming recognises every line at once.
+    It is issued by a unit of its own level (seed 001 §3, seed 003 Đ7.2). The
+    number is drawn only when the decision is confirmed, gapless from 01 each
+    calendar year of its date per issuing unit (Decree 30/2020/NĐ-CP, guidance
+    36-HD/VPTW); confirming recognises every line at once.
     """
 
     _name = "dvk.decision"
@@ -36,6 +39,15 @@ class DvkDecision(models.Model):
         check_company=True,
     )
     year = fields.Integer(related="campaign_id.year", store=True)
+    number_year = fields.Integer(
+        compute="_compute_number_year",
+        store=True,
+        help="The calendar year of the decision's date: numbers restart at 01 "
+        "each year for each issuing unit.",
+    )
+    sequence_number = fields.Integer(
+        string="Number in the Year", readonly=True, copy=False
+    )
     level_id = fields.Many2one(
         "dvk.level", required=True, ondelete="restrict", tracking=True
     )
@@ -65,27 +77,68 @@ class DvkDecision(models.Model):
         index=True,
     )
     cancel_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    legal_basis = fields.Text(
+        string="Legal Bases",
+        compute="_compute_legal_basis",
+        store=True,
+        readonly=False,
+        help='One legal basis per line, printed as "Căn cứ ...;"; taken from the '
+        "guidance documents of the campaign.",
+    )
     note = fields.Html(
-        string="Grounds", help="The legal texts and proposals the decision rests on."
+        string="Proposals Considered",
+        help="Printed after the legal bases, e.g. the proposals the decision "
+        "answers; left empty, the decision cites the proposals of the units.",
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
 
     _number_uniq = models.UniqueIndex(
-        "(company_id, level_id, year, name) WHERE name != '/'",
-        "This decision number is already used at this level this year.",
+        "(authority_department_id, number_year, sequence_number) "
+        "WHERE sequence_number IS NOT NULL",
+        "This number is already used by a decision of the issuing unit this year.",
     )
 
-    @api.depends("level_id", "campaign_id")
-    def _compute_title(self):
+    @api.depends("date")
+    def _compute_number_year(self):
         for decision in self:
-            if decision.title:
-                continue
-            decision.title = self.env._(
-                'Recognising "Dân vận khéo" models and exemplars of %(year)s',
-                year=decision.campaign_id.year or "",
-            )
+            decision.number_year = decision.date.year if decision.date else 0
+
+    def _default_title(self, year):
+        return self.env._(
+            'Recognising "Dân vận khéo" models and exemplars of %(year)s',
+            year=year,
+        )
+
+    def _is_default_title(self, title):
+        """Whether ``title`` is the default subject of some year, in the
+        user's language or in English: such a title follows the campaign."""
+        if not title:
+            return True
+        for default in {
+            self._default_title(0),
+            self.with_context(lang="en_US")._default_title(0),
+        }:
+            prefix = default[:-1]
+            if title.startswith(prefix) and title[len(prefix) :].strip().isdigit():
+                return True
+        return False
+
+    @api.depends("campaign_id", "campaign_id.year")
+    def _compute_title(self):
+        # The default subject carries the campaign's year and follows a change
+        # of campaign; a subject the user wrote is kept.
+        for decision in self:
+            if decision._is_default_title(decision.title):
+                decision.title = decision._default_title(
+                    decision.campaign_id.year or ""
+                )
+
+    @api.depends("campaign_id")
+    def _compute_legal_basis(self):
+        for decision in self:
+            decision.legal_basis = decision.campaign_id.legal_basis
 
     @api.depends("line_ids")
     def _compute_line_count(self):
@@ -96,6 +149,35 @@ class DvkDecision(models.Model):
         )
         for decision in self:
             decision.line_count = counts.get(decision, 0)
+
+    @api.constrains("level_id", "authority_department_id")
+    def _check_authority_level(self):
+        """Seed 001 §3, seed 003 Đ7.2: a decision at a level is issued by a
+        unit of that level (the district board recognises district models),
+        whoever writes it."""
+        for decision in self:
+            unit = decision.authority_department_id
+            if unit.dvk_level_id == decision.level_id:
+                continue
+            if not unit.dvk_level_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(unit)s has no DVK level and cannot issue a decision "
+                        "at %(level)s.",
+                        unit=unit.display_name,
+                        level=decision.level_id.name,
+                    )
+                )
+            raise ValidationError(
+                self.env._(
+                    "%(unit)s is a unit at %(unit_level)s and cannot issue a "
+                    "decision at %(level)s: a decision is issued by a unit of "
+                    "its own level.",
+                    unit=unit.display_name,
+                    unit_level=unit.dvk_level_id.name,
+                    level=decision.level_id.name,
+                )
+            )
 
     @api.constrains("date", "campaign_id")
     def _check_date(self):
@@ -109,9 +191,40 @@ class DvkDecision(models.Model):
                     )
                 )
 
+    def _check_authority_scope(self, units=None):
+        """An officer issues the decisions of the units in his charge (and
+        below them) only; managers issue everywhere. Record rules say the
+        same; this names the unit."""
+        if self.env.su or self.env.user.has_group("dvk_models.group_dvk_manager"):
+            return
+        units = self.authority_department_id if units is None else units
+        scope = self.env["hr.department"].search(
+            [("id", "child_of", self.env.user.dvk_department_ids.ids)]
+        )
+        outside = units - scope
+        if outside:
+            raise AccessError(
+                self.env._(
+                    "%(unit)s is outside the units in your charge: you cannot "
+                    "issue its decisions.",
+                    unit=", ".join(outside.mapped("display_name")),
+                )
+            )
+
     def write(self, vals):
         if not self.env.su:
-            if {"state", "name", "cancel_reason"} & set(vals):
+            self._check_authority_scope()
+            if vals.get("authority_department_id"):
+                self._check_authority_scope(
+                    self.env["hr.department"].browse(vals["authority_department_id"])
+                )
+            if {
+                "state",
+                "name",
+                "cancel_reason",
+                "sequence_number",
+                "number_year",
+            } & set(vals):
                 raise UserError(
                     self.env._(
                         "The number and state of a decision change only through "
@@ -142,11 +255,18 @@ class DvkDecision(models.Model):
                     vals.get("state", "draft") != "draft"
                     or vals.get("name", "/") != "/"
                     or vals.get("cancel_reason")
+                    or vals.get("sequence_number")
                 ):
                     raise UserError(
                         self.env._(
                             "A decision is created as a draft; its number is "
                             "drawn when it is confirmed."
+                        )
+                    )
+                if vals.get("authority_department_id"):
+                    self._check_authority_scope(
+                        self.env["hr.department"].browse(
+                            vals["authority_department_id"]
                         )
                     )
         return super().create(vals_list)
@@ -167,36 +287,27 @@ class DvkDecision(models.Model):
     # ------------------------------------------------------------------
     # Numbering
     # ------------------------------------------------------------------
-    def _get_sequence(self):
-        """The gapless sequence of the decision's company and level; one
-        number range per year."""
+    def _draw_number(self):
+        """The next number of the issuing unit in the year of the decision's
+        date, drawn race-free and gaplessly (see dvk.decision.counter)."""
         self.ensure_one()
-        code = f"dvk.decision.{self.level_id.code}"
-        # sudo: sequences are configuration that officers may not read
-        sequence_model = self.env["ir.sequence"].sudo()
-        sequence = sequence_model.search(
-            [("code", "=", code), ("company_id", "=", self.company_id.id)], limit=1
+        self.flush_recordset(["authority_department_id", "date"])
+        return self.env["dvk.decision.counter"]._draw(
+            self.authority_department_id, self.date.year
         )
-        if not sequence:
-            sequence = sequence_model.create(
-                {
-                    "name": self.env._(
-                        "DVK decisions - %(level)s", level=self.level_id.name
-                    ),
-                    "code": code,
-                    "company_id": self.company_id.id,
-                    "implementation": "no_gap",
-                    "use_date_range": True,
-                    "padding": 2,
-                    "number_increment": 1,
-                }
-            )
-        return sequence
 
     def _format_number(self, number):
-        """Hook: "12/QĐ-BCĐ" from the sequence number and the issuing unit."""
+        """Hook: the number as printed, from the number drawn (or a blank for
+        a draft) and the issuing unit: "12-QĐ/ĐU" for a Party body (guidance
+        36-HD/VPTW), "12/QĐ-UBND" for a state body (Decree 30/2020/NĐ-CP).
+        Numbers below 10 take a leading zero."""
         self.ensure_one()
-        symbol = self.authority_department_id.dvk_decision_symbol or "BCĐ"
+        if isinstance(number, int):
+            number = f"{number:02d}"
+        unit = self.authority_department_id
+        symbol = unit.dvk_decision_symbol or "BCĐ"
+        if unit.dvk_is_party_body:
+            return f"{number}-QĐ/{symbol}"
         return f"{number}/QĐ-{symbol}"
 
     # ------------------------------------------------------------------
@@ -241,15 +352,21 @@ class DvkDecision(models.Model):
                         name=decision.name,
                     )
                 )
+        self._check_authority_scope()
         self.check_access("write")
+        self._check_authority_level()
         self.lock_for_update()
+        self._lock_line_records()
         self._check_can_confirm()
         for decision in self:
-            sequence = decision._get_sequence()
-            number = sequence.next_by_id(sequence_date=decision.date)
+            number = decision._draw_number()
             # sudo: number and state are written only here, after the checks
             decision.sudo().write(
-                {"state": "confirmed", "name": decision._format_number(number)}
+                {
+                    "state": "confirmed",
+                    "sequence_number": number,
+                    "name": decision._format_number(number),
+                }
             )
             models_ = decision.line_ids.model_id
             exemplars = decision.line_ids.exemplar_id
@@ -269,6 +386,25 @@ class DvkDecision(models.Model):
             models_._dvk_log_batch({m.id: body for m in models_})
             exemplars._dvk_log_batch({e.id: body for e in exemplars})
         return True
+
+    def _lock_line_records(self):
+        """Lock the models and exemplars the decisions recognise, waiting for
+        a concurrent confirmation: once it commits, this transaction fails
+        with a serialisation error and its retry sees them recognised, so two
+        decisions never recognise the same record (RELIABILITY (b) 26)."""
+        for records in (self.line_ids.model_id, self.line_ids.exemplar_id):
+            if records:
+                self.env.cr.execute(
+                    SQL(
+                        "SELECT id FROM %s WHERE id IN %s FOR NO KEY UPDATE",
+                        SQL.identifier(records._table),
+                        tuple(records.ids),
+                    )
+                )
+                records.invalidate_recordset(["state", "proposal_level_id"])
+        self.line_ids.invalidate_recordset(
+            ["record_state", "record_proposal_level_id", "record_campaign_id"]
+        )
 
     def action_cancel(self, reason=None):
         """Cancel an issued decision (DVK manager): its lines go back to the

@@ -85,7 +85,7 @@ class DvkDecisionLine(models.Model):
                         name=record.display_name,
                     )
                 )
-            if decision.state == "draft" and (
+            if (
                 record.state != "proposed"
                 or record.proposal_level_id != decision.level_id
             ):
@@ -97,23 +97,41 @@ class DvkDecisionLine(models.Model):
                     )
                 )
 
-    def _check_decision_draft(self):
-        if not self.env.su and self.decision_id.filtered(lambda d: d.state != "draft"):
+    @api.model
+    def _check_decision_draft(self, decisions):
+        """Lines are written only on draft decisions, even by the superuser:
+        confirming and cancelling change the decision, never its lines."""
+        issued = decisions.filtered(lambda d: d.state != "draft")
+        if issued:
             raise UserError(
-                self.env._("The lines of an issued decision cannot be changed.")
+                self.env._(
+                    "The lines of an issued decision cannot be changed: %(name)s.",
+                    name=", ".join(issued.mapped("display_name")),
+                )
             )
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_decision_draft(
+            self.env["dvk.decision"].browse(
+                {vals["decision_id"] for vals in vals_list if vals.get("decision_id")}
+            )
+        )
         lines = super().create(vals_list)
-        lines._check_decision_draft()
+        self._check_decision_draft(lines.decision_id)
         lines._check_record_access()
         return lines
 
     def write(self, vals):
-        self._check_decision_draft()
+        # Both the decision the line leaves and the one it joins must be drafts.
+        self._check_decision_draft(self.decision_id)
         res = super().write(vals)
-        if {"model_id", "exemplar_id"} & set(vals):
+        if "decision_id" in vals:
+            self._check_decision_draft(self.decision_id)
+            if not self.env.su:
+                # Record rules are checked on the line's old decision only.
+                self.decision_id.check_access("write")
+        if {"model_id", "exemplar_id", "decision_id"} & set(vals):
             self._check_record_access()
         return res
 
@@ -126,4 +144,4 @@ class DvkDecisionLine(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_issued(self):
-        self._check_decision_draft()
+        self._check_decision_draft(self.decision_id)

@@ -212,17 +212,30 @@ class DvkCommon(TransactionCase):
         )
         return model
 
-    def _decision(self, records, level=None, authority=None):
+    def _decision(self, records, level=None, authority=None, user=None):
+        """A draft decision on ``records`` issued by the unit of its level
+        (seed 001 §3): the commune, the district or the province. The
+        district officer writes it, the manager when the province issues it
+        (the province is outside the officer's charge)."""
         level = level or self.level_grassroots
+        authority = authority or {
+            self.level_grassroots: self.commune,
+            self.level_district: self.district,
+            self.level_province: self.province,
+        }.get(level, self.district)
+        if user is None:
+            user = (
+                self.user_manager if authority == self.province else self.user_officer
+            )
         Line = "model_id" if records._name == "dvk.model" else "exemplar_id"
         return (
             self.env["dvk.decision"]
-            .with_user(self.user_officer)
+            .with_user(user)
             .create(
                 {
                     "campaign_id": self.campaign.id,
                     "level_id": level.id,
-                    "authority_department_id": (authority or self.district).id,
+                    "authority_department_id": authority.id,
                     "date": datetime.date(2026, 10, 10),
                     "line_ids": [(0, 0, {Line: r.id}) for r in records],
                 }

@@ -26,6 +26,7 @@ ACCESS_MATRIX = {
     "dvk.exemplar": {"staff": "r", "officer": "rwcu", "manager": "rwcu"},
     "dvk.decision": {"staff": "r", "officer": "rwcu", "manager": "rwcu"},
     "dvk.decision.line": {"staff": "r", "officer": "rwcu", "manager": "rwcu"},
+    "dvk.decision.counter": {"manager": "r"},
     "hr.emulation.title": {"staff": "r", "officer": "rwcu", "manager": "rwcu"},
     "hr.discipline": {"officer": "rwcu", "manager": "rwcu"},
     "dvk.reason.wizard": {"staff": "rwc", "officer": "rwc", "manager": "rwc"},
@@ -433,7 +434,8 @@ class TestAccess(DvkCommon):
             ("dvk.model", "_dvk_workflow_write"),
             ("dvk.model", "_check_can_decide"),
             ("dvk.model", "_dvk_log_batch"),
-            ("dvk.decision", "_get_sequence"),
+            ("dvk.decision", "_draw_number"),
+            ("dvk.decision.counter", "_draw"),
             ("dvk.reason.wizard", "_open_for"),
         ):
             with self.assertRaises(AccessError):
@@ -592,7 +594,7 @@ class TestAccess(DvkCommon):
                 {
                     "campaign_id": self.campaign.id,
                     "level_id": self.level_grassroots.id,
-                    "authority_department_id": self.district2.id,
+                    "authority_department_id": self.commune3.id,
                     "line_ids": [(0, 0, {"model_id": proposed.id})],
                 }
             )
@@ -606,7 +608,7 @@ class TestAccess(DvkCommon):
                 {
                     "campaign_id": self.campaign.id,
                     "level_id": self.level_grassroots.id,
-                    "authority_department_id": self.district2.id,
+                    "authority_department_id": self.commune3.id,
                 }
             )
         )

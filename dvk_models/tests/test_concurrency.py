@@ -1,5 +1,5 @@
-"""Concurrent approvals and decision numbers, with two real transactions
-(RELIABILITY.md A8 and (b) 22, 26).
+"""Concurrent approvals, decision numbers and confirmations, with two real
+transactions (RELIABILITY.md A8 and (b) 22, 26).
 
 These tests commit their data in the test database (a TransactionCase cannot
 show two transactions at once) and delete it again in a cleanup.
@@ -14,6 +14,7 @@ from psycopg2.errors import LockNotAvailable, SerializationFailure
 from odoo import SUPERUSER_ID, api
 from odoo.exceptions import LockError, UserError
 from odoo.modules.registry import Registry
+from odoo.service.model import retrying
 from odoo.sql_db import Cursor
 from odoo.tests import new_test_user, tagged
 from odoo.tests.common import BaseCase, get_db_name
@@ -70,6 +71,16 @@ class TestConcurrency(BaseCase):
             }
         )
         manager.dvk_department_ids = unit
+        # Two officers of the unit, for the concurrent confirmations.
+        officers = env["res.users"]
+        for index in (1, 2):
+            officer = new_test_user(
+                env,
+                login=f"dvk_conc_off{index}_{self.tag}",
+                groups="dvk_models.group_dvk_officer",
+            )
+            officer.dvk_department_ids = unit
+            officers |= officer
         campaign = env["dvk.campaign"].create(
             {
                 "name": f"Dân vận khéo {YEAR} {self.tag}",
@@ -98,9 +109,10 @@ class TestConcurrency(BaseCase):
                     state="proposed",
                     proposal_level_id=level.id,
                 )
-                for i in range(2)
+                for i in range(3)
             ]
         )
+        # Two decisions on two models, and two drafts naming the same model.
         decisions = env["dvk.decision"].create(
             [
                 {
@@ -110,29 +122,23 @@ class TestConcurrency(BaseCase):
                     "date": datetime.date(YEAR, 10, 10),
                     "line_ids": [(0, 0, {"model_id": model.id})],
                 }
-                for model in proposed
+                for model in proposed[:2] + proposed[2] + proposed[2]
             ]
         )
-        # The number range of the year exists before the race, as it does
-        # once the first decision of a year has been issued.
-        code = f"dvk.decision.{level.code}"
-        existed = env["ir.sequence"].search(
-            [("code", "=", code), ("company_id", "=", env.company.id)]
-        )
-        sequence = decisions[0]._get_sequence()
-        date_range = sequence._create_date_range_seq(datetime.date(YEAR, 10, 10))
+        users = approver | manager | officers
         self.ids = {
-            "users": (approver | manager).ids,
-            "partners": (approver | manager).partner_id.ids,
+            "users": users.ids,
+            "partners": users.partner_id.ids,
             "approver": approver.id,
             "manager": manager.id,
+            "officer1": officers[0].id,
+            "officer2": officers[1].id,
             "unit": unit.id,
             "campaign": campaign.id,
             "submitted": submitted.id,
             "models": (submitted | proposed).ids,
+            "shared": proposed[2].id,
             "decisions": decisions.ids,
-            "date_range": date_range.id,
-            "sequence": (sequence - existed).id,
         }
 
     def _cleanup(self):
@@ -152,11 +158,9 @@ class TestConcurrency(BaseCase):
             campaign = env["dvk.campaign"].browse(self.ids["campaign"]).exists()
             campaign.write({"state": "draft"})  # superuser: cleanup only
             campaign.unlink()
-            env["ir.sequence.date_range"].browse(
-                self.ids["date_range"]
-            ).exists().unlink()
-            # The decision sequence too, when the test created it.
-            env["ir.sequence"].browse(self.ids["sequence"]).exists().unlink()
+            env["dvk.decision.counter"].search(
+                [("authority_department_id", "=", self.ids["unit"])]
+            ).unlink()
             env["hr.department"].browse(self.ids["unit"]).exists().unlink()
             users = env["res.users"].browse(self.ids["users"]).exists()
             users.unlink()
@@ -234,16 +238,28 @@ class TestConcurrency(BaseCase):
     # ------------------------------------------------------------------
     # (b) 22: two decision numbers at once
     # ------------------------------------------------------------------
-    def test_concurrent_decision_numbers(self):
-        """RELIABILITY (b) 22, A8 gapless numbering: while one decision draws
-        its number, a second confirmation at the same level and year raises
-        LockNotAvailable; after the first commits, the retry draws the next
-        number, with no gap."""
-        decision_a, decision_b = self.ids["decisions"]
+    def _confirm_envs(self, cr1, cr2, first_id, second_id):
+        first = self._env(cr1, "officer1")["dvk.decision"].browse(first_id)
+        second = self._env(cr2, "officer2")["dvk.decision"].browse(second_id)
+        return first, second
+
+    def _wait_briefly(self, cr):
+        """The second transaction would wait for the first one; in a single
+        test thread it gives up after a short lock timeout instead, with the
+        same retryable error a timed-out RPC call gets."""
+        cr.execute("SET LOCAL lock_timeout = '300ms'")
+
+    def test_first_number_of_the_year_waits(self):
+        """Decree 30/2020/NĐ-CP, RELIABILITY (b) 22, A8: while one officer
+        draws the first number of the year of a unit, a second confirmation
+        of the same unit waits (here: LockNotAvailable, which RPC retries);
+        after the first commits, the retry draws 02, never a second 01."""
+        decision_a, decision_b = self.ids["decisions"][:2]
         with self.registry.cursor() as cr1, self.registry.cursor() as cr2:
-            first = self._env(cr1, "manager")["dvk.decision"].browse(decision_a)
-            second = self._env(cr2, "manager")["dvk.decision"].browse(decision_b)
+            first, second = self._confirm_envs(cr1, cr2, decision_a, decision_b)
             first.action_confirm()
+            self.assertEqual(first.name, f"01/QĐ-T{self.tag}")
+            self._wait_briefly(cr2)
             with mute_logger("odoo.sql_db"), self.assertRaises(LockNotAvailable):
                 second.action_confirm()
             cr2.rollback()
@@ -253,10 +269,102 @@ class TestConcurrency(BaseCase):
             second.action_confirm()
             cr2.commit()
             first.env.invalidate_all()
-            number_a = int(first.name.split("/")[0])
-            number_b = int(second.name.split("/")[0])
-            self.assertEqual(number_b, number_a + 1)
-            self.assertEqual(second.name, f"{number_b:02d}/QĐ-T{self.tag}")
+            self.assertEqual(
+                (first.name, second.name),
+                (f"01/QĐ-T{self.tag}", f"02/QĐ-T{self.tag}"),
+            )
             self.assertEqual(
                 set(second.line_ids.model_id.mapped("state")), {"recognized"}
             )
+
+    @mute_logger("odoo.sql_db", "odoo.service.model")
+    def test_first_number_of_the_year_stale_snapshot_retried(self):
+        """Decree 30/2020/NĐ-CP, RELIABILITY (b) 22, A8: an officer whose
+        transaction started before another drew and committed the first
+        number of the year gets a serialisation failure; Odoo's retrying()
+        runs it again in a fresh transaction, which draws 02."""
+        decision_a, decision_b = self.ids["decisions"][:2]
+        with self.registry.cursor() as cr1, self.registry.cursor() as cr2:
+            first, second = self._confirm_envs(cr1, cr2, decision_a, decision_b)
+            # The second officer's snapshot is taken before the first commits.
+            self.assertEqual(second.state, "draft")
+            first.action_confirm()
+            cr1.commit()
+            attempts = []
+
+            def confirm():
+                attempts.append(1)
+                return second.action_confirm()
+
+            retrying(confirm, second.env)
+            self.assertEqual(len(attempts), 2)
+            second.env.invalidate_all()
+            self.assertEqual(second.name, f"02/QĐ-T{self.tag}")
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            counter = env["dvk.decision.counter"].search(
+                [("authority_department_id", "=", self.ids["unit"])]
+            )
+            self.assertRecordValues(counter, [{"year": YEAR, "last": 2}])
+
+    # ------------------------------------------------------------------
+    # (b) 26: two decisions recognising the same record at once
+    # ------------------------------------------------------------------
+    def _recognitions(self):
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            model = env["dvk.model"].browse(self.ids["shared"])
+            confirmed = env["dvk.decision"].search(
+                [
+                    ("id", "in", self.ids["decisions"]),
+                    ("line_ids.model_id", "=", model.id),
+                    ("state", "=", "confirmed"),
+                ]
+            )
+            return model.state, len(confirmed)
+
+    def test_shared_record_concurrent_confirmations(self):
+        """RELIABILITY (b) 26, A8: two officers confirm two decisions naming
+        the same model; the second waits for the first (LockNotAvailable
+        here) and, once the first commits, its retry gets a clear UserError:
+        the model is recognised by exactly one decision."""
+        decision_c, decision_d = self.ids["decisions"][2:]
+        with self.registry.cursor() as cr1, self.registry.cursor() as cr2:
+            first, second = self._confirm_envs(cr1, cr2, decision_c, decision_d)
+            first.action_confirm()
+            self._wait_briefly(cr2)
+            with mute_logger("odoo.sql_db"), self.assertRaises(LockNotAvailable):
+                second.action_confirm()
+            cr2.rollback()
+            cr1.commit()
+            second.env.invalidate_all()
+            with self.assertRaisesRegex(UserError, "not proposed"):
+                second.action_confirm()
+            cr2.rollback()
+            second.env.invalidate_all()
+            self.assertEqual((second.state, second.name), ("draft", "/"))
+        self.assertEqual(self._recognitions(), ("recognized", 1))
+
+    @mute_logger("odoo.sql_db", "odoo.service.model")
+    def test_shared_record_stale_snapshot_retried(self):
+        """RELIABILITY (b) 26, A8: an officer whose snapshot predates the
+        other's committed confirmation gets a serialisation failure; the
+        retry by retrying() ends in UserError, never in a second
+        recognition."""
+        decision_c, decision_d = self.ids["decisions"][2:]
+        with self.registry.cursor() as cr1, self.registry.cursor() as cr2:
+            first, second = self._confirm_envs(cr1, cr2, decision_c, decision_d)
+            self.assertEqual(second.line_ids.model_id.state, "proposed")
+            first.action_confirm()
+            cr1.commit()
+            attempts = []
+
+            def confirm():
+                attempts.append(1)
+                return second.action_confirm()
+
+            with self.assertRaisesRegex(UserError, "not proposed"):
+                retrying(confirm, second.env)
+            self.assertEqual(len(attempts), 2)
+            cr2.rollback()
+        self.assertEqual(self._recognitions(), ("recognized", 1))

@@ -1,13 +1,14 @@
 """Recognition decisions (quyết định công nhận): gapless numbering drawn on
-confirmation, the level ladder of seed 001 §3, read-only decided records,
-cancellation, exemplars and copies."""
+confirmation per issuing unit and year, issued by a unit of the decision's
+level, the level ladder of seed 001 §3, lines changed only on drafts,
+read-only decided records, cancellation, exemplars and copies."""
 
 import datetime
 import re
 from contextlib import contextmanager
 
 from odoo import Command
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import freeze_time, tagged
 
 from .common import DvkCommon
@@ -37,23 +38,17 @@ class TestDecision(DvkCommon):
             f"Dân vận khéo số {i} trong xây dựng nông thôn mới" for i in range(count)
         ]
 
-    def _next_number(self, level, date=DECISION_DATE):
-        """The number the gapless sequence of ``level`` will give next for
-        ``date`` (1 when nothing was drawn yet that year)."""
-        # no_gap sequences are bumped in SQL: read them fresh.
-        self.env["ir.sequence"].invalidate_model()
-        self.env["ir.sequence.date_range"].invalidate_model()
-        sequence = self.env["ir.sequence"].search(
-            [
-                ("code", "=", f"dvk.decision.{level.code}"),
-                ("company_id", "=", self.company.id),
-            ],
-            limit=1,
+    def _counter(self, authority, year=DECISION_DATE.year):
+        # The counter is bumped in SQL: read it fresh.
+        self.env["dvk.decision.counter"].invalidate_model()
+        return self.env["dvk.decision.counter"].search(
+            [("authority_department_id", "=", authority.id), ("year", "=", year)]
         )
-        date_range = sequence.date_range_ids.filtered(
-            lambda r: r.date_from <= date <= r.date_to
-        )
-        return date_range.number_next_actual if date_range else 1
+
+    def _next_number(self, authority, year=DECISION_DATE.year):
+        """The number ``authority`` gives its next decision dated in ``year``
+        (1 when it issued none yet that year)."""
+        return self._counter(authority, year).last + 1
 
     def _recognised(self, level=None, authority=None, **kw):
         """A model proposed at grassroots and recognised by a confirmed
@@ -110,29 +105,29 @@ class TestDecision(DvkCommon):
                     "name": "99/QĐ-BCĐH",
                     "campaign_id": self.campaign.id,
                     "level_id": self.level_grassroots.id,
-                    "authority_department_id": self.district.id,
+                    "authority_department_id": self.commune.id,
                 }
             )
+        self.assertFalse(self._counter(self.commune), "nothing drawn on draft")
 
-        expected = self._next_number(self.level_grassroots)
         decision.action_confirm()
         self.assertRecordValues(
             decision,
-            [{"name": f"{expected:02d}/QĐ-BCĐH", "state": "confirmed"}],
+            [{"name": "01/QĐ-BCĐX", "state": "confirmed", "sequence_number": 1}],
         )
-        self.assertRegex(decision.name, r"^\d{2,}/QĐ-BCĐH$")
         self.assertEqual(model.state, "recognized")
         with self._assertRaisesExact(UserError, "has already been issued"):
             decision.action_confirm()
 
-        # An issuing unit without a symbol of its own prints "BCĐ".
+        # An issuing unit without a symbol of its own prints "BCĐ"; it numbers
+        # its own decisions from 01.
         other = self._proposed(name="Dân vận khéo trong xóa đói giảm nghèo")
         second = self._decision(other, authority=self.commune_other)
         second.action_confirm()
-        self.assertEqual(second.name, f"{expected + 1:02d}/QĐ-BCĐ")
+        self.assertEqual(second.name, "01/QĐ-BCĐ")
 
     def test_numbers_consecutive_without_gap(self):
-        """RELIABILITY (b) 22: N decisions of the same company, level and year
+        """RELIABILITY (b) 22: N decisions of the same issuing unit and year
         get consecutive numbers, with no gap after a draft is deleted or a
         confirmation fails."""
         models_ = self.env["dvk.model"]
@@ -148,12 +143,12 @@ class TestDecision(DvkCommon):
                 {
                     "campaign_id": self.campaign.id,
                     "level_id": self.level_grassroots.id,
-                    "authority_department_id": self.district.id,
+                    "authority_department_id": self.commune.id,
                     "date": DECISION_DATE,
                 }
             )
         )
-        start = self._next_number(self.level_grassroots)
+        start = self._next_number(self.commune)
         with self._assertRaisesExact(UserError, "has no model or exemplar"):
             empty.action_confirm()
         self.assertEqual(empty.name, "/")
@@ -162,21 +157,161 @@ class TestDecision(DvkCommon):
         for decision in (decisions[0], decisions[2], decisions[3]):
             decision.action_confirm()
             numbers.append(int(decision.name.split("/")[0]))
-        self.assertEqual(numbers, [start, start + 1, start + 2])
-        self.assertEqual(self._next_number(self.level_grassroots), start + 3)
+        self.assertEqual(numbers, [1, 2, 3])
+        self.assertEqual(start, 1)
+        self.assertEqual(self._next_number(self.commune), 4)
 
-    def test_numbers_per_level(self):
-        """RELIABILITY A8 / DESIGN §5: each level has its own number range (the
-        unique key is company, level, year and number)."""
-        grassroots_next = self._next_number(self.level_grassroots)
-        district_next = self._next_number(self.level_district)
+    def test_numbers_per_issuing_unit(self):
+        """Decree 30/2020/NĐ-CP, DESIGN §3: each issuing unit numbers its own
+        decisions from 01 (the unique key is issuing unit, year and number),
+        whatever the numbers other units gave."""
+        grassroots = self._decision(self._proposed())
+        grassroots.action_confirm()
         model = self._district_model()
         self._self_assess(model)
         model.with_user(self.user_officer).action_propose(self.level_district)
         decision = self._decision(model, level=self.level_district)
         decision.action_confirm()
-        self.assertEqual(decision.name, f"{district_next:02d}/QĐ-BCĐH")
-        self.assertEqual(self._next_number(self.level_grassroots), grassroots_next)
+        self.assertEqual(grassroots.name, "01/QĐ-BCĐX")
+        self.assertEqual(decision.name, "01/QĐ-BCĐH")
+        self.assertEqual(self._next_number(self.commune), 2)
+        self.assertEqual(self._next_number(self.district), 2)
+
+    def test_numbers_restart_with_the_date_year(self):
+        """Decree 30/2020/NĐ-CP: numbers restart at 01 with the calendar year
+        of the decision's date, not the campaign's year: a decision of the
+        2026 campaign dated January 2027 is 01 of 2027."""
+        first = self._decision(self._proposed())
+        first.action_confirm()
+        late = self._decision(
+            self._proposed(name="Dân vận khéo trong giữ gìn vệ sinh môi trường")
+        )
+        late.date = D(2027, 1, 5)
+        late.action_confirm()
+        self.assertEqual((first.name, late.name), ("01/QĐ-BCĐX", "01/QĐ-BCĐX"))
+        self.assertRecordValues(
+            first | late,
+            [
+                {"number_year": 2026, "sequence_number": 1, "year": 2026},
+                {"number_year": 2027, "sequence_number": 1, "year": 2026},
+            ],
+        )
+        self.assertEqual(self._next_number(self.commune, 2026), 2)
+        self.assertEqual(self._next_number(self.commune, 2027), 2)
+
+    def test_number_format_party_and_state_bodies(self):
+        """Guidance 36-HD/VPTW and Decree 30/2020/NĐ-CP: a Party body numbers
+        "01-QĐ/ĐU" (hyphen before the type, slash before the body), a state
+        body "01/QĐ-UBND"; numbers below 10 take a leading zero."""
+        self.commune.write({"dvk_is_party_body": True, "dvk_decision_symbol": "ĐU"})
+        self.commune_other.dvk_decision_symbol = "UBND"
+        party = self._decision(self._proposed())
+        state = self._decision(
+            self._proposed(name="Dân vận khéo trong cải cách hành chính"),
+            authority=self.commune_other,
+        )
+        (party | state).action_confirm()
+        self.assertEqual((party.name, state.name), ("01-QĐ/ĐU", "01/QĐ-UBND"))
+        self.assertEqual(party._format_number(12), "12-QĐ/ĐU")
+        self.assertEqual(state._format_number(12), "12/QĐ-UBND")
+
+    def test_counter_readable_by_managers_only(self):
+        """RELIABILITY (b) 1, A8: the number counters are configuration that
+        managers read; nobody writes them except the draw on confirmation
+        (AccessError for officers, and for managers' writes)."""
+        self._decision(self._proposed()).action_confirm()
+        counter = self._counter(self.commune)
+        self.assertEqual(counter.last, 1)
+        Counter = self.env["dvk.decision.counter"]
+        self.assertEqual(
+            Counter.with_user(self.user_manager).search_count(
+                [("id", "=", counter.id)]
+            ),
+            1,
+        )
+        with self.assertRaises(AccessError):
+            Counter.with_user(self.user_officer).search([])
+        with self.assertRaises(AccessError):
+            counter.with_user(self.user_manager).write({"last": 0})
+        with self.assertRaises(AccessError):
+            Counter.with_user(self.user_manager).create(
+                {"authority_department_id": self.commune.id, "year": 2030, "last": 5}
+            )
+        self.assertEqual(self._counter(self.commune).last, 1)
+
+    # ------------------------------------------------------------------
+    # Issuing unit (seed 001 §3, seed 003 Đ7.2)
+    # ------------------------------------------------------------------
+    def test_issued_by_unit_of_its_level(self):
+        """Seed 001 §3, seed 003 Đ7.2: a decision at a level is issued by a
+        unit of that level: a commune cannot issue a district decision, nor
+        the district a grassroots one, nor a unit without level any; even
+        the superuser gets ValidationError naming the unit and the level."""
+        Decision = self.env["dvk.decision"]
+        base = {"campaign_id": self.campaign.id, "date": DECISION_DATE}
+        for user, env_decision in (
+            (self.user_officer, Decision.with_user(self.user_officer)),
+            ("superuser", Decision),
+        ):
+            for unit, level, text in (
+                (self.commune, self.level_district, "Đảng ủy xã Hòa Lợi"),
+                (self.district, self.level_grassroots, "Huyện ủy Châu Thành"),
+            ):
+                with (
+                    self.subTest(user=str(user), unit=unit.name),
+                    self._assertRaisesExact(ValidationError, text) as capture,
+                ):
+                    env_decision.create(
+                        dict(
+                            base,
+                            level_id=level.id,
+                            authority_department_id=unit.id,
+                        )
+                    )
+                self.assertIn(level.name, str(capture.exception))
+        self.district.dvk_level_id = False
+        with self._assertRaisesExact(ValidationError, "has no DVK level"):
+            Decision.create(
+                dict(
+                    base,
+                    level_id=self.level_district.id,
+                    authority_department_id=self.district.id,
+                )
+            )
+        self.district.dvk_level_id = self.level_district
+        decision = self._decision(self._proposed())
+        with self._assertRaisesExact(ValidationError, "cannot issue a decision"):
+            decision.write({"authority_department_id": self.district.id})
+        self.assertEqual(decision.authority_department_id, self.commune)
+
+    def test_issuing_unit_in_the_officers_charge(self):
+        """DESIGN §3, RELIABILITY (b) 3: an officer writes, changes and
+        confirms only decisions of units in his charge (AccessError naming
+        the unit); the province's decisions are the manager's."""
+        model, _decision = self._recognised(level=self.level_district)
+        model.with_user(self.user_officer).action_propose(self.level_province)
+        province_vals = {
+            "campaign_id": self.campaign.id,
+            "level_id": self.level_province.id,
+            "authority_department_id": self.province.id,
+            "date": DECISION_DATE,
+        }
+        with self._assertRaisesExact(AccessError, "Tỉnh ủy"):
+            self.env["dvk.decision"].with_user(self.user_officer).create(province_vals)
+        decision = self._decision(model, level=self.level_province)
+        self.assertEqual(decision.env.user, self.user_manager)
+        as_officer = decision.with_user(self.user_officer)
+        with self.assertRaises(AccessError):
+            as_officer.write({"signer_title": "TRƯỞNG BAN"})
+        with self._assertRaisesExact(AccessError, "Tỉnh ủy"):
+            as_officer.action_confirm()
+        self.assertRecordValues(decision, [{"state": "draft", "name": "/"}])
+        decision.action_confirm()
+        self.assertRecordValues(
+            model,
+            [{"state": "recognized", "recognized_level_id": self.level_province.id}],
+        )
+        self.assertEqual(decision.name, "01/QĐ-BCĐT")
 
     # ------------------------------------------------------------------
     # Levels (seed 001 §3)
@@ -282,7 +417,7 @@ class TestDecision(DvkCommon):
                 {
                     "campaign_id": campaign_2027.id,
                     "level_id": self.level_grassroots.id,
-                    "authority_department_id": self.district.id,
+                    "authority_department_id": self.commune.id,
                     "date": D(2027, 10, 10),
                     "line_ids": [Command.create({"model_id": proposed.id})],
                 }
@@ -292,6 +427,97 @@ class TestDecision(DvkCommon):
         with self._assertRaisesExact(ValidationError, "not proposed for recognition"):
             decision.write({"line_ids": [Command.create({"model_id": approved.id})]})
         self.assertEqual(decision.line_ids.model_id, proposed)
+
+    def test_line_moves_only_between_drafts(self):
+        """DESIGN §3 (decided lines are read-only): a line is moved to another
+        decision only while both decisions are drafts: moving a draft's line
+        into an issued decision, or an issued decision's line out, raises
+        UserError even as the superuser; both decisions keep their lines."""
+        draft = self._decision(self._proposed())
+        other = self._proposed(name="Dân vận khéo trong chuyển đổi số")
+        issued = self._decision(other)
+        issued.action_confirm()
+        line = draft.line_ids
+        for env_line in (line.with_user(self.user_officer), line.sudo()):
+            with (
+                self.subTest(su=env_line.env.su),
+                self._assertRaisesExact(UserError, "cannot be changed"),
+            ):
+                env_line.write({"decision_id": issued.id})
+        for env_line in (
+            issued.line_ids.with_user(self.user_officer),
+            issued.line_ids.sudo(),
+        ):
+            with (
+                self.subTest(su=env_line.env.su),
+                self._assertRaisesExact(UserError, "cannot be changed"),
+            ):
+                env_line.write({"decision_id": draft.id})
+        # Between two drafts the line moves.
+        second = self._decision(
+            self._proposed(name="Dân vận khéo trong bảo vệ môi trường")
+        )
+        line.write({"decision_id": second.id})
+        self.assertEqual(len(second.line_ids), 2)
+        self.assertEqual(issued.line_ids.model_id, other)
+        self.assertFalse(draft.line_ids)
+
+    def test_issued_decision_lines_refused_even_as_superuser(self):
+        """DESIGN §3: a line on an issued or cancelled decision is refused
+        whatever its content and whoever writes it, the superuser included
+        (UserError); only the confirmation itself, which writes no line,
+        changes such a decision."""
+        model, decision = self._recognised()
+        other = self._proposed(name="Dân vận khéo trong phòng chống ma túy")
+        Line = self.env["dvk.decision.line"]
+        # sudo: the rule must hold even for the superuser
+        for env_line in (Line.with_user(self.user_officer), Line.sudo()):
+            with (
+                self.subTest(su=env_line.env.su),
+                self._assertRaisesExact(UserError, "cannot be changed"),
+            ):
+                env_line.create({"decision_id": decision.id, "model_id": other.id})
+        # sudo: the rule must hold even for the superuser
+        with self._assertRaisesExact(UserError, "cannot be changed"):
+            decision.line_ids.sudo().write({"note": "Sửa"})
+        with self._assertRaisesExact(UserError, "cannot be changed"):
+            decision.line_ids.sudo().unlink()
+        decision.with_user(self.user_manager).action_cancel(reason="Sai tên")
+        with self._assertRaisesExact(UserError, "cannot be changed"):
+            decision.line_ids.sudo().write({"model_id": other.id})
+        self.assertEqual(decision.line_ids.model_id, model)
+
+    def test_moved_line_checked_against_its_new_decision(self):
+        """DESIGN §3 / §4: a line moved to another draft is checked against
+        that decision: its record must be proposed at the new decision's
+        level (ValidationError), and the new decision must be one the
+        officer may change (AccessError)."""
+        model = self._proposed()
+        draft = self._decision(model)
+        district_model = self._district_model()
+        self._self_assess(district_model)
+        district_model.with_user(self.user_officer).action_propose(self.level_district)
+        district_decision = self._decision(district_model, level=self.level_district)
+        with self._assertRaisesExact(ValidationError, "not proposed for recognition"):
+            draft.line_ids.write({"decision_id": district_decision.id})
+        # A draft of a district outside the officer's charge.
+        far = self.env["hr.department"].create(
+            {
+                "name": "Ủy ban xã Xa Xôi",
+                "dvk_level_id": self.level_grassroots.id,
+            }
+        )
+        far_decision = self._decision(
+            self._proposed(name="Dân vận khéo trong khuyến học"),
+            authority=far,
+            user=self.user_manager,
+        )
+        with self.assertRaises(AccessError):
+            draft.line_ids.with_user(self.user_officer).write(
+                {"decision_id": far_decision.id}
+            )
+        self.assertEqual(draft.line_ids.model_id, model)
+        self.assertEqual(len(far_decision.line_ids), 1)
 
     def test_decision_date_not_before_campaign_year(self):
         """DESIGN §4 (dates outside the campaign): a decision of the 2026
@@ -315,7 +541,7 @@ class TestDecision(DvkCommon):
                 {"date": D(2026, 10, 11)},
                 {"signer_title": "PHÓ TRƯỞNG BAN"},
                 {"level_id": self.level_district.id},
-                {"authority_department_id": self.commune.id},
+                {"authority_department_id": self.commune_other.id},
             ):
                 with (
                     self.subTest(user=user.login, vals=vals),
@@ -427,10 +653,10 @@ class TestDecision(DvkCommon):
             decision.with_user(self.user_manager).action_cancel(reason="Lần nữa")
 
         # A new decision recognises the model again, with the next number.
-        expected = self._next_number(self.level_grassroots)
+        expected = self._next_number(self.commune)
         new = self._decision(model)
         new.action_confirm()
-        self.assertEqual(new.name, f"{expected:02d}/QĐ-BCĐH")
+        self.assertEqual(new.name, f"{expected:02d}/QĐ-BCĐX")
         self.assertNotEqual(new.name, number)
         self.assertEqual(model.recognized_level_id, self.level_grassroots)
 
@@ -538,10 +764,10 @@ class TestDecision(DvkCommon):
             exemplar,
             [{"state": "proposed", "proposal_level_id": self.level_grassroots.id}],
         )
-        expected = self._next_number(self.level_grassroots)
+        expected = self._next_number(self.commune)
         decision = self._decision(exemplar)
         decision.action_confirm()
-        self.assertEqual(decision.name, f"{expected:02d}/QĐ-BCĐH")
+        self.assertEqual(decision.name, f"{expected:02d}/QĐ-BCĐX")
         self.assertEqual(decision.line_ids.exemplar_id, exemplar)
         self.assertRecordValues(
             exemplar,
@@ -604,4 +830,4 @@ class TestDecision(DvkCommon):
                 }
             ],
         )
-        self.assertTrue(re.match(r"^\d+/QĐ-BCĐH$", decision.name))
+        self.assertTrue(re.match(r"^\d+/QĐ-BCĐX$", decision.name))

@@ -79,7 +79,7 @@ class TestPerformance(DvkCommon):
                     {
                         "campaign_id": self.campaign.id,
                         "level_id": self.level_grassroots.id,
-                        "authority_department_id": self.district.id,
+                        "authority_department_id": self.commune.id,
                         "date": datetime.date(2026, 10, 10),
                         "line_ids": [(0, 0, {"model_id": m.id}) for m in models],
                     }

@@ -119,7 +119,7 @@ class TestReports(DvkCommon):
             {
                 "campaign_id": self.campaign.id,
                 "level_id": self.level_grassroots.id,
-                "authority_department_id": self.district_far.id,
+                "authority_department_id": self.commune_far.id,
                 "date": datetime.date(2026, 10, 12),
                 "line_ids": [Command.create({"model_id": model.id})],
             }
@@ -431,7 +431,7 @@ class TestReports(DvkCommon):
             {
                 "campaign_id": self.campaign.id,
                 "level_id": self.level_grassroots.id,
-                "authority_department_id": self.district.id,
+                "authority_department_id": self.commune.id,
                 "date": datetime.date(2026, 10, 10),
                 "line_ids": [Command.create({"model_id": m.id}) for m in models_],
             }
@@ -476,6 +476,8 @@ class TestReports(DvkCommon):
         date, subject, grounds, articles and the annexed list of the models
         and exemplars it recognises, with the Party header of a Party body
         and the signer's position."""
+        # The commune's Party committee issues the grassroots decision.
+        self.commune.dvk_is_party_body = True
         model = self._proposed()
         exemplar = (
             self.env["dvk.exemplar"]
@@ -503,15 +505,15 @@ class TestReports(DvkCommon):
             }
         )
         draft = self._text(DECISION, decision)
-        self._assertContains(draft, "DỰ THẢO", "/QĐ-BCĐH", "ngày ..... tháng")
+        self._assertContains(draft, "DỰ THẢO", "-QĐ/BCĐX", "ngày ..... tháng")
 
         decision.action_confirm()
         text = self._text(DECISION, decision)
         self._assertContains(
             text,
             PARTY,
-            "TỈNH ỦY",
             "HUYỆN ỦY CHÂU THÀNH",
+            "ĐẢNG ỦY XÃ HÒA LỢI",
             f"Số {decision.name}",
             "Trà Vinh, ngày 10 tháng 10 năm 2026",
             "QUYẾT ĐỊNH",
@@ -524,7 +526,7 @@ class TestReports(DvkCommon):
             "Điều 3.",
             "Nơi nhận:",
             "Như Điều 3;",
-            "T/M HUYỆN ỦY CHÂU THÀNH",
+            "T/M ĐẢNG ỦY XÃ HÒA LỢI",
             "TRƯỞNG BAN",
             "Phạm Văn Huyện",
             'DANH SÁCH MÔ HÌNH, ĐIỂN HÌNH "DÂN VẬN KHÉO" ĐƯỢC CÔNG NHẬN',
@@ -552,6 +554,8 @@ class TestReports(DvkCommon):
         report = self.env["ir.actions.report"]
         if report.get_wkhtmltopdf_state() not in ("ok", "upgrade"):
             self.skipTest("wkhtmltopdf is not installed")
+        # The commune's Party committee issues the grassroots decision.
+        self.commune.dvk_is_party_body = True
         model, decision = self._recognised()
         # wkhtmltopdf would fetch the assets from web.base.url: under odoo-bin
         # the test server listens there and waits for this test's cursor, so

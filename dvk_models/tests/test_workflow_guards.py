@@ -184,7 +184,7 @@ class TestWorkflowGuards(DvkCommon):
                         {
                             "campaign_id": self.campaign.id,
                             "level_id": self.level_grassroots.id,
-                            "authority_department_id": self.district.id,
+                            "authority_department_id": self.commune.id,
                             **vals,
                         }
                     )
@@ -654,7 +654,7 @@ class TestWorkflowGuards(DvkCommon):
         self.assertRecordValues(
             number, [{"old_value_char": "/", "new_value_char": decision.name}]
         )
-        self.assertTrue(decision.name.endswith("/QĐ-BCĐH"))
+        self.assertTrue(decision.name.endswith("/QĐ-BCĐX"))
         self.assertRecordValues(
             self._tracking(model, "state")[-1],
             [{"old_value_char": "Proposed", "new_value_char": "Recognised"}],

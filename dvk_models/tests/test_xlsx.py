@@ -345,7 +345,7 @@ class TestXlsx(DvkCommon):
         self.assertEqual(sheet.freeze_panes, "A4")
         rows = self._data_rows(sheet)
         self.assertEqual(len(rows), 2)
-        self.assertRegex(decision.name, r"^\d+/QĐ-BCĐH$")
+        self.assertRegex(decision.name, r"^\d+/QĐ-BCĐX$")
         for number, (row, model) in enumerate(zip(rows, models, strict=True), 1):
             self.assertEqual(
                 row,
@@ -369,7 +369,11 @@ class TestXlsx(DvkCommon):
         for a user without DVK rights, cannot be exported (AccessError)."""
         company_b = self.env["res.company"].create({"name": "Công ty B"})
         unit_b = self.env["hr.department"].create(
-            {"name": "Ban Dân vận B", "company_id": company_b.id}
+            {
+                "name": "Ban Dân vận B",
+                "company_id": company_b.id,
+                "dvk_level_id": self.level_grassroots.id,
+            }
         )
         campaign_b = self._past_campaign(
             2026, company_id=company_b.id, name="Dân vận khéo 2026 B"

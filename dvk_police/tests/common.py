@@ -251,6 +251,9 @@ class DvkPoliceCommon(TransactionCase):
         # sudo: test fixture set-up, not the behaviour under test
         model = self.env["dvk.model"].sudo().create(vals)
         self._attach(model)
+        # A grassroots decision is issued by a grassroots unit: the unit itself
+        # when it is one, else the commune police of the fixture tree.
+        authority = unit if unit.dvk_level_id == self.level_grassroots else self.commune
         decision = (
             self.env["dvk.decision"]
             # sudo: test fixture set-up, not the behaviour under test
@@ -259,7 +262,7 @@ class DvkPoliceCommon(TransactionCase):
                 {
                     "campaign_id": self.campaign.id,
                     "level_id": self.level_grassroots.id,
-                    "authority_department_id": unit.id,
+                    "authority_department_id": authority.id,
                     "date": datetime.date(2026, 10, 10),
                     "line_ids": [(0, 0, {"model_id": model.id})],
                 }

@@ -118,7 +118,7 @@ class TestPoliceDossier(DvkPoliceCommon):
                 {
                     "campaign_id": self.campaign.id,
                     "level_id": self.level_grassroots.id,
-                    "authority_department_id": self.district.id,
+                    "authority_department_id": self.commune.id,
                     "date": datetime.date(2026, 3, 10),
                     "line_ids": [(0, 0, {"model_id": model.id})],
                 }
