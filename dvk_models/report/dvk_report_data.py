@@ -18,6 +18,10 @@ from ..tools import rules
 REPORT_LANG = "vi_VN"
 
 DOTS_DATE = "ngày ..... tháng ..... năm ......"
+DOTS_NAME = "............................................"
+# States of a registration that its approver has approved: only then does the
+# approval block of Mẫu 1 / Mẫu 2 carry a name.
+APPROVED_STATES = ("approved", "proposed", "recognized", "removed", "carried_over")
 DOTS_PLACE = "................"
 BLANK_NUMBER = "\u00a0" * 6
 
@@ -364,12 +368,15 @@ class ReportDvkModelRegistration(models.AbstractModel):
                 registrant = self._dvk_unit_signature(
                     unit, note="(Ký, ghi rõ họ tên, đóng dấu)"
                 )
+            # A registration not (yet) approved, or refused, prints the
+            # approval block blank, as the official form the approver fills.
+            approved = bool(model.approval_date) and model.state in APPROVED_STATES
             approval = self._dvk_person_signature(
                 "XÁC NHẬN, PHÊ DUYỆT CỦA CẤP ỦY (THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ)",
-                model.approver_id.name or "",
+                (model.approver_id.name or "") if approved else DOTS_NAME,
                 note=(
                     f"(Đã phê duyệt ngày {short_date(model.approval_date)})"
-                    if model.approval_date
+                    if approved
                     else "(Ký, ghi rõ họ tên, đóng dấu)"
                 ),
             )
@@ -523,12 +530,26 @@ class ReportDvkDecision(models.AbstractModel):
     @api.model
     def _dvk_decision_title(self, decision):
         """The subject printed under QUYẾT ĐỊNH; the default one in the
-        wording of the regulation whatever the language it was stored in."""
-        year = decision.campaign_id.year
-        english = f'Recognising "Dân vận khéo" models and exemplars of {year}'
-        if decision.title and decision.title != english:
+        wording of the regulation, with the campaign's year, whatever the
+        language it was stored in."""
+        if decision.title and not decision._is_default_title(decision.title):
             return decision.title
+        year = decision.campaign_id.year
         return f'Về việc công nhận mô hình, điển hình "Dân vận khéo" năm {year}'
+
+    @api.model
+    def _dvk_legal_bases(self, decision):
+        """The legal bases of the decision, one per line, each printed as
+        "Căn cứ ...;" (Decree 30/2020/NĐ-CP)."""
+        bases = []
+        for line in (decision.legal_basis or "").splitlines():
+            text = line.strip().rstrip(";,.").strip()
+            if not text:
+                continue
+            if not text.casefold().startswith("căn cứ"):
+                text = f"Căn cứ {text}"
+            bases.append(f"{text};")
+        return bases
 
     @api.model
     def _dvk_prepare(self, docs, data):
@@ -569,6 +590,11 @@ class ReportDvkDecision(models.AbstractModel):
             signature = self._dvk_unit_signature(
                 unit, signer=decision.signer_id, position=decision.signer_title
             )
+            annex_ref = "Kèm theo Quyết định số {} {} của {}".format(
+                number,
+                rules.vn_date(decision.date) if numbered else DOTS_DATE,
+                unit.name or "",
+            )
             stamp = {"draft": "DỰ THẢO", "cancelled": "ĐÃ HỦY"}.get(decision.state)
             decisions[decision.id] = {
                 "stamp": stamp,
@@ -578,6 +604,8 @@ class ReportDvkDecision(models.AbstractModel):
                 "number": number,
                 "date": rules.vn_date(decision.date),
                 "title": self._dvk_decision_title(decision),
+                "legal_bases": self._dvk_legal_bases(decision),
+                "annex_ref": annex_ref,
                 "authority": (unit.name or "").upper(),
                 "unit_name": unit.name or "",
                 "year": decision.campaign_id.year,

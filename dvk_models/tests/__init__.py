@@ -4,6 +4,7 @@ from . import test_access
 from . import test_model_flow
 from . import test_workflow_guards
 from . import test_decision
+from . import test_decision_documents
 from . import test_performance
 from . import test_concurrency
 from . import test_reminders
