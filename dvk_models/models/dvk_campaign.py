@@ -270,7 +270,35 @@ class DvkCampaign(models.Model):
                     "Use the Open and Close buttons to change the state of a campaign."
                 )
             )
+        frozen = self._dvk_frozen_fields() & set(vals)
+        if frozen:
+            for campaign in self.filtered(lambda c: c.state != "draft"):
+                changed = [
+                    fname
+                    for fname in frozen
+                    if campaign._fields[fname].convert_to_write(
+                        campaign[fname], campaign
+                    )
+                    != vals[fname]
+                ]
+                if changed:
+                    raise UserError(
+                        self.env._(
+                            "The campaign %(name)s has been opened: its %(fields)s "
+                            "can no longer be changed.",
+                            name=campaign.name,
+                            fields=", ".join(
+                                campaign._fields[f].get_description(self.env)["string"]
+                                for f in sorted(changed)
+                            ),
+                        )
+                    )
         return super().write(vals)
+
+    def _dvk_frozen_fields(self):
+        """Hook: what an opened campaign keeps for good; its registrations,
+        numbering and criteria depend on them."""
+        return {"profile", "year", "company_id"}
 
     @api.model_create_multi
     def create(self, vals_list):

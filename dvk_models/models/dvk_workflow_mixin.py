@@ -313,14 +313,18 @@ class DvkWorkflowMixin(models.AbstractModel):
         # mail.thread itself, so that its commit-time tracking does not log the
         # workflow change a second time (nothing pending costs no query).
         self._track_finalize()
-        fnames = self._track_get_fields()
-        initial = {record.id: {f: record[f] for f in fnames} for record in self}
-        result = self.with_context(mail_notrack=True).write(vals)
-        tracked_fields = self.fields_get(
+        # Read and recompute without mail.thread's tracking too: the stored
+        # computed fields (recognised level) are logged here, not again at
+        # commit.
+        records = self.with_context(mail_notrack=True)
+        fnames = records._track_get_fields()
+        initial = {record.id: {f: record[f] for f in fnames} for record in records}
+        result = records.write(vals)
+        tracked_fields = records.fields_get(
             fnames, attributes=("string", "type", "selection", "currency_field")
         )
         changed = {}
-        for record in self:
+        for record in records:
             _changes, commands = record._mail_track(tracked_fields, initial[record.id])
             if commands:
                 changed[record.id] = [values for _c, _i, values in commands]
