@@ -12,7 +12,7 @@ from .common import DvkCommon
 # No query is made per record; what remains grows only with the ORM's own
 # batching (one INSERT or UPDATE per 100 rows and table).
 # The notifications read each recipient's preference (inbox or email) once.
-APPROVE_BUDGET = 40  # measured: 20 models -> 30, 200 models -> 36
+APPROVE_BUDGET = 40  # measured: 200 models -> 36
 CONFIRM_BUDGET = 66  # measured with all four addons: 20 lines -> 36, 500 -> 64
 
 
