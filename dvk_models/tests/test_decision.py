@@ -438,6 +438,7 @@ class TestDecision(DvkCommon):
         issued = self._decision(other)
         issued.action_confirm()
         line = draft.line_ids
+        # sudo: the rule must hold for the superuser too
         for env_line in (line.with_user(self.user_officer), line.sudo()):
             with (
                 self.subTest(su=env_line.env.su),
@@ -446,6 +447,7 @@ class TestDecision(DvkCommon):
                 env_line.write({"decision_id": issued.id})
         for env_line in (
             issued.line_ids.with_user(self.user_officer),
+            # sudo: the rule must hold for the superuser too
             issued.line_ids.sudo(),
         ):
             with (
@@ -479,11 +481,14 @@ class TestDecision(DvkCommon):
                 env_line.create({"decision_id": decision.id, "model_id": other.id})
         # sudo: the rule must hold even for the superuser
         with self._assertRaisesExact(UserError, "cannot be changed"):
+            # sudo: the rule must hold for the superuser too
             decision.line_ids.sudo().write({"note": "Sửa"})
         with self._assertRaisesExact(UserError, "cannot be changed"):
+            # sudo: the rule must hold for the superuser too
             decision.line_ids.sudo().unlink()
         decision.with_user(self.user_manager).action_cancel(reason="Sai tên")
         with self._assertRaisesExact(UserError, "cannot be changed"):
+            # sudo: the rule must hold for the superuser too
             decision.line_ids.sudo().write({"model_id": other.id})
         self.assertEqual(decision.line_ids.model_id, model)
 
