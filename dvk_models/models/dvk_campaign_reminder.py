@@ -187,29 +187,31 @@ class DvkCampaign(models.Model):
     # Deadline reminders
     # ------------------------------------------------------------------
     def _deadline_kinds(self):
-        """Hook: (deadline field, states still to act on, who acts, label)."""
+        """Hook: (deadline field, domain of the models still to act on, who
+        acts, label)."""
         return [
             (
                 "registration_deadline",
-                ("draft",),
+                [("state", "=", "draft")],
                 "registrant",
                 self.env._("Submit the draft registrations"),
             ),
             (
                 "registration_deadline",
-                ("submitted",),
+                [("state", "=", "submitted")],
                 "approver",
                 self.env._("Approve the submitted registrations"),
             ),
             (
                 "proposal_deadline",
-                ("approved",),
+                [("state", "=", "approved")],
                 "officer",
                 self.env._("Propose the approved models to the upper level"),
             ),
             (
                 "recognition_deadline",
-                ("proposed",),
+                # proposed, or recognised lower and proposed higher
+                [("proposal_level_id", "!=", False)],
                 "officer",
                 self.env._("Recognise the proposed models by decision"),
             ),
@@ -267,14 +269,14 @@ class DvkCampaign(models.Model):
         Model = self.env["dvk.model"].sudo()
         to_create = []
         for campaign in self:
-            for fname, states, who, label in campaign._deadline_kinds():
+            for fname, domain, who, label in campaign._deadline_kinds():
                 deadline = campaign[fname]
                 if not deadline or not (
                     campaign._reminder_start(deadline) <= today <= deadline
                 ):
                     continue
                 pending = Model.search(
-                    [("campaign_id", "=", campaign.id), ("state", "in", states)]
+                    Domain("campaign_id", "=", campaign.id) & Domain(domain)
                 )
                 groups = {}
                 for model in pending:

@@ -322,8 +322,7 @@ class DvkDecision(models.Model):
                 )
             wrong = decision.line_ids.filtered(
                 lambda line, d=decision: (
-                    line.record_state != "proposed"
-                    or line.record_proposal_level_id != d.level_id
+                    line.record_proposal_level_id != d.level_id
                     or line.record_campaign_id != d.campaign_id
                 )
             )
@@ -422,12 +421,8 @@ class DvkDecision(models.Model):
             decision.sudo().write({"state": "cancelled", "cancel_reason": reason})
             models_ = decision.line_ids.model_id
             exemplars = decision.line_ids.exemplar_id
-            models_._dvk_workflow_write(
-                {"state": "proposed", "proposal_level_id": decision.level_id.id}
-            )
-            exemplars._dvk_workflow_write(
-                {"state": "proposed", "proposal_level_id": decision.level_id.id}
-            )
+            models_._dvk_restore_after_cancel(decision.level_id)
+            exemplars._dvk_restore_after_cancel(decision.level_id)
             text = self.env._(
                 "Decision %(number)s cancelled; the recognition is withdrawn. Reason:",
                 number=decision.name,
@@ -450,7 +445,6 @@ class DvkDecision(models.Model):
             raise UserError(self.env._("Only a draft decision can be filled."))
         domain = [
             ("campaign_id", "=", self.campaign_id.id),
-            ("state", "=", "proposed"),
             ("proposal_level_id", "=", self.level_id.id),
         ]
         taken = self.env["dvk.decision.line"].search(

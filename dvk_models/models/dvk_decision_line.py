@@ -85,10 +85,9 @@ class DvkDecisionLine(models.Model):
                         name=record.display_name,
                     )
                 )
-            if (
-                record.state != "proposed"
-                or record.proposal_level_id != decision.level_id
-            ):
+            # A proposal under way: proposed, or recognised lower and
+            # proposed higher (the state then stays recognised).
+            if record.proposal_level_id != decision.level_id:
                 raise ValidationError(
                     self.env._(
                         "%(name)s is not proposed for recognition at %(level)s.",

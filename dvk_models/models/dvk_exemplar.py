@@ -166,7 +166,7 @@ class DvkExemplar(models.Model):
                     lambda e, x=exemplar, lvl=level: (
                         e != x
                         and (
-                            (e.state == "proposed" and e.proposal_level_id == lvl)
+                            e.proposal_level_id == lvl
                             or lvl
                             in e.decision_line_ids.filtered(
                                 lambda line: line.decision_state == "confirmed"
@@ -205,9 +205,7 @@ class DvkExemplar(models.Model):
                     )
                 )
             exemplar._check_can_propose(target)
-            exemplar._dvk_workflow_write(
-                {"state": "proposed", "proposal_level_id": target.id}
-            )
+            exemplar._dvk_write_proposal(target)
             text = self.env._(
                 "Proposed for recognition at %(level)s.", level=target.name
             )

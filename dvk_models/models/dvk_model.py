@@ -609,9 +609,7 @@ class DvkModel(models.Model):
             by_level[target] |= model
         for target, models_ in by_level.items():
             models_._check_can_propose(target)
-            models_._dvk_workflow_write(
-                {"state": "proposed", "proposal_level_id": target.id}
-            )
+            models_._dvk_write_proposal(target)
             text = self.env._(
                 "Proposed for recognition at %(level)s.", level=target.name
             )
@@ -637,7 +635,15 @@ class DvkModel(models.Model):
 
     def action_withdraw_proposal(self):
         """Take a proposal back before any decision names it."""
-        self._dvk_check_state(("proposed",), self.env._("withdrawn"))
+        self._dvk_check_state(("proposed", "recognized"), self.env._("withdrawn"))
+        not_proposed = self.filtered(lambda m: not m.proposal_level_id)
+        if not_proposed:
+            raise UserError(
+                self.env._(
+                    "%(name)s has no proposal to withdraw.",
+                    name=not_proposed[0].display_name,
+                )
+            )
         self._dvk_check_officer_scope()
         pending = self.env["dvk.decision.line"].search_count(
             [("model_id", "in", self.ids), ("decision_id.state", "=", "draft")],

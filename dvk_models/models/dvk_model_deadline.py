@@ -43,7 +43,7 @@ class DvkModel(models.Model):
                 & Domain("campaign_id.proposal_deadline", "<", today)
             )
             | (
-                Domain("state", "=", "proposed")
+                Domain("proposal_level_id", "!=", False)
                 & Domain("campaign_id.recognition_deadline", "<", today)
             )
         )

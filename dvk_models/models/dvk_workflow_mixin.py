@@ -440,6 +440,12 @@ class DvkWorkflowMixin(models.AbstractModel):
     @api.depends("state")
     def _compute_recognized_level_id(self):
         """Highest level among the confirmed decisions naming the record."""
+        best = self._dvk_confirmed_levels()
+        for record in self:
+            record.recognized_level_id = best.get(record.id, False)
+
+    def _dvk_confirmed_levels(self):
+        """{record id: highest level of the confirmed decisions naming it}."""
         fname = self._dvk_line_field()
         records = self.filtered("id")
         best = {}
@@ -455,8 +461,43 @@ class DvkWorkflowMixin(models.AbstractModel):
                 level = line.level_id
                 if key not in best or level._is_above(best[key]):
                     best[key] = level
+        return best
+
+    def _dvk_write_proposal(self, level):
+        """Put the records forward at ``level``. A record already recognised
+        at a lower level stays recognised while the higher proposal runs: it
+        remains locked and keeps counting for consecutive years and exemplar
+        eligibility (seed 001 §3); only its proposed level is set."""
+        recognised = self.filtered(lambda r: r.state == "recognized")
+        if recognised:
+            recognised._dvk_workflow_write({"proposal_level_id": level.id})
+        others = self - recognised
+        if others:
+            others._dvk_workflow_write(
+                {"state": "proposed", "proposal_level_id": level.id}
+            )
+
+    def _dvk_restore_after_cancel(self, level):
+        """After a decision at ``level`` is cancelled, each record returns to
+        what the remaining confirmed decisions say: recognised at the highest
+        level it still holds (its proposal at ``level`` open again when that
+        level is higher), or proposed at ``level`` when nothing is left."""
+        held = self._dvk_confirmed_levels()
+        groups = {}
         for record in self:
-            record.recognized_level_id = best.get(record.id, False)
+            best = held.get(record.id)
+            if not best:
+                key = ("proposed", level.id)
+            elif level._is_above(best):
+                key = ("recognized", level.id)
+            else:
+                key = ("recognized", False)
+            groups.setdefault(key, self.browse())
+            groups[key] |= record
+        for (state, proposal), records in groups.items():
+            # Writing the state recomputes the recognised level, also when
+            # the record stays recognised at a lower level.
+            records._dvk_workflow_write({"state": state, "proposal_level_id": proposal})
 
     def _dvk_line_field(self):
         """Name of the decision-line (and score-sheet) field pointing at this
@@ -621,6 +662,14 @@ class DvkWorkflowMixin(models.AbstractModel):
         from district)."""
         below = level._previous()
         for record in self:
+            if record.proposal_level_id:
+                raise UserError(
+                    self.env._(
+                        "%(name)s is already proposed at %(level)s.",
+                        name=record.display_name,
+                        level=record.proposal_level_id.name,
+                    )
+                )
             own = record.department_id.dvk_level_id
             if record.recognized_level_id and not level._is_above(
                 record.recognized_level_id

@@ -338,7 +338,7 @@ class TestDecision(DvkCommon):
             model,
             [
                 {
-                    "state": "proposed",
+                    "state": "recognized",
                     "proposal_level_id": self.level_district.id,
                     "recognized_level_id": self.level_grassroots.id,
                 }
@@ -372,9 +372,10 @@ class TestDecision(DvkCommon):
         model.with_user(self.user_officer).action_propose(self.level_district)
         self._decision(model, level=self.level_district).action_confirm()
         model.with_user(self.user_officer).action_propose(self.level_province)
+        # Still recognised at district while the provincial proposal runs.
         self.assertRecordValues(
             model,
-            [{"state": "proposed", "proposal_level_id": self.level_province.id}],
+            [{"state": "recognized", "proposal_level_id": self.level_province.id}],
         )
 
     def test_district_unit_proposes_at_district_directly(self):
@@ -667,7 +668,8 @@ class TestDecision(DvkCommon):
 
     def test_cancel_recomputes_to_lower_level(self):
         """DESIGN §5 recognized_level_id: cancelling the district decision of a
-        model also recognised at grassroots brings it back to grassroots."""
+        model also recognised at grassroots brings it back to grassroots: it
+        stays recognised there, its district proposal open again."""
         model, district_decision = self._recognised(level=self.level_district)
         self.assertEqual(model.recognized_level_id, self.level_district)
         district_decision.with_user(self.user_manager).action_cancel(
@@ -677,7 +679,7 @@ class TestDecision(DvkCommon):
             model,
             [
                 {
-                    "state": "proposed",
+                    "state": "recognized",
                     "proposal_level_id": self.level_district.id,
                     "recognized_level_id": self.level_grassroots.id,
                 }

@@ -395,3 +395,139 @@ class TestTrust(DvkCommon):
         )
         self.assertEqual(inbox_notif.mapped("notification_type"), ["inbox"])
         self.assertFalse(inbox_notif.is_read)
+
+    # ------------------------------------------------------------------
+    # 7. State follows the level
+    # ------------------------------------------------------------------
+    def _recognised_at_grassroots(self):
+        model = self._proposed()
+        decision = self._decision(model)
+        decision.action_confirm()
+        return model, decision
+
+    @freeze_time("2026-02-10")
+    def test_recognised_model_stays_recognised_while_proposed_higher(self):
+        """Seed 001 §3: a model recognised at grassroots and proposed at
+        district stays recognised while the district proposal runs: locked,
+        counted in consecutive years and among the recognised models of the
+        year; the district decision finds it as a proposal at its level."""
+        model, _grassroots = self._recognised_at_grassroots()
+        model.with_user(self.user_officer).action_propose(self.level_district)
+        self.assertRecordValues(
+            model,
+            [
+                {
+                    "state": "recognized",
+                    "recognized_level_id": self.level_grassroots.id,
+                    "proposal_level_id": self.level_district.id,
+                    "consecutive_years": 1,
+                }
+            ],
+        )
+        with self.assertRaisesRegex(UserError, "is recognised"):
+            model.with_user(self.user_staff).write({"objective": "Sửa sau"})
+        with self.assertRaisesRegex(UserError, "already proposed at"):
+            model.with_user(self.user_officer).action_propose(self.level_district)
+        self.assertIn(
+            model,
+            self.env["dvk.model"].search(
+                [("year", "=", 2026), ("recognized_level_id", "!=", False)]
+            ),
+        )
+        district = self._decision(self.env["dvk.model"], level=self.level_district)
+        district.action_add_proposed()
+        self.assertEqual(district.line_ids.model_id, model)
+        district.action_confirm()
+        self.assertRecordValues(
+            model,
+            [
+                {
+                    "state": "recognized",
+                    "recognized_level_id": self.level_district.id,
+                    "proposal_level_id": False,
+                }
+            ],
+        )
+
+    @freeze_time("2026-02-10")
+    def test_withdrawn_higher_proposal_keeps_recognition(self):
+        """Seed 001 §3: withdrawing the district proposal of a model
+        recognised at grassroots leaves it recognised at grassroots."""
+        model, _grassroots = self._recognised_at_grassroots()
+        model.with_user(self.user_officer).action_propose(self.level_district)
+        model.with_user(self.user_officer).action_withdraw_proposal()
+        self.assertRecordValues(
+            model,
+            [
+                {
+                    "state": "recognized",
+                    "recognized_level_id": self.level_grassroots.id,
+                    "proposal_level_id": False,
+                }
+            ],
+        )
+        with self.assertRaisesRegex(UserError, "no proposal to withdraw"):
+            model.with_user(self.user_officer).action_withdraw_proposal()
+
+    @freeze_time("2026-02-10")
+    def test_cancel_restores_what_remaining_decisions_say(self):
+        """Cancelling a decision restores each line to what the remaining
+        confirmed decisions say, never below a recognition it still has:
+        the grassroots decision cancelled while the district one stands keeps
+        the model recognised at district; the district one cancelled brings it
+        back to grassroots with its district proposal open again; with no
+        decision left it is proposed at the cancelled level."""
+        model, grassroots = self._recognised_at_grassroots()
+        model.with_user(self.user_officer).action_propose(self.level_district)
+        district = self._decision(model, level=self.level_district)
+        district.action_confirm()
+
+        grassroots.with_user(self.user_manager).action_cancel(reason="Sai số")
+        self.assertRecordValues(
+            model,
+            [
+                {
+                    "state": "recognized",
+                    "recognized_level_id": self.level_district.id,
+                    "proposal_level_id": False,
+                    "consecutive_years": 1,
+                }
+            ],
+        )
+        district.with_user(self.user_manager).action_cancel(reason="Sai cấp")
+        self.assertRecordValues(
+            model,
+            [
+                {
+                    "state": "proposed",
+                    "recognized_level_id": False,
+                    "proposal_level_id": self.level_district.id,
+                    "consecutive_years": 0,
+                }
+            ],
+        )
+
+    @freeze_time("2026-02-10")
+    def test_cancel_higher_decision_reopens_its_proposal(self):
+        """Cancelling the district decision of a model still recognised at
+        grassroots: it stays recognised at grassroots (locked, counted) and
+        its district proposal is open again for a new decision."""
+        model, _grassroots = self._recognised_at_grassroots()
+        model.with_user(self.user_officer).action_propose(self.level_district)
+        district = self._decision(model, level=self.level_district)
+        district.action_confirm()
+        district.with_user(self.user_manager).action_cancel(reason="Sai cấp")
+        self.assertRecordValues(
+            model,
+            [
+                {
+                    "state": "recognized",
+                    "recognized_level_id": self.level_grassroots.id,
+                    "proposal_level_id": self.level_district.id,
+                    "consecutive_years": 1,
+                }
+            ],
+        )
+        again = self._decision(model, level=self.level_district)
+        again.action_confirm()
+        self.assertEqual(model.recognized_level_id, self.level_district)

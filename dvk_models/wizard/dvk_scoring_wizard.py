@@ -78,8 +78,6 @@ class DvkScoringWizard(models.TransientModel):
         return [
             ("campaign_id", "=", self.campaign_id.id),
             "|",
-            "&",
-            ("state", "=", "proposed"),
             ("proposal_level_id", "=", self.level_id.id),
             (
                 "state",
@@ -196,7 +194,7 @@ class DvkScoringWizard(models.TransientModel):
         if not passing:
             raise UserError(self.env._("No record passes the criteria yet."))
         fname = "model_id" if self.target == "model" else "exemplar_id"
-        records = passing.mapped(fname).filtered(lambda r: r.state != "proposed")
+        records = passing.mapped(fname).filtered(lambda r: not r.proposal_level_id)
         records.action_propose(self.level_id)
         return self._reopen()
 
