@@ -5,6 +5,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
+from odoo.tools import SQL
 
 
 class DvkScoreSheet(models.Model):
@@ -217,7 +218,39 @@ class DvkScoreSheet(models.Model):
             if set(vals) - {"note"} - {f for f in vals if f.startswith("message_")}:
                 # Only the evaluator (or a manager) fills or hands over a sheet.
                 self._check_evaluator()
+        if set(vals) - {f for f in vals if f.startswith(("message_", "activity_"))}:
+            self._dvk_lock_sheets()
         return super().write(vals)
+
+    def _dvk_lock_sheets(self):
+        """Take the sheets for this transaction before changing them or their
+        scores (RELIABILITY (b) 27): a second save of the same sheet waits for
+        the first, and once the first commits it fails with a serialisation
+        error and is retried on the saved sheet, so the sheet ends as one
+        complete scoring, never half of each; a save racing the finishing of
+        the sheet is then refused as locked."""
+        sheets = self.filtered("id")
+        if not sheets:
+            return
+        # Writing the row (not only locking it) is what makes a transaction
+        # that read the sheet before this one commits fail instead of merging.
+        self.env.cr.execute(
+            SQL(
+                "UPDATE dvk_score_sheet SET write_date = %s, write_uid = %s "
+                "WHERE id IN %s",
+                self.env.cr.now(),
+                self.env.uid,
+                tuple(sheets.ids),
+            )
+        )
+        sheets.invalidate_recordset(["state", "write_date", "write_uid"])
+        done = sheets.filtered(lambda s: s.state == "done")
+        if done and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "A finished score sheet is locked: %(name)s.", name=done[0].name
+                )
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_done(self):
@@ -318,6 +351,7 @@ class DvkScoreSheet(models.Model):
     def action_done(self):
         """Finish the sheets: every manual criterion must be scored."""
         self._check_evaluator()
+        self._dvk_lock_sheets()
         for sheet in self:
             if sheet.state != "draft":
                 raise UserError(
@@ -445,6 +479,7 @@ class DvkScoreSheetLine(models.Model):
             # Scores typed into a sheet made in someone else's name: only the
             # evaluator (or a manager) fills a sheet.
             lines.filtered("scored").sheet_id._check_evaluator()
+            lines.sheet_id._dvk_lock_sheets()
             if lines.filtered(lambda line: line.scored and line.is_auto):
                 raise UserError(
                     self.env._("Automatic criteria are scored by the system.")
@@ -462,6 +497,7 @@ class DvkScoreSheetLine(models.Model):
                     self.env._("Automatic criteria are scored by the system.")
                 )
             self.sheet_id._check_evaluator()
+        self.sheet_id._dvk_lock_sheets()
         if "score" in vals:
             vals = dict(vals, scored=True)
         return super().write(vals)

@@ -368,3 +368,100 @@ class TestConcurrency(BaseCase):
             self.assertEqual(len(attempts), 2)
             cr2.rollback()
         self.assertEqual(self._recognitions(), ("recognized", 1))
+
+    # ------------------------------------------------------------------
+    # (b) 27: two people saving the same score sheet at once
+    # ------------------------------------------------------------------
+    def _council_sheet(self):
+        """A council sheet of officer 1 on the submitted model, committed."""
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+            model = env["dvk.model"].browse(self.ids["submitted"])
+            sheet = env["dvk.score.sheet"].create(
+                {
+                    "model_id": model.id,
+                    "kind": "council",
+                    "evaluator_id": self.ids["officer1"],
+                    "criteria_set_id": model.criteria_set_id.id,
+                }
+            )
+            return sheet.id
+
+    def _scoring(self, env, sheet_id, score, part=slice(None)):
+        """A complete scoring (or the ``part`` of its manual lines written so
+        far), one line at a time as an RPC client saving line by line would."""
+        sheet = env["dvk.score.sheet"].browse(sheet_id)
+        manual = sheet.line_ids.filtered(lambda line: not line.is_auto)
+        for line in manual[part]:
+            line.write({"score": min(score, line.criterion_id.max_score)})
+        return sheet
+
+    def _saved_scores(self, sheet_id):
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            sheet = env["dvk.score.sheet"].browse(sheet_id)
+            manual = sheet.line_ids.filtered(lambda line: not line.is_auto)
+            return (
+                sheet.state,
+                {(line.criterion_id.max_score, line.score) for line in manual},
+            )
+
+    def test_same_sheet_saved_twice_at_once(self):
+        """RELIABILITY (b) 27: the evaluator and a manager score the same
+        sheet at once. While the evaluator's scoring is half written, the
+        manager scoring a line the evaluator has not reached yet waits for
+        the evaluator (LockNotAvailable here, which RPC retries) instead of
+        writing beside it; the retry scores the saved sheet, so every line
+        ends with one complete scoring, never half of each."""
+        sheet_id = self._council_sheet()
+        with self.registry.cursor() as cr1, self.registry.cursor() as cr2:
+            evaluator = self._env(cr1, "officer1")
+            manager = self._env(cr2, "manager")
+            self._scoring(evaluator, sheet_id, 1, part=slice(0, 1))
+            sheet = manager["dvk.score.sheet"].browse(sheet_id)
+            self.assertEqual(sheet.state, "draft")
+            self._wait_briefly(cr2)
+            last = sheet.line_ids.filtered(lambda line: not line.is_auto)[-1:]
+            with mute_logger("odoo.sql_db"), self.assertRaises(LockNotAvailable):
+                last.write({"score": 0})
+            cr2.rollback()
+            self._scoring(evaluator, sheet_id, 1, part=slice(1, None))
+            cr1.commit()
+            self.assertEqual(
+                {score for _max, score in self._saved_scores(sheet_id)[1]}, {1}
+            )
+            manager.invalidate_all()
+            self._scoring(manager, sheet_id, 0)
+            cr2.commit()
+        state, scores = self._saved_scores(sheet_id)
+        self.assertEqual(state, "draft")
+        self.assertEqual({score for _max, score in scores}, {0})
+
+    @mute_logger("odoo.sql_db", "odoo.service.model")
+    def test_sheet_saved_while_finished_is_refused(self):
+        """RELIABILITY (b) 27: a manager whose transaction read the sheet
+        before the evaluator finished it and committed gets a serialisation
+        failure when scoring it; the retry by retrying() is refused as
+        locked, so the finished sheet keeps the evaluator's complete
+        scoring."""
+        sheet_id = self._council_sheet()
+        with self.registry.cursor() as cr1, self.registry.cursor() as cr2:
+            evaluator = self._env(cr1, "officer1")
+            manager = self._env(cr2, "manager")
+            sheet = manager["dvk.score.sheet"].browse(sheet_id)
+            self.assertEqual(sheet.state, "draft")  # the manager's snapshot
+            self._scoring(evaluator, sheet_id, 1).action_done()
+            cr1.commit()
+            attempts = []
+
+            def score():
+                attempts.append(1)
+                return self._scoring(manager, sheet_id, 0)
+
+            with self.assertRaisesRegex(UserError, "finished score sheet is locked"):
+                retrying(score, manager)
+            self.assertEqual(len(attempts), 2)
+            cr2.rollback()
+        state, scores = self._saved_scores(sheet_id)
+        self.assertEqual(state, "done")
+        self.assertEqual({score for _max, score in scores}, {1})
