@@ -351,12 +351,12 @@ class DvkScoreSheet(models.Model):
     def action_done(self):
         """Finish the sheets: every manual criterion must be scored."""
         self._check_evaluator()
-        self._dvk_lock_sheets()
         for sheet in self:
             if sheet.state != "draft":
                 raise UserError(
                     self.env._("%(name)s is already finished.", name=sheet.name)
                 )
+        self._dvk_lock_sheets()
         self._refresh_automatic()
         for sheet in self:
             missing = sheet.line_ids.filtered(
