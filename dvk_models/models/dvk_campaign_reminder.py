@@ -59,7 +59,7 @@ class DvkCampaign(models.Model):
                 [("company_id", "in", [False, *self.env.companies.ids])]
             )
         if user.has_group("dvk_models.group_dvk_officer"):
-            return Department.search([("id", "child_of", user.dvk_department_ids.ids)])
+            return user._dvk_scope_units()
         return user.employee_ids.department_id
 
     @api.depends_context("uid", "allowed_company_ids")

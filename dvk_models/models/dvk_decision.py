@@ -198,10 +198,7 @@ class DvkDecision(models.Model):
         if self.env.su or self.env.user.has_group("dvk_models.group_dvk_manager"):
             return
         units = self.authority_department_id if units is None else units
-        scope = self.env["hr.department"].search(
-            [("id", "child_of", self.env.user.dvk_department_ids.ids)]
-        )
-        outside = units - scope
+        outside = units - self.env.user._dvk_scope_units()
         if outside:
             raise AccessError(
                 self.env._(

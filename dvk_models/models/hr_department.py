@@ -81,8 +81,7 @@ class HrDepartment(models.Model):
         if user.has_group("dvk_models.group_dvk_manager"):
             return
         if user.has_group("dvk_models.group_dvk_officer"):
-            scope = self.search([("id", "child_of", user.dvk_department_ids.ids)])
-            outside = self - scope
+            outside = self - user._dvk_scope_units()
             if not outside:
                 return
             raise AccessError(

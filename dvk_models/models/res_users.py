@@ -13,3 +13,12 @@ class ResUsers(models.Model):
         help="An officer sees and handles the DVK records of these units and of "
         "every unit below them.",
     )
+
+    def _dvk_scope_units(self):
+        """The units an officer acts on: those in his charge and every unit
+        below them (the one definition the workflow, the decisions, the
+        dashboard and the unit settings share)."""
+        self.ensure_one()
+        return self.env["hr.department"].search(
+            [("id", "child_of", self.dvk_department_ids.ids)]
+        )
