@@ -31,6 +31,7 @@
         "views/dvk_criteria_views.xml",
         "views/dvk_dossier_views.xml",
         "wizard/dvk_reason_wizard_views.xml",
+        "wizard/dvk_propose_wizard_views.xml",
         "wizard/dvk_candidate_wizard_views.xml",
         "report/dvk_reports.xml",
         "report/dvk_templates.xml",

@@ -190,13 +190,30 @@ class DvkExemplar(models.Model):
         self._check_dossier("recognize")
         return super()._check_recognizable(decisions)
 
+    def _dvk_proposable_states(self):
+        return ("draft", "recognized")
+
+    def _dvk_proposal_rules(self, level):
+        rules_ = super()._dvk_proposal_rules(level)
+        failing = self.filtered(lambda e: not e.eligibility_ok)
+        if failing:
+            rules_.append(
+                self.env._(
+                    "Not eligible yet: %(reasons)s",
+                    reasons="; ".join(
+                        f"{e.display_name}: {e.eligibility_reason}" for e in failing[:5]
+                    ),
+                )
+            )
+        return rules_
+
     def action_propose(self, level=None):
-        self._dvk_check_state(("draft", "recognized"), self.env._("proposed"))
+        self._dvk_check_state(self._dvk_proposable_states(), self.env._("proposed"))
         self._dvk_check_officer_scope()
         if isinstance(level, int):
             level = self.env["dvk.level"].browse(level)
         for exemplar in self:
-            target = level or exemplar.department_id.dvk_level_id
+            target = level or exemplar._dvk_default_proposal_level()
             if not target:
                 raise UserError(
                     self.env._(

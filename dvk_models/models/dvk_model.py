@@ -105,6 +105,11 @@ class DvkModel(models.Model):
         "res.users", readonly=True, copy=False, tracking=True, index=True
     )
     approval_date = fields.Date(readonly=True, copy=False)
+    dvk_can_decide = fields.Boolean(
+        compute="_compute_dvk_can_decide",
+        help="The current user approves or refuses this registration: its "
+        "approver or a DVK manager, never its registrant or subject.",
+    )
     removal_reason = fields.Selection(
         [("ineffective", "Ineffective"), ("discontinued", "Discontinued")],
         readonly=True,
@@ -462,6 +467,16 @@ class DvkModel(models.Model):
             )
         return True
 
+    @api.depends_context("uid")
+    @api.depends("approver_id", "registrant_id", "employee_id")
+    def _compute_dvk_can_decide(self):
+        user = self.env.user
+        is_manager = self._dvk_is_manager()
+        for model in self:
+            model.dvk_can_decide = user not in model._get_registrant_users() and (
+                is_manager or model.approver_id == user
+            )
+
     def _check_can_decide(self):
         """The caller is the assigned approver (or a DVK manager) and neither
         registered the model nor is its subject (RELIABILITY (b) 13)."""
@@ -591,7 +606,7 @@ class DvkModel(models.Model):
 
         ``level`` defaults to each model's target level, or its unit's level.
         """
-        self._dvk_check_state(("approved", "recognized"), self.env._("proposed"))
+        self._dvk_check_state(self._dvk_proposable_states(), self.env._("proposed"))
         self._dvk_check_officer_scope()
         if isinstance(level, int):
             level = self.env["dvk.level"].browse(level)
@@ -616,22 +631,11 @@ class DvkModel(models.Model):
             models_._dvk_log_batch({m.id: self._dvk_body(text) for m in models_})
         return True
 
-    def _dvk_default_proposal_level(self):
-        self.ensure_one()
-        if self.recognized_level_id:
-            above = (
-                self.env["dvk.level"]
-                .search(
-                    [
-                        ("sequence", ">=", self.recognized_level_id.sequence),
-                        ("id", "!=", self.recognized_level_id.id),
-                    ],
-                    order="sequence, id",
-                )
-                .filtered(lambda lvl: lvl._is_above(self.recognized_level_id))[:1]
-            )
-            return above
-        return self.department_id.dvk_level_id or self.level_id
+    def _dvk_proposable_states(self):
+        return ("approved", "recognized")
+
+    def _dvk_aimed_level(self):
+        return self.level_id
 
     def action_withdraw_proposal(self):
         """Take a proposal back before any decision names it."""

@@ -135,18 +135,20 @@ class DvkScoreSheet(models.Model):
     def _check_conflict_of_interest(self):
         """A council evaluator may not score a model of his own unit or one he
         takes part in, nor his own exemplar file; a self-assessment is made by
-        the registrant or an officer."""
+        the registrant, the person concerned or the head of the unit."""
         for sheet in self:
             record = sheet._record()
             employees = sheet.evaluator_id.employee_ids
             if sheet.kind == "self":
-                if sheet.evaluator_id in record._dvk_subject_users() or (
-                    sheet.evaluator_id.has_group("dvk_models.group_dvk_officer")
-                ):
+                # Seed 001 §3: the unit assesses its own model; an officer
+                # filling it would print as the unit's head.
+                if sheet.evaluator_id in record._dvk_self_assessors():
                     continue
                 raise ValidationError(
                     self.env._(
-                        "The self-assessment of %(name)s is made by its registrant.",
+                        "The self-assessment of %(name)s is made by its "
+                        "registrant, the person concerned or the head of the "
+                        "unit.",
                         name=record.display_name,
                     )
                 )
@@ -218,11 +220,15 @@ class DvkScoreSheet(models.Model):
             if set(vals) - {"note"} - {f for f in vals if f.startswith("message_")}:
                 # Only the evaluator (or a manager) fills or hands over a sheet.
                 self._check_evaluator()
-        if set(vals) - {f for f in vals if f.startswith(("message_", "activity_"))}:
-            self._dvk_lock_sheets()
+        changed = set(vals) - {
+            f for f in vals if f.startswith(("message_", "activity_"))
+        }
+        if changed:
+            # A note may still be added to a finished sheet.
+            self._dvk_lock_sheets(check_done=bool(changed - {"note"}))
         return super().write(vals)
 
-    def _dvk_lock_sheets(self):
+    def _dvk_lock_sheets(self, check_done=True):
         """Take the sheets for this transaction before changing them or their
         scores (RELIABILITY (b) 27): a second save of the same sheet waits for
         the first, and once the first commits it fails with a serialisation
@@ -245,7 +251,7 @@ class DvkScoreSheet(models.Model):
         )
         sheets.invalidate_recordset(["state", "write_date", "write_uid"])
         done = sheets.filtered(lambda s: s.state == "done")
-        if done and not self.env.su:
+        if done and check_done and not self.env.su:
             raise UserError(
                 self.env._(
                     "A finished score sheet is locked: %(name)s.", name=done[0].name

@@ -2,7 +2,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.fields import Command
+from odoo.fields import Command, Domain
 
 
 class DvkWorkflowMixin(models.AbstractModel):
@@ -112,6 +112,10 @@ class DvkWorkflowMixin(models.AbstractModel):
     council_passed = fields.Boolean(
         string="Passed by the Council", compute="_compute_scores"
     )
+    dvk_can_self_assess = fields.Boolean(
+        compute="_compute_dvk_can_self_assess",
+        help="The current user fills the self-assessment of this record.",
+    )
 
     # Fields only the guarded workflow methods may write.
     _dvk_protected_fields = frozenset(
@@ -133,6 +137,38 @@ class DvkWorkflowMixin(models.AbstractModel):
         employee = self.env["hr.employee.public"].browse(self.employee_id.ids)
         if employee.department_id:
             self.department_id = employee.department_id
+
+    @api.onchange("subject_type")
+    def _onchange_subject_type(self):
+        """An individual registration is first the user's own."""
+        if self.subject_type == "individual" and not self.employee_id:
+            self.employee_id = self.env.user.employee_id
+        elif self.subject_type == "collective":
+            self.employee_id = False
+
+    def _dvk_check_registrable_employee(self):
+        """One registers an individual only for oneself, the people of the
+        units one heads, or (officers) of the units in one's charge."""
+        if self.env.su:
+            return
+        people = self.employee_id
+        if not people:
+            return
+        Employee = self.env["hr.employee"]
+        # sudo: the check reads the people's units, not their HR records
+        allowed = Employee.sudo().search(
+            Domain("id", "in", people.ids) & Employee._dvk_registrable_domain()
+        )
+        outside = people - allowed
+        if outside:
+            raise UserError(
+                self.env._(
+                    "You can register an individual only for yourself, the "
+                    "people of the units you head or, as an officer, of the "
+                    "units in your charge: %(names)s.",
+                    names=", ".join(outside.sudo().mapped("name")),
+                )
+            )
 
     @api.constrains("subject_type", "employee_id")
     def _check_subject(self):
@@ -238,7 +274,10 @@ class DvkWorkflowMixin(models.AbstractModel):
 
     def write(self, vals):
         self._dvk_check_write(vals)
-        return super().write(vals)
+        result = super().write(vals)
+        if vals.get("employee_id"):
+            self._dvk_check_registrable_employee()
+        return result
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -259,7 +298,9 @@ class DvkWorkflowMixin(models.AbstractModel):
                             "changes through the workflow buttons."
                         )
                     )
-        return super().create(vals_list)
+        records = super().create(vals_list)
+        records._dvk_check_registrable_employee()
+        return records
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_not_draft(self):
@@ -370,6 +411,22 @@ class DvkWorkflowMixin(models.AbstractModel):
         self.ensure_one()
         return self.registrant_id | self.employee_id.user_id
 
+    def _dvk_self_assessors(self):
+        """Who fills the self-assessment: the registrant, the person it is
+        about, or the head of the unit."""
+        self.ensure_one()
+        # sudo: the user of the unit's head, not the content of HR records
+        head = self.department_id.sudo().manager_id.user_id
+        return self._dvk_subject_users() | head
+
+    @api.depends_context("uid")
+    def _compute_dvk_can_self_assess(self):
+        user = self.env.user
+        for record in self:
+            record.dvk_can_self_assess = bool(record.id) and (
+                user in record._dvk_self_assessors()
+            )
+
     def _get_registrant_users(self):
         """Users with a stake in the record: they never decide on it nor sit
         on its council."""
@@ -379,9 +436,7 @@ class DvkWorkflowMixin(models.AbstractModel):
     def _dvk_officer_scope(self):
         """The units the user acts on as an officer: those in his charge and
         every unit below them."""
-        return self.env["hr.department"].search(
-            [("id", "child_of", self.env.user.dvk_department_ids.ids)]
-        )
+        return self.env.user._dvk_scope_units()
 
     def _dvk_in_officer_scope(self):
         """Whether the user acts as an officer on this record's unit."""
@@ -468,6 +523,17 @@ class DvkWorkflowMixin(models.AbstractModel):
         at a lower level stays recognised while the higher proposal runs: it
         remains locked and keeps counting for consecutive years and exemplar
         eligibility (seed 001 §3); only its proposed level is set."""
+        # Here rather than among the sectors' overridable checks: a record has
+        # one proposal under way at a time, whatever the profile.
+        pending = self.filtered("proposal_level_id")
+        if pending:
+            raise UserError(
+                self.env._(
+                    "%(name)s is already proposed at %(level)s.",
+                    name=pending[0].display_name,
+                    level=pending[0].proposal_level_id.name,
+                )
+            )
         recognised = self.filtered(lambda r: r.state == "recognized")
         if recognised:
             recognised._dvk_workflow_write({"proposal_level_id": level.id})
@@ -622,6 +688,14 @@ class DvkWorkflowMixin(models.AbstractModel):
                     "No criteria set applies to %(name)s.", name=self.display_name
                 )
             )
+        if not self.dvk_can_self_assess:
+            raise UserError(
+                self.env._(
+                    "The self-assessment of %(name)s is made by its registrant, "
+                    "the person concerned or the head of the unit.",
+                    name=self.display_name,
+                )
+            )
         fname = self._dvk_line_field()
         Sheet = self.env["dvk.score.sheet"]
         sheet = Sheet.search(
@@ -656,20 +730,124 @@ class DvkWorkflowMixin(models.AbstractModel):
         """
         return True
 
+    def _dvk_proposable_states(self):
+        """States from which a record can be proposed for recognition."""
+        return ("recognized",)
+
+    def _dvk_aimed_level(self):
+        """Hook: the level the record aims at when its unit has none."""
+        return self.env["dvk.level"]
+
+    def _dvk_default_proposal_level(self):
+        """The next level of the record's chain: the one above the level it
+        is recognised at, or else its unit's own level."""
+        self.ensure_one()
+        reached = self.recognized_level_id
+        if reached:
+            return (
+                self.env["dvk.level"]
+                .search([])
+                .filtered(lambda lvl: lvl._is_above(reached))[:1]
+            )
+        return self.department_id.dvk_level_id or self._dvk_aimed_level()
+
+    def _dvk_proposal_rules(self, level):
+        """The rules a proposal of these records at ``level`` must meet, as
+        sentences for the proposal dialog, each naming the records that do
+        not meet it yet (the proposal itself checks them again)."""
+        rules_ = []
+
+        def names(records):
+            shown = ", ".join(records[:5].mapped("display_name"))
+            if len(records) > 5:
+                shown = self.env._(
+                    "%(names)s and %(count)s more", names=shown, count=len(records) - 5
+                )
+            return shown
+
+        own = self.filtered(
+            lambda r: (
+                r.department_id.dvk_level_id
+                and not level._is_above(r.department_id.dvk_level_id)
+            )
+        )
+        if own:
+            rules_.append(
+                self.env._(
+                    "Units at %(level)s propose at their own level directly: "
+                    "%(names)s.",
+                    level=level.name,
+                    names=names(own),
+                )
+            )
+        below = level._previous()
+        climbing = self - own
+        if below and climbing:
+            missing = climbing.filtered(
+                lambda r: (
+                    not r.recognized_level_id or below._is_above(r.recognized_level_id)
+                )
+            )
+            text = self.env._(
+                "Above the unit's own level, a record must first be recognised "
+                "at %(below)s before being proposed at %(level)s.",
+                below=below.name,
+                level=level.name,
+            )
+            if missing:
+                text += " " + self.env._(
+                    "Not yet recognised at %(below)s: %(names)s.",
+                    below=below.name,
+                    names=names(missing),
+                )
+            rules_.append(text)
+        text = self.env._(
+            "Every level of recognition needs a finished self-assessment that "
+            "meets its knock-out criteria."
+        )
+        unassessed = self.filtered(lambda r: not r.self_assessed)
+        if unassessed:
+            text += " " + self.env._(
+                "Still missing for: %(names)s.", names=names(unassessed)
+            )
+        rules_.append(text)
+        for campaign in climbing.campaign_id:
+            deadline = campaign.proposal_deadline
+            if not deadline:
+                continue
+            today = fields.Date.context_today(self)
+            if today > deadline:
+                rules_.append(
+                    self.env._(
+                        "The deadline for proposals to the upper level of "
+                        "%(campaign)s (%(date)s) has passed: only a DVK manager "
+                        "can still propose.",
+                        campaign=campaign.name,
+                        date=deadline.strftime("%d/%m/%Y"),
+                    )
+                )
+            else:
+                rules_.append(
+                    self.env._(
+                        "Proposals to the upper level of %(campaign)s are due "
+                        "by %(date)s.",
+                        campaign=campaign.name,
+                        date=deadline.strftime("%d/%m/%Y"),
+                    )
+                )
+        return rules_
+
+    def action_propose_wizard(self):
+        """Open the proposal dialog: the level preselected as the next one of
+        the records' chain, with the rules that apply."""
+        return self.env["dvk.propose.wizard"]._open_for(self)
+
     def _dvk_check_propose_level(self, level):
         """Seed 001 §3: above the unit's own level, the level just below must
         have recognised the record first (district from grassroots, province
         from district)."""
         below = level._previous()
         for record in self:
-            if record.proposal_level_id:
-                raise UserError(
-                    self.env._(
-                        "%(name)s is already proposed at %(level)s.",
-                        name=record.display_name,
-                        level=record.proposal_level_id.name,
-                    )
-                )
             own = record.department_id.dvk_level_id
             if record.recognized_level_id and not level._is_above(
                 record.recognized_level_id

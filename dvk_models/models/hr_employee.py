@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.fields import Domain
 
 
 class HrEmployee(models.Model):
@@ -20,6 +21,50 @@ class HrEmployee(models.Model):
     dvk_discipline_count = fields.Integer(
         string="Disciplinary Action Count", compute="_compute_dvk_counts"
     )
+
+    dvk_registrable = fields.Boolean(
+        string="Registrable by Me",
+        compute="_compute_dvk_registrable",
+        search="_search_dvk_registrable",
+        help="People the current user may register for: themselves, the "
+        "people of the units they head, and for an officer those of the "
+        "units in their charge (all for a DVK manager).",
+    )
+
+    def _compute_dvk_registrable(self):
+        allowed = self.filtered_domain(self._dvk_registrable_domain())
+        for employee in self:
+            employee.dvk_registrable = employee in allowed
+
+    def _search_dvk_registrable(self, operator, value):
+        if operator in ("=", "!="):
+            operator, value = ("in" if operator == "=" else "not in"), {value}
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        wanted = set(value) & {True, False}
+        if len(wanted) != 1:
+            return Domain.TRUE if (operator == "in") == bool(wanted) else Domain.FALSE
+        positive = (True in wanted) == (operator == "in")
+        domain = self._dvk_registrable_domain()
+        return domain if positive else ~domain
+
+    def _dvk_registrable_domain(self):
+        user = self.env.user
+        if user.has_group("dvk_models.group_dvk_manager"):
+            return Domain.TRUE
+        domain = Domain("user_id", "=", user.id)
+        # sudo: which units the user heads, not the content of HR records
+        headed = (
+            self.env["hr.department"]
+            .sudo()
+            .search([("manager_id.user_id", "=", user.id)])
+        )
+        units = headed.ids
+        if user.has_group("dvk_models.group_dvk_officer"):
+            units += user.dvk_department_ids.ids
+        if units:
+            domain |= Domain("department_id", "child_of", units)
+        return domain
 
     def _dvk_model_domain(self):
         return [
@@ -87,3 +132,24 @@ class HrEmployee(models.Model):
             self.env._("Disciplinary Actions"),
             [("employee_id", "=", self.id)],
         )
+
+
+class HrEmployeePublic(models.Model):
+    _inherit = "hr.employee.public"
+
+    # Users without HR rights search hr.employee through this model (hr's
+    # _search override), so the person lists of DVK forms need it here too.
+    dvk_registrable = fields.Boolean(
+        string="Registrable by Me",
+        compute="_compute_dvk_registrable",
+        search="_search_dvk_registrable",
+    )
+
+    def _compute_dvk_registrable(self):
+        domain = self.env["hr.employee"]._dvk_registrable_domain()
+        allowed = self.filtered_domain(domain)
+        for employee in self:
+            employee.dvk_registrable = employee in allowed
+
+    def _search_dvk_registrable(self, operator, value):
+        return self.env["hr.employee"]._search_dvk_registrable(operator, value)

@@ -30,6 +30,7 @@ ACCESS_MATRIX = {
     "hr.emulation.title": {"staff": "r", "officer": "rwcu", "manager": "rwcu"},
     "hr.discipline": {"officer": "rwcu", "manager": "rwcu"},
     "dvk.reason.wizard": {"staff": "rwc", "officer": "rwc", "manager": "rwc"},
+    "dvk.propose.wizard": {"officer": "rwc", "manager": "rwc"},
     "dvk.criteria.set": {"staff": "r", "officer": "r", "manager": "rwcu"},
     "dvk.criterion": {"staff": "r", "officer": "r", "manager": "rwcu"},
     "dvk.criteria.band": {"staff": "r", "officer": "r", "manager": "rwcu"},
@@ -55,6 +56,7 @@ PUBLIC_METHODS = {
         "action_open_previous_years",
         "action_open_score_sheets",
         "action_propose",
+        "action_propose_wizard",
         "action_refuse",
         "action_refuse_wizard",
         "action_remove",
@@ -69,6 +71,7 @@ PUBLIC_METHODS = {
         "action_open_dossier",
         "action_open_score_sheets",
         "action_propose",
+        "action_propose_wizard",
         "action_refuse",
         "action_refuse_wizard",
         "action_reset_to_draft",
@@ -102,6 +105,7 @@ PUBLIC_METHODS = {
         "action_open_models",
     },
     "dvk.reason.wizard": {"action_confirm"},
+    "dvk.propose.wizard": {"action_confirm"},
 }
 # Public overrides of the ORM's own API, reviewed once: each keeps or tightens
 # the core behaviour (workflow guards in create/write, copy without lines).
@@ -111,6 +115,7 @@ ORM_OVERRIDES = {
     "dvk.decision": {"create", "write", "copy_data"},
     "dvk.campaign": {"create", "write"},
     "dvk.reason.wizard": set(),
+    "dvk.propose.wizard": set(),
     "dvk.score.sheet": {"create", "write"},
     "dvk.criteria.set": {"write"},
     "dvk.candidate.wizard": set(),

@@ -495,15 +495,17 @@ class TestScoring(DvkCommon):
         self.assertEqual(self._sheet(unit, self.evaluator).kind, "council")
 
     def test_self_assessment_by_the_registrant(self):
-        """The self-assessment is made by the registrant (or an officer for
-        him); anyone else, here the approver of the model, gets a
-        ValidationError (seed 001 §3; issue: "a self-assessment by the
-        registrant")."""
+        """The self-assessment is the unit's: made by the registrant or the
+        head of the unit (here the approver heads the commune); anyone else,
+        an officer included (who would print as the unit's head), gets a
+        ValidationError (seed 001 §3; issue "Every user's journey" 4)."""
         model = self._approved_without_self_assessment()
         with self._assertRaisesExact(ValidationError, "made by its registrant"):
-            self._sheet(model, self.user_approver, kind="self")
+            self._sheet(model, self.user_officer, kind="self")
         sheet = self._sheet(model, self.user_staff, kind="self")
         self.assertEqual(sheet.evaluator_id, self.user_staff)
+        head = self._sheet(model, self.user_approver, kind="self")
+        self.assertEqual(head.evaluator_id, self.user_approver)
 
     # ------------------------------------------------------------------
     # Versioning of criteria sets

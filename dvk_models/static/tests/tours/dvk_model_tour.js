@@ -59,7 +59,8 @@ function selectMany2one(fieldName, search, itemFilter = `:contains('${search}')`
         },
         {
             content: `Choose ${search} in ${fieldName}`,
-            trigger: `.o_field_widget[name=${fieldName}] .o-autocomplete--dropdown-item${itemFilter}`,
+            // Not the "loading" placeholder (an item too) nor "Search More".
+            trigger: `.o_field_widget[name=${fieldName}] .o-autocomplete--dropdown-item:not(:has(.o_loading)):not(.o_m2o_dropdown_option)${itemFilter}`,
             run: "click",
         },
     ];
@@ -170,7 +171,18 @@ registry.category("web_tour.tours").add("dvk_model_tour_recognise", {
         ...openMenu("dvk_models.dvk_menu_models", "dvk_models.dvk_menu_model_all"),
         openModelFromList(),
         checkState("approved"),
-        clickHeaderButton("action_propose", "Propose it for recognition"),
+        clickHeaderButton("action_propose_wizard", "Propose it for recognition"),
+        {
+            // The rule is shown only for a chosen level: the dialog preselects
+            // the next level of the model's chain.
+            content: "The dialog shows the rule of the preselected level",
+            trigger: ".modal .o_field_widget[name=rule] li",
+        },
+        {
+            content: "Propose at that level",
+            trigger: ".modal .modal-footer button[name=action_confirm]",
+            run: "click",
+        },
         checkState("proposed"),
         {
             content: "Open the decisions",
