@@ -13,3 +13,4 @@ from . import test_eligibility
 from . import test_scoring
 from . import test_xlsx
 from . import test_reports
+from . import test_decision_award
