@@ -1,1 +1,2 @@
 from . import test_campaign_profile
+from . import test_authority
