@@ -24,7 +24,9 @@ class TestUnionAuthority(DvkUnionCommon):
             "line_ids": [(0, 0, {"model_id": r.id}) for r in records],
         }
         vals.update(kw)
-        return self.env["dvk.decision"].with_user(user or self.user_manager).create(vals)
+        return (
+            self.env["dvk.decision"].with_user(user or self.user_manager).create(vals)
+        )
 
     def test_base_reach_recognised_by_base_union(self):
         """Rule: §IV.1 — a model whose influence stays within its base union
