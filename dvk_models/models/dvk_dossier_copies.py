@@ -18,11 +18,12 @@ class DvkDossierLine(models.Model):
 
     @api.depends("copies_received", "template_id.copies")
     def _compute_provided(self):
-        super()._compute_provided()
+        result = super()._compute_provided()
         for line in self:
             copies = line.template_id.copies
             if line.provided and copies > 1 and line.copies_received < copies:
                 line.provided = False
+        return result
 
     def _dvk_missing_label(self):
         """How a missing document is named: with its copy count when it needs

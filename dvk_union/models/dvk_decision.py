@@ -66,7 +66,7 @@ class DvkDecision(models.Model):
         of its reach; a province-wide one by the provincial People's Committee,
         with the federation's submission letter and the board that submitted
         it recorded on the decision."""
-        super()._check_can_confirm()
+        result = super()._check_can_confirm()
         for decision in self:
             records = decision._dvk_union_lines()
             province_wide = False
@@ -85,6 +85,7 @@ class DvkDecision(models.Model):
                 province_wide = province_wide or record.union_reach == "province"
             if province_wide:
                 decision._dvk_union_check_submission(records[0])
+        return result
 
     def _dvk_union_check_submission(self, record):
         self.ensure_one()

@@ -56,12 +56,9 @@ class DvkEligibility(models.AbstractModel):
         """Seed 004 §III.2.c: a collective that is a base union holds "CĐCS
         vững mạnh" in the year; other subjects are not concerned."""
         # sudo: the kind of the units checked, whoever asks
-        units = (
-            self.env["hr.department"]
-            .sudo()
-            .browse(
-                {i.department_id for i in items if i.subject_type == "collective"} - {0}
-            )
+        Department = self.env["hr.department"].sudo()
+        units = Department.browse(
+            {i.department_id for i in items if i.subject_type == "collective"} - {0}
         )
         bases = set(units.filtered(lambda u: u.dvk_union_kind == "base").ids)
         held = self._dvk_union_held("department_id", bases, items.years(), titles)
@@ -130,11 +127,9 @@ class DvkEligibility(models.AbstractModel):
         work stoppage recorded in the unit or below it in the year."""
         # sudo: incidents are read only to say whether a unit is eligible
         Incident = self.env["dvk.union.labour.incident"].sudo()
-        units = (
-            self.env["hr.department"]
-            .sudo()
-            .browse({i.department_id for i in items} - {0})
-        )
+        # sudo: the unit tree is needed to find incidents of units in any scope
+        Department = self.env["hr.department"].sudo()
+        units = Department.browse({i.department_id for i in items} - {0})
         years = items.years()
         if not units or not years:
             return {item.key: (True, "") for item in items}

@@ -13,7 +13,7 @@ class DvkExemplar(models.Model):
         """Union profile: a district federation or a sector union is judged
         by the criteria of upper-level unions (seed 004 §III.1), any other
         collective by those of collective models (§III.2)."""
-        super()._compute_criteria_set_id()
+        result = super()._compute_criteria_set_id()
         CriteriaSet = self.env["dvk.criteria.set"]
         upper = None
         for exemplar in self:
@@ -26,6 +26,7 @@ class DvkExemplar(models.Model):
                     upper = CriteriaSet._dvk_union_find("exemplar", upper=True)
                 if upper:
                     exemplar.criteria_set_id = upper
+        return result
 
     def _dvk_check_propose_level(self, level):
         """Union profile: the reach decides the level (seed 004 §IV.4)."""
@@ -44,6 +45,7 @@ class DvkExemplar(models.Model):
                     )
                 )
         union._dvk_union_check_reach(level)
+        return True
 
     def action_propose(self, level=None):
         """Union profile: without a level, the level of the reach."""

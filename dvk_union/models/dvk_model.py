@@ -66,6 +66,7 @@ class DvkModel(models.Model):
                     )
                 )
         union._dvk_union_check_reach(level)
+        return True
 
     def action_open_union_events(self):
         self.ensure_one()

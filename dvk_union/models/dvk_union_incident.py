@@ -35,7 +35,7 @@ class DvkUnionLabourIncident(models.Model):
         tracking=True,
         help="The base union or enterprise where it happened.",
     )
-    workers_involved = fields.Integer(string="Workers Involved")
+    workers_involved = fields.Integer()
     description = fields.Text()
     settlement = fields.Text(string="How It Was Settled")
     company_id = fields.Many2one(
