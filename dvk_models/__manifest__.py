@@ -24,6 +24,7 @@
         "views/dvk_model_views.xml",
         "views/dvk_exemplar_views.xml",
         "views/dvk_decision_views.xml",
+        "views/dvk_decision_award_views.xml",
         "views/dvk_campaign_views.xml",
         "views/dvk_dashboard_views.xml",
         "views/dvk_config_views.xml",

@@ -1,7 +1,7 @@
 {
     "name": "DVK - Trade union profile",
     "summary": '"Dân vận khéo" rules of the trade-union profile',
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Human Resources",
     "website": "https://github.com/dvk-odoo/dvk",
     "author": "DVK for Odoo",
@@ -9,7 +9,21 @@
     "license": "LGPL-3",
     "depends": ["dvk_models"],
     "data": [
+        "security/ir.model.access.csv",
+        "security/dvk_union_security.xml",
+        "data/dvk_category_data.xml",
+        "data/dvk_criteria_data.xml",
+        "data/dvk_dossier_data.xml",
         "views/dvk_campaign_views.xml",
+        "views/hr_department_views.xml",
+        "views/dvk_model_views.xml",
+        "views/dvk_union_views.xml",
+        "report/dvk_union_reports.xml",
+        "report/dvk_union_templates.xml",
+        "views/dvk_union_menus.xml",
+    ],
+    "demo": [
+        "demo/dvk_union_demo.xml",
     ],
     "installable": True,
 }

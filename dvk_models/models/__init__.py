@@ -10,6 +10,7 @@ from . import dvk_campaign
 from . import dvk_campaign_reminder
 from . import dvk_workflow_mixin
 from . import dvk_dossier
+from . import dvk_dossier_copies
 from . import dvk_model_target
 from . import dvk_model
 from . import dvk_model_deadline
@@ -17,6 +18,7 @@ from . import dvk_exemplar
 from . import dvk_decision
 from . import dvk_decision_counter
 from . import dvk_decision_line
+from . import dvk_decision_award
 from . import hr_employee
 from . import dvk_criteria_set
 from . import dvk_eligibility

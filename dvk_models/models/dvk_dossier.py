@@ -220,7 +220,9 @@ class DvkDossierMixin(models.AbstractModel):
         by_record = lines.grouped(fname)
         for record in self:
             missing = by_record.get(record, lines.browse())
-            record.dossier_missing = "\n".join(missing.mapped("name"))
+            record.dossier_missing = "\n".join(
+                line._dvk_missing_label() for line in missing
+            )
 
     def _check_dossier(self, stage):
         """Refuse the step while mandatory documents of ``stage`` (or of an
@@ -245,7 +247,7 @@ class DvkDossierMixin(models.AbstractModel):
                 self.env._(
                     "%(name)s lacks these documents: %(documents)s.",
                     name=record.display_name,
-                    documents="; ".join(missing.mapped("name")),
+                    documents="; ".join(line._dvk_missing_label() for line in missing),
                 )
             )
 

@@ -15,3 +15,4 @@ from . import test_xlsx
 from . import test_reports
 from . import test_migration
 from . import test_journeys
+from . import test_decision_award

@@ -36,3 +36,8 @@ class DvkCampaign(models.Model):
             )
             values["union_summary_deadline"] = datetime.date(year, 3, 10)
         return values
+
+    def action_open_union_coverage(self):
+        """The coverage dashboard of this trade-union campaign (seed 004 §V)."""
+        self.ensure_one()
+        return self.env["dvk.union.coverage"].action_open_for_campaign(self.id)

@@ -1,1 +1,5 @@
 from . import test_campaign_profile
+from . import test_authority
+from . import test_criteria
+from . import test_dossier
+from . import test_coverage

@@ -1,0 +1,62 @@
+from odoo import api, models
+from odoo.exceptions import UserError
+
+from .hr_department import UPPER_KINDS
+
+
+class DvkExemplar(models.Model):
+    _name = "dvk.exemplar"
+    _inherit = ["dvk.exemplar", "dvk.union.reach.mixin"]
+
+    @api.depends("department_id.dvk_union_kind")
+    def _compute_criteria_set_id(self):
+        """Union profile: a district federation or a sector union is judged
+        by the criteria of upper-level unions (seed 004 §III.1), any other
+        collective by those of collective models (§III.2)."""
+        result = super()._compute_criteria_set_id()
+        CriteriaSet = self.env["dvk.criteria.set"]
+        upper = None
+        for exemplar in self:
+            if (
+                exemplar.campaign_id.profile == "union"
+                and exemplar.subject_type == "collective"
+                and exemplar.department_id.dvk_union_kind in UPPER_KINDS
+            ):
+                if upper is None:
+                    upper = CriteriaSet._dvk_union_find("exemplar", upper=True)
+                if upper:
+                    exemplar.criteria_set_id = upper
+        return result
+
+    def _dvk_check_propose_level(self, level):
+        """Union profile: the reach decides the level (seed 004 §IV.4)."""
+        union = self._dvk_union_records()
+        if self - union:
+            super(DvkExemplar, self - union)._dvk_check_propose_level(level)
+        for record in union:
+            reached = record.recognized_level_id
+            if reached and not level._is_above(reached):
+                raise UserError(
+                    self.env._(
+                        "%(name)s is already recognised at %(level)s; propose it "
+                        "at a higher level.",
+                        name=record.display_name,
+                        level=reached.name,
+                    )
+                )
+        union._dvk_union_check_reach(level)
+        return True
+
+    def action_propose(self, level=None):
+        """Union profile: without a level, the level of the reach."""
+        if level is None:
+            union = self._dvk_union_records().filtered("union_reach")
+            others = self - union
+            for exemplar in union:
+                super(DvkExemplar, exemplar).action_propose(
+                    exemplar._dvk_union_reach_level() or None
+                )
+            if others:
+                super(DvkExemplar, others).action_propose()
+            return True
+        return super().action_propose(level)

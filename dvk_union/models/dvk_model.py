@@ -1,0 +1,80 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class DvkModel(models.Model):
+    _name = "dvk.model"
+    _inherit = ["dvk.model", "dvk.union.reach.mixin"]
+
+    union_event_ids = fields.One2many(
+        "dvk.union.replication.event", "model_id", string="Site Visits and Conferences"
+    )
+    union_event_count = fields.Integer(
+        string="Site Visits and Conferences Count",
+        compute="_compute_union_event_count",
+    )
+    union_spread_count = fields.Integer(
+        string="Replications and Events",
+        compute="_compute_union_event_count",
+        help="Replications in other units plus the site visits and conferences "
+        "held to spread the model (guidance §II.1.4).",
+    )
+
+    @api.depends("union_event_ids", "replication_ids")
+    def _compute_union_event_count(self):
+        counts = dict(
+            self.env["dvk.union.replication.event"]._read_group(
+                [("model_id", "in", self.ids)], ["model_id"], ["__count"]
+            )
+        )
+        for model in self:
+            events = counts.get(model, 0)
+            model.union_event_count = events
+            model.union_spread_count = events + model.replication_count
+
+    @api.onchange("union_reach", "department_id")
+    def _onchange_union_reach(self):
+        # The target level follows the reach: the level of the unit that
+        # recognises a model of that reach.
+        if self.union_reach and self.union_authority_id.dvk_level_id:
+            self.level_id = self.union_authority_id.dvk_level_id
+
+    def _dvk_default_proposal_level(self):
+        self.ensure_one()
+        if self.profile == "union" and self.union_reach:
+            return (
+                self._dvk_union_reach_level() or super()._dvk_default_proposal_level()
+            )
+        return super()._dvk_default_proposal_level()
+
+    def _dvk_check_propose_level(self, level):
+        """Union profile: the reach decides the level (seed 004 §IV.4); the
+        level ladder of the Party guidance does not apply, but a record is
+        never proposed again at or below the level it reached."""
+        union = self._dvk_union_records()
+        if self - union:
+            super(DvkModel, self - union)._dvk_check_propose_level(level)
+        for record in union:
+            reached = record.recognized_level_id
+            if reached and not level._is_above(reached):
+                raise UserError(
+                    self.env._(
+                        "%(name)s is already recognised at %(level)s; propose it "
+                        "at a higher level.",
+                        name=record.display_name,
+                        level=reached.name,
+                    )
+                )
+        union._dvk_union_check_reach(level)
+        return True
+
+    def action_open_union_events(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "dvk.union.replication.event",
+            "name": self.env._("Site Visits and Conferences"),
+            "view_mode": "list,form",
+            "domain": [("model_id", "=", self.id)],
+            "context": {"default_model_id": self.id},
+        }

@@ -1,0 +1,2 @@
+from . import dvk_union_report_data
+from . import dvk_union_xlsx

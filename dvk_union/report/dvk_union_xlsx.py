@@ -1,0 +1,48 @@
+from odoo import models
+
+
+class DvkUnionCoverageXlsx(models.AbstractModel):
+    """Coverage of base unions per district federation and sector union, with
+    the base unions without a model and the province-level minimum."""
+
+    _name = "report.dvk_union.coverage_xlsx"
+    _inherit = "report.dvk_models.xlsx_base"
+    _description = "DVK XLSX: Coverage of Base Unions"
+
+    def _dvk_columns(self):
+        return [
+            ("Công đoàn cấp trên trực tiếp cơ sở", 40, "text"),
+            ("Số CĐCS", 12, "number"),
+            ("Số CĐCS có mô hình", 14, "number"),
+            ("Tỷ lệ (%)", 12, "center"),
+            ("CĐCS chưa có mô hình", 50, "text"),
+            ("Mô hình đăng ký cấp tỉnh", 14, "number"),
+            ("Đạt tối thiểu 01 mô hình cấp tỉnh", 16, "text"),
+        ]
+
+    def generate_xlsx_report(self, workbook, data, objs):
+        objs.check_access("read")
+        formats = self._dvk_formats(workbook)
+        columns = self._dvk_columns()
+        for coverage in objs:
+            sheet = self._dvk_add_sheet(
+                workbook,
+                formats,
+                f"{coverage.campaign_id.year}",
+                'TỶ LỆ CÔNG ĐOÀN CƠ SỞ CÓ MÔ HÌNH "DÂN VẬN KHÉO"',
+                coverage.campaign_id.name,
+                columns,
+            )
+            rows = [
+                [
+                    line.upper_id.name or "",
+                    line.base_count,
+                    line.covered_count,
+                    f"{line.share:.1f}",
+                    ", ".join(line.missing_ids.mapped("name")),
+                    line.province_count,
+                    "Đạt" if line.province_ok else "Chưa đạt",
+                ]
+                for line in coverage.line_ids
+            ]
+            self._dvk_write_rows(sheet, formats, columns, rows)

@@ -1,0 +1,213 @@
+"""Organisation (seed 004 §V): the share of base unions running at least one
+model, per district federation and sector union, with the base unions that
+have none; each of them registers at least one model for province level;
+site visits and conferences are recorded against a model and counted with
+its replications (§II.1.4); the forms print with the union header."""
+
+import datetime
+
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import freeze_time, tagged, warmup
+
+from .common import DvkUnionCommon
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-03-02")
+class TestUnionCoverage(DvkUnionCommon):
+    def _coverage(self, user=None):
+        Coverage = self.env["dvk.union.coverage"].with_user(user or self.user_officer)
+        wizard = Coverage.create({"campaign_id": self.campaign.id})
+        wizard.action_compute()
+        return wizard
+
+    def _line(self, wizard, upper):
+        return wizard.line_ids.filtered(lambda line: line.upper_id == upper)
+
+    def test_coverage_figures_and_missing_base_unions(self):
+        """Rule: §V.2 — a base union counts as covered once one of its models
+        (or of a unit under it) is registered; a draft or refused model does
+        not count. The district has 2 base unions, 1 covered: 50%, the other
+        listed; the whole province 1 of 3."""
+        self._model(self.base2)  # a draft: not registered
+        model = self._model(self.base_group)
+        model.with_user(self.user_officer).action_submit()
+        wizard = self._coverage()
+        line = self._line(wizard, self.district)
+        self.assertRecordValues(
+            line, [{"base_count": 2, "covered_count": 1, "share": 50.0}]
+        )
+        self.assertEqual(line.missing_ids, self.base2)
+        self.assertRecordValues(
+            self._line(wizard, self.sector),
+            [{"base_count": 1, "covered_count": 0, "share": 0.0}],
+        )
+        self.assertRecordValues(
+            self._line(wizard, self.district2), [{"base_count": 0, "share": 0.0}]
+        )
+        self.assertRecordValues(
+            wizard, [{"base_count": 3, "covered_count": 1, "share": 33.3}]
+        )
+
+    def test_province_level_minimum(self):
+        """Rule: §V.1 — each district federation and sector union registers
+        at least one model for province level: with none it is shown as
+        missing; one province-wide registration meets it."""
+        wizard = self._coverage()
+        self.assertFalse(self._line(wizard, self.district).province_ok)
+        self.assertEqual(wizard.province_missing_count, 3)
+        model = self._model(self.base, union_reach="province")
+        model.with_user(self.user_officer).action_submit()
+        wizard = self._coverage()
+        self.assertRecordValues(
+            self._line(wizard, self.district),
+            [{"province_count": 1, "province_ok": True}],
+        )
+        self.assertFalse(self._line(wizard, self.sector).province_ok)
+        self.assertEqual(wizard.province_missing_count, 2)
+
+    def test_coverage_scope_of_district_officer(self):
+        """Rule: an officer reads the figures of the units in his charge
+        only: the district officer sees his district federation, not the
+        sector union."""
+        wizard = self._coverage(self.user_district_officer)
+        self.assertEqual(wizard.line_ids.upper_id, self.district)
+
+    def test_staff_cannot_open_coverage(self):
+        """Rule: the coverage dashboard is for DVK officers; staff get an
+        access error."""
+        with self.assertRaises(AccessError):
+            self.env["dvk.union.coverage"].with_user(self.user_base).create(
+                {"campaign_id": self.campaign.id}
+            )
+
+    @warmup
+    def test_coverage_query_count_constant(self):
+        """Rule: batch — the coverage is computed in a number of queries that
+        does not grow with the number of base unions and models."""
+        D = self.env["hr.department"]
+        for index in range(20):
+            unit = D.create(
+                {
+                    "name": f"Công đoàn cơ sở số {index}",
+                    "parent_id": self.district.id,
+                    "dvk_union_kind": "base",
+                }
+            )
+            self._model(unit)
+        Coverage = self.env["dvk.union.coverage"].with_user(self.user_officer)
+        wizard = Coverage.create({"campaign_id": self.campaign.id})
+        with self.assertQueryCount(40):
+            wizard.action_compute()
+        self.assertEqual(self._line(wizard, self.district).base_count, 22)
+
+    def test_coverage_pdf_and_xlsx(self):
+        """Rule: §V — the coverage prints as PDF and exports as XLSX, in
+        Vietnamese, with the base unions lacking a model."""
+        wizard = self._coverage()
+        html, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_officer)
+            ._render_qweb_pdf("dvk_union.dvk_union_coverage_report", wizard.ids)
+        )
+        text = html.decode()
+        self.assertIn("TỶ LỆ CÔNG ĐOÀN CƠ SỞ", text)
+        self.assertIn(self.base2.name, text)
+        content, kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_officer)
+            ._render_xlsx("dvk_union.dvk_union_coverage_report_xlsx", wizard.ids, {})
+        )
+        self.assertEqual(kind, "xlsx")
+        self.assertTrue(content.startswith(b"PK"))
+        html, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_officer)
+            ._render_qweb_pdf(
+                "dvk_union.dvk_union_registration_summary_report", wizard.ids
+            )
+        )
+        text = html.decode()
+        self.assertIn("Tổng hợp đăng ký xây dựng mô hình", text)
+        self.assertIn("Chưa lựa chọn mô hình đăng ký thực hiện ở cấp tỉnh", text)
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-05-10")
+class TestUnionReplication(DvkUnionCommon):
+    def test_events_counted_with_replications(self):
+        """Rule: §II.1.4 — site visits and conferences are recorded against a
+        model (date, place, units attending) and counted with its
+        replications."""
+        origin = self._approved(self.base, union_reach="district")
+        self._model(self.base2, replicated_from_id=origin.id)
+        Event = self.env["dvk.union.replication.event"].with_user(self.user_officer)
+        Event.create(
+            {
+                "model_id": origin.id,
+                "kind": "site_visit",
+                "date": datetime.date(2026, 5, 5),
+                "place": "Công ty May Ninh Thuận",
+                "unit_ids": [(6, 0, (self.base2 | self.base3).ids)],
+            }
+        )
+        Event.create(
+            {
+                "model_id": origin.id,
+                "kind": "conference",
+                "date": datetime.date(2026, 5, 9),
+                "place": "Hội trường LĐLĐ tỉnh",
+            }
+        )
+        origin.invalidate_recordset(["union_event_count", "union_spread_count"])
+        self.assertRecordValues(
+            origin, [{"union_event_count": 2, "union_spread_count": 3}]
+        )
+        self.assertEqual(sorted(origin.union_event_ids.mapped("unit_count")), [0, 2])
+
+    def test_event_of_draft_or_other_year_refused(self):
+        """Rule: §II.1.4 — only a registered model is replicated, within its
+        year."""
+        draft = self._model(self.base)
+        Event = self.env["dvk.union.replication.event"].with_user(self.user_officer)
+        with self.assertRaises(ValidationError):
+            Event.create({"model_id": draft.id, "place": "X"})
+        model = self._approved(self.base2)
+        with self.assertRaises(ValidationError):
+            Event.create(
+                {
+                    "model_id": model.id,
+                    "place": "X",
+                    "date": datetime.date(2025, 12, 1),
+                }
+            )
+
+    def test_staff_cannot_record_event(self):
+        """Rule: events are recorded by DVK officers; staff read them only."""
+        model = self._approved(self.base)
+        with self.assertRaises(AccessError):
+            self.env["dvk.union.replication.event"].with_user(self.user_base).create(
+                {"model_id": model.id, "place": "X"}
+            )
+
+    def test_submission_and_achievement_forms(self):
+        """Rule: §IV.4 and §VIII of the issue — the union submission letter
+        lists its dossier with copy counts under the union header; the
+        achievement summary counts the site visits."""
+        model = self._ready(self.base, "district")
+        html, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_officer)
+            ._render_qweb_pdf("dvk_union.dvk_union_submission_report", model.ids)
+        )
+        text = html.decode()
+        self.assertIn("TỜ TRÌNH", text)
+        self.assertIn("02 bản", text)
+        self.assertIn(self.district.name, text)
+        self.assertIn(self.district.name.upper(), text)
+        html, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_officer)
+            ._render_qweb_pdf("dvk_union.dvk_union_achievement_report", model.ids)
+        )
+        self.assertIn("TÓM TẮT THÀNH TÍCH", html.decode())

@@ -1,0 +1,1 @@
+from . import dvk_union_coverage

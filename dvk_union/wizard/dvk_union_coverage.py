@@ -1,0 +1,214 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.fields import Command, Domain
+
+from ..models.hr_department import UPPER_KINDS
+
+# A model "runs" once it is registered, until it is removed from the list.
+RUNNING_STATES = ("submitted", "approved", "proposed", "recognized", "carried_over")
+
+
+class DvkUnionCoverage(models.TransientModel):
+    """Coverage of the base unions (seed 004 §V.2: "mỗi CĐCS thực hiện ít
+    nhất một mô hình"), per district federation and sector union, and the
+    province-level minimum of §V.1 (each of them registers at least one model
+    for province level)."""
+
+    _name = "dvk.union.coverage"
+    _description = "DVK Trade Union Coverage"
+
+    campaign_id = fields.Many2one(
+        "dvk.campaign",
+        required=True,
+        domain="[('profile', '=', 'union')]",
+        default=lambda self: self._default_campaign_id(),
+    )
+    line_ids = fields.One2many(
+        "dvk.union.coverage.line", "coverage_id", string="Upper-level Unions"
+    )
+    base_count = fields.Integer(string="Base Unions", readonly=True)
+    covered_count = fields.Integer(string="With a Model", readonly=True)
+    share = fields.Float(string="Coverage (%)", readonly=True, digits=(5, 1))
+    province_missing_count = fields.Integer(
+        string="Without a Province-level Model", readonly=True
+    )
+
+    @api.model
+    def _default_campaign_id(self):
+        campaign_id = self.env.context.get("default_campaign_id")
+        if campaign_id:
+            return campaign_id
+        return self.env["dvk.campaign"].search(
+            [("profile", "=", "union"), ("state", "!=", "closed")],
+            order="year desc",
+            limit=1,
+        )
+
+    @api.model
+    def _dvk_scope_domain(self):
+        """The units the user reads figures for: everything for a DVK manager,
+        the units in his charge for an officer."""
+        if self.env.user.has_group("dvk_models.group_dvk_manager"):
+            return Domain.TRUE
+        return Domain("id", "child_of", self.env.user.dvk_department_ids.ids)
+
+    @api.model
+    def _dvk_coverage_rows(self, campaign, uppers):
+        """[{upper, bases, covered, missing, share, province_count}] for the
+        upper-level unions ``uppers``, in a number of queries that does not
+        grow with the number of unions or models."""
+        Department = self.env["hr.department"]
+        bases = Department.search_fetch(
+            [("id", "child_of", uppers.ids), ("dvk_union_kind", "=", "base")],
+            ["name", "parent_path"],
+        )
+        # sudo: counting models per unit reveals no content; the units are
+        # those in the user's charge
+        Model = self.env["dvk.model"].sudo()
+        running = Domain("campaign_id", "=", campaign.id) & Domain(
+            "state", "in", RUNNING_STATES
+        )
+        with_models = {
+            department.id
+            for [department] in Model._read_group(
+                running & Domain("department_id", "child_of", bases.ids),
+                ["department_id"],
+            )
+        }
+        covered_bases = set()
+        for department in Department.browse(with_models):
+            path = {int(x) for x in department.parent_path.split("/") if x}
+            covered_bases |= path & set(bases.ids)
+        province = {}
+        for department, count in Model._read_group(
+            running
+            & Domain("union_reach", "=", "province")
+            & Domain("department_id", "child_of", uppers.ids),
+            ["department_id"],
+            ["__count"],
+        ):
+            for unit_id in {int(x) for x in department.parent_path.split("/") if x}:
+                province[unit_id] = province.get(unit_id, 0) + count
+        by_upper = {}
+        for base in bases:
+            # A base union belongs to its nearest upper-level union.
+            for unit_id in reversed([int(x) for x in base.parent_path.split("/") if x]):
+                if unit_id in uppers.ids:
+                    by_upper.setdefault(unit_id, []).append(base)
+                    break
+        rows = []
+        for upper in uppers:
+            own = by_upper.get(upper.id, [])
+            covered = [b for b in own if b.id in covered_bases]
+            missing = [b for b in own if b.id not in covered_bases]
+            rows.append(
+                {
+                    "upper": upper,
+                    "base_count": len(own),
+                    "covered_count": len(covered),
+                    "missing": Department.union(*missing),
+                    "share": round(100.0 * len(covered) / len(own), 1) if own else 0.0,
+                    "province_count": province.get(upper.id, 0),
+                }
+            )
+        return rows
+
+    def action_compute(self):
+        self.ensure_one()
+        if self.campaign_id.profile != "union":
+            raise UserError(
+                self.env._("Coverage is computed for a trade-union campaign.")
+            )
+        uppers = self.env["hr.department"].search(
+            self._dvk_scope_domain() & Domain("dvk_union_kind", "in", UPPER_KINDS),
+            order="dvk_union_kind, name",
+        )
+        rows = self._dvk_coverage_rows(self.campaign_id, uppers)
+        base_count = sum(r["base_count"] for r in rows)
+        covered = sum(r["covered_count"] for r in rows)
+        self.write(
+            {
+                "line_ids": [Command.clear()]
+                + [
+                    Command.create(
+                        {
+                            "upper_id": r["upper"].id,
+                            "base_count": r["base_count"],
+                            "covered_count": r["covered_count"],
+                            "share": r["share"],
+                            "missing_ids": [Command.set(r["missing"].ids)],
+                            "province_count": r["province_count"],
+                        }
+                    )
+                    for r in rows
+                ],
+                "base_count": base_count,
+                "covered_count": covered,
+                "share": round(100.0 * covered / base_count, 1) if base_count else 0.0,
+                "province_missing_count": sum(
+                    1 for r in rows if not r["province_count"]
+                ),
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "current",
+            "name": self.env._("Coverage of Base Unions"),
+        }
+
+    @api.model
+    def action_open_for_campaign(self, campaign_id):
+        wizard = self.create({"campaign_id": campaign_id})
+        return wizard.action_compute()
+
+    def action_print_pdf(self):
+        self.ensure_one()
+        return self.env.ref("dvk_union.dvk_union_coverage_report").report_action(self)
+
+    def action_print_xlsx(self):
+        self.ensure_one()
+        return self.env.ref("dvk_union.dvk_union_coverage_report_xlsx").report_action(
+            self
+        )
+
+    def action_print_summary(self):
+        self.ensure_one()
+        return self.env.ref(
+            "dvk_union.dvk_union_registration_summary_report"
+        ).report_action(self)
+
+
+class DvkUnionCoverageLine(models.TransientModel):
+    _name = "dvk.union.coverage.line"
+    _description = "DVK Trade Union Coverage Line"
+    _order = "id"
+
+    coverage_id = fields.Many2one(
+        "dvk.union.coverage", required=True, ondelete="cascade"
+    )
+    upper_id = fields.Many2one(
+        "hr.department", string="District Federation or Sector Union", readonly=True
+    )
+    base_count = fields.Integer(string="Base Unions", readonly=True)
+    covered_count = fields.Integer(string="With a Model", readonly=True)
+    share = fields.Float(string="Coverage (%)", readonly=True, digits=(5, 1))
+    missing_ids = fields.Many2many(
+        "hr.department",
+        "dvk_union_coverage_line_missing_rel",
+        "line_id",
+        "department_id",
+        string="Base Unions without a Model",
+        readonly=True,
+    )
+    province_count = fields.Integer(string="Province-level Models", readonly=True)
+    province_ok = fields.Boolean(
+        string="Province-level Minimum Met", compute="_compute_province_ok"
+    )
+
+    @api.depends("province_count")
+    def _compute_province_ok(self):
+        for line in self:
+            line.province_ok = line.province_count >= 1
