@@ -10,6 +10,7 @@ rules decide what an officer may print (RELIABILITY A6, (b) 9).
 import unicodedata
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 from ..tools import rules
 
@@ -94,6 +95,7 @@ class DvkReportMixin(models.AbstractModel):
         # A record the user may not read raises AccessError before anything
         # is rendered.
         docs.check_access("read")
+        report._dvk_check_profile(docs)
         return {
             "doc_ids": docs.ids,
             "doc_model": self._dvk_model,
@@ -109,6 +111,34 @@ class DvkReportMixin(models.AbstractModel):
     def _dvk_prepare(self, docs, data):
         """Hook: the values of one form for ``docs``."""
         return {}
+
+    # The profiles whose guidance defines this form (a sector's own forms);
+    # None: a form of every profile.
+    _dvk_profiles = None
+
+    @api.model
+    def _dvk_check_profile(self, docs):
+        """A sector's form prints only records of its profile: the print
+        menu hides it on the others (action domain), and a direct call says
+        why instead of addressing the wrong authority."""
+        if not self._dvk_profiles or "profile" not in docs._fields:
+            return
+        others = docs.filtered(lambda d: d.profile not in self._dvk_profiles)
+        if others:
+            labels = dict(
+                self.env["dvk.campaign"]._fields["profile"]._description_selection(
+                    self.env
+                )
+            )
+            raise UserError(
+                self.env._(
+                    "This form belongs to the %(profiles)s guidance; %(names)s "
+                    "follow another guidance (%(profile)s).",
+                    profiles=", ".join(labels.get(p, p) for p in self._dvk_profiles),
+                    names=", ".join(others[:5].mapped("display_name")),
+                    profile=labels.get(others[0].profile, others[0].profile),
+                )
+            )
 
     @api.model
     def _dvk_today(self):

@@ -28,6 +28,8 @@ class ReportDvkPoliceMixin(models.AbstractModel):
     _name = "dvk.police.report.mixin"
     _inherit = ["dvk.report.mixin"]
     _description = "DVK Police Printed Form Helpers"
+    # Seed 002's forms: they address the police leadership and PV05.
+    _dvk_profiles = ("police",)
 
     @api.model
     def _dvk_police_authority_name(self, unit):

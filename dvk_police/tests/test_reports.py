@@ -1,4 +1,6 @@
-from odoo.exceptions import AccessError
+import datetime
+
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import freeze_time, new_test_user, tagged
 
 from .common import DvkPoliceCommon
@@ -63,3 +65,33 @@ class TestPoliceReports(DvkPoliceCommon):
             self._render(
                 "dvk_police.action_report_dvk_police_request", model, user=stranger
             )
+
+    def test_police_forms_only_for_police_records(self):
+        """Issue "Every user's journey" 3: the police forms follow the
+        record's profile: the print menu offers them on police records only
+        (action domain) and printing one for a party campaign is refused
+        with a clear message instead of addressing the Ministry of Public
+        Security."""
+        party = self.env["dvk.campaign"].create(
+            {
+                "name": "Dân vận khéo khối Đảng 2026",
+                "year": 2026,
+                "profile": "party",
+                "date_start": datetime.date(2026, 1, 1),
+                "date_end": datetime.date(2026, 12, 31),
+                "registration_deadline": datetime.date(2026, 3, 29),
+                "recognition_deadline": datetime.date(2026, 10, 14),
+            }
+        )
+        for xmlid in (
+            "dvk_police.action_report_dvk_police_request",
+            "dvk_police.action_report_dvk_police_submission",
+            "dvk_police.action_report_dvk_police_pv05",
+        ):
+            with self.subTest(report=xmlid):
+                action = self.env.ref(xmlid)
+                self.assertEqual(action.domain, "[('profile', '=', 'police')]")
+        with self.assertRaisesRegex(UserError, "belongs to the"):
+            self._render("dvk_police.action_report_dvk_police_pv05", party)
+        text = self._render("dvk_police.action_report_dvk_police_pv05", self.campaign)
+        self.assertIn("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text)
