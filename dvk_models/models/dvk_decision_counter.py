@@ -22,7 +22,9 @@ class DvkDecisionCounter(models.Model):
         string="Issuing Unit",
         required=True,
         readonly=True,
-        ondelete="restrict",
+        # Derived data: a unit that goes takes its counters along (its
+        # decisions, which keep the numbers, already forbid deleting it).
+        ondelete="cascade",
     )
     year = fields.Integer(required=True, readonly=True)
     last = fields.Integer(string="Last Number", required=True, readonly=True)
