@@ -5,7 +5,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
-from odoo.tools import SQL
+from odoo.tools import SQL, formatLang
 
 
 class DvkScoreSheet(models.Model):
@@ -71,7 +71,11 @@ class DvkScoreSheet(models.Model):
         "res.company", compute="_compute_company_id", store=True, index=True
     )
     department_id = fields.Many2one(
-        "hr.department", compute="_compute_company_id", store=True, index=True
+        "hr.department",
+        compute="_compute_company_id",
+        store=True,
+        index=True,
+        context={"hierarchical_naming": False},
     )
 
     _one_record = models.Constraint(
@@ -218,11 +222,15 @@ class DvkScoreSheet(models.Model):
             if set(vals) - {"note"} - {f for f in vals if f.startswith("message_")}:
                 # Only the evaluator (or a manager) fills or hands over a sheet.
                 self._check_evaluator()
-        if set(vals) - {f for f in vals if f.startswith(("message_", "activity_"))}:
-            self._dvk_lock_sheets()
+        touched = set(vals) - {
+            f for f in vals if f.startswith(("message_", "activity_"))
+        }
+        if touched:
+            # The evaluator's remark stays open on a finished sheet.
+            self._dvk_lock_sheets(refuse_done=bool(touched - {"note"}))
         return super().write(vals)
 
-    def _dvk_lock_sheets(self):
+    def _dvk_lock_sheets(self, refuse_done=True):
         """Take the sheets for this transaction before changing them or their
         scores (RELIABILITY (b) 27): a second save of the same sheet waits for
         the first, and once the first commits it fails with a serialisation
@@ -245,7 +253,7 @@ class DvkScoreSheet(models.Model):
         )
         sheets.invalidate_recordset(["state", "write_date", "write_uid"])
         done = sheets.filtered(lambda s: s.state == "done")
-        if done and not self.env.su:
+        if refuse_done and done and not self.env.su:
             raise UserError(
                 self.env._(
                     "A finished score sheet is locked: %(name)s.", name=done[0].name
@@ -307,9 +315,15 @@ class DvkScoreSheet(models.Model):
                     line.sudo()._dvk_write_auto(
                         {
                             "score": line.criterion_id.max_score if ok else 0.0,
-                            "explanation": why or self.env._("Met"),
+                            "explanation": Eligibility._join_reasons([why])
+                            or self.env._("Met"),
                         }
                     )
+
+    def _creation_message(self):
+        """The chatter's first line, in words an officer uses (not the
+        technical model name)."""
+        return self.env._("Score sheet created")
 
     def action_refresh(self):
         self._check_evaluator()
@@ -383,7 +397,9 @@ class DvkScoreSheet(models.Model):
                         sheet.kind
                     ],
                     user=sheet.evaluator_id.name,
-                    total=sheet.weighted_total,
+                    # The lists' format (Float, 2 digits), in the user's
+                    # language: "84,00" in Vietnamese, never "84.0".
+                    total=formatLang(self.env, sheet.weighted_total, digits=2),
                     result=sheet.result,
                 ),
                 subtype_xmlid="mail.mt_note",
