@@ -190,6 +190,11 @@ class DvkExemplar(models.Model):
         self._check_dossier("recognize")
         return super()._check_recognizable(decisions)
 
+    def _creation_message(self):
+        """The chatter's first line, in words an officer uses (not the
+        technical model name)."""
+        return self.env._("Exemplar file opened")
+
     def action_propose(self, level=None):
         self._dvk_check_state(("draft", "recognized"), self.env._("proposed"))
         self._dvk_check_officer_scope()

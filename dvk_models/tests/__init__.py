@@ -14,3 +14,4 @@ from . import test_scoring
 from . import test_xlsx
 from . import test_reports
 from . import test_migration
+from . import test_journey_words
