@@ -43,6 +43,9 @@
         "demo/dvk_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "dvk_models/static/src/**/*",
+        ],
         "web.assets_tests": [
             "dvk_models/static/tests/tours/**/*",
         ],

@@ -230,6 +230,11 @@ class DvkCampaign(models.Model):
                     )
                 )
 
+    def _creation_message(self):
+        """The chatter's first line, in words an officer uses (not the
+        technical model name)."""
+        return self.env._("Campaign created")
+
     def action_open(self):
         self._check_is_dvk_manager()
         for campaign in self:

@@ -120,6 +120,11 @@ class DvkCriteriaSet(models.Model):
                 )
             )
 
+    def _creation_message(self):
+        """The chatter's first line, in words an officer uses (not the
+        technical model name)."""
+        return self.env._("Criteria set created")
+
     def action_new_version(self):
         """Copy the set as its next version and archive this one."""
         self.ensure_one()

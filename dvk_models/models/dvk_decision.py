@@ -53,6 +53,7 @@ class DvkDecision(models.Model):
     )
     authority_department_id = fields.Many2one(
         "hr.department",
+        context={"hierarchical_naming": False},
         string="Issuing Unit",
         required=True,
         ondelete="restrict",
@@ -335,6 +336,11 @@ class DvkDecision(models.Model):
                 )
         self.line_ids.model_id._check_recognizable(self)
         self.line_ids.exemplar_id._check_recognizable(self)
+
+    def _creation_message(self):
+        """The chatter's first line, in words an officer uses (not the
+        technical model name)."""
+        return self.env._("Decision drafted")
 
     def action_confirm(self):
         """Issue the decision: draw its number and recognise every line."""

@@ -19,6 +19,7 @@ class DvkDecisionCounter(models.Model):
 
     authority_department_id = fields.Many2one(
         "hr.department",
+        context={"hierarchical_naming": False},
         string="Issuing Unit",
         required=True,
         readonly=True,

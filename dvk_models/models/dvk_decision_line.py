@@ -18,7 +18,11 @@ class DvkDecisionLine(models.Model):
     level_id = fields.Many2one(related="decision_id.level_id", store=True)
     decision_state = fields.Selection(related="decision_id.state", store=True)
     department_id = fields.Many2one(
-        "hr.department", string="Unit", compute="_compute_record", store=True
+        "hr.department",
+        string="Unit",
+        compute="_compute_record",
+        store=True,
+        context={"hierarchical_naming": False},
     )
     subject_type = fields.Selection(
         [("collective", "Collective"), ("individual", "Individual")],

@@ -1,3 +1,5 @@
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
@@ -100,7 +102,11 @@ class DvkDossierLine(models.Model):
         "res.company", compute="_compute_company_id", store=True, index=True
     )
     department_id = fields.Many2one(
-        "hr.department", compute="_compute_company_id", store=True, index=True
+        "hr.department",
+        compute="_compute_company_id",
+        store=True,
+        index=True,
+        context={"hierarchical_naming": False},
     )
     attachment_ids = fields.Many2many(
         "ir.attachment",
@@ -161,6 +167,11 @@ class DvkDossierMixin(models.AbstractModel):
     dossier_missing = fields.Text(
         string="Missing Documents", compute="_compute_dossier_missing"
     )
+    dossier_required = fields.Boolean(
+        string="Documents Required",
+        compute="_compute_dossier_required",
+        help="The profile of the record asks for documents (a dossier).",
+    )
 
     def _dossier_templates(self, stage=None):
         """Templates applying to these records' profile, target and subject."""
@@ -206,6 +217,16 @@ class DvkDossierMixin(models.AbstractModel):
             # sudo: the required documents follow from the profile's data;
             # creating their checklist is a system side effect.
             Line.sudo().create(vals_list)
+
+    @api.depends("profile", "subject_type")
+    def _compute_dossier_required(self):
+        templates = self._dossier_templates()
+        for record in self:
+            record.dossier_required = any(
+                t.profile == record.profile
+                and (not t.subject_type or t.subject_type == record.subject_type)
+                for t in templates
+            )
 
     def _compute_dossier_missing(self):
         fname = self._dvk_line_field()
@@ -255,6 +276,13 @@ class DvkDossierMixin(models.AbstractModel):
         self.ensure_one()
         self._dossier_sync()
         fname = self._dvk_line_field()
+        if self.dossier_required:
+            help_text = self.env._("No document is listed for this record yet.")
+        else:
+            help_text = self.env._(
+                "The guidance of this campaign requires no document for this "
+                "record: there is nothing to attach."
+            )
         return {
             "type": "ir.actions.act_window",
             "res_model": "dvk.dossier.line",
@@ -262,4 +290,5 @@ class DvkDossierMixin(models.AbstractModel):
             "view_mode": "list",
             "domain": [(fname, "=", self.id)],
             "context": {f"default_{fname}": self.id},
+            "help": Markup("<p>%s</p>") % help_text,
         }

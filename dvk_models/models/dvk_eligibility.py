@@ -84,6 +84,13 @@ class DvkEligibility(models.AbstractModel):
                 results[item.key].append((criterion, ok, reason))
         return results
 
+    @api.model
+    def _join_reasons(self, reasons):
+        """One sentence of the reasons, in the order of the criteria:
+        "Lao động tiên tiến 2026; not disciplined in 2026"."""
+        text = "; ".join(r for r in reasons if r)
+        return text[:1].upper() + text[1:]
+
     # ------------------------------------------------------------------
     # Checks
     # ------------------------------------------------------------------
@@ -98,24 +105,34 @@ class DvkEligibility(models.AbstractModel):
         subject_type = criterion.title_type_ids[:1].subject_type
         fname = "department_id" if by_unit else "employee_id"
         ids = {i.department_id if by_unit else i.employee_id for i in items} - {0}
-        held = set()
+        held = {}
         if ids:
-            for record, year in Title._read_group(
+            for record, year, title_type in Title._read_group(
                 [
                     (fname, "in", list(ids)),
                     ("year", "in", list(items.years())),
                     ("type_id.rank", ">=", threshold),
                     ("type_id.subject_type", "=", subject_type),
                 ],
-                [fname, "year"],
+                [fname, "year", "type_id"],
             ):
-                held.add((record.id, year))
+                # The highest title held says best why the subject passes.
+                best = held.get((record.id, year))
+                if not best or title_type.rank > best.rank:
+                    held[(record.id, year)] = title_type
         label = criterion._title_label()
         result = {}
         for item in items:
             holder = item.department_id if by_unit else item.employee_id
             if (holder, item.year) in held:
-                result[item.key] = (True, "")
+                result[item.key] = (
+                    True,
+                    self.env._(
+                        "%(title)s %(year)s",
+                        title=held[(holder, item.year)].name,
+                        year=item.year,
+                    ),
+                )
             elif by_unit:
                 result[item.key] = (
                     False,
@@ -177,7 +194,13 @@ class DvkEligibility(models.AbstractModel):
             )
             rec = by_key.get(key)
             if not rec:
-                result[item.key] = (True, "")
+                if by_unit:
+                    why = self.env._(
+                        "no member disciplined in %(year)s", year=item.year
+                    )
+                else:
+                    why = self.env._("not disciplined in %(year)s", year=item.year)
+                result[item.key] = (True, why)
                 continue
             values = {
                 "form": forms.get(rec.form, rec.form).lower(),
@@ -210,6 +233,7 @@ class DvkEligibility(models.AbstractModel):
             {i.department_id for i in items if i.subject_type == "collective"} - {0}
         )
         counts = {}
+        names = {}
         base = [("year", "in", years), ("recognized_level_id", "!=", False)]
         if employees:
             for model in Model.search_fetch(
@@ -219,11 +243,12 @@ class DvkEligibility(models.AbstractModel):
                     ("employee_id", "in", list(employees)),
                     ("member_ids", "in", list(employees)),
                 ],
-                ["employee_id", "member_ids", "year"],
+                ["employee_id", "member_ids", "year", "name"],
             ):
                 for emp in {model.employee_id.id, *model.member_ids.ids} & employees:
                     key = ("e", emp, model.year)
                     counts[key] = counts.get(key, 0) + 1
+                    names.setdefault(key, []).append(model.name)
         if units:
             for model in Model.search_fetch(
                 # A unit counts its own (collective) models and those of the
@@ -233,12 +258,13 @@ class DvkEligibility(models.AbstractModel):
                     ("department_id", "child_of", units.ids),
                     ("subject_type", "=", "collective"),
                 ],
-                ["department_id", "year"],
+                ["department_id", "year", "name"],
             ):
                 path = {int(x) for x in model.department_id.parent_path.split("/") if x}
                 for unit_id in path & set(units.ids):
                     key = ("d", unit_id, model.year)
                     counts[key] = counts.get(key, 0) + 1
+                    names.setdefault(key, []).append(model.name)
         result = {}
         for item in items:
             key = (
@@ -248,7 +274,16 @@ class DvkEligibility(models.AbstractModel):
             )
             count = counts.get(key, 0)
             if count >= min_count:
-                result[item.key] = (True, "")
+                listed = ", ".join(f"“{n}”" for n in names[key])
+                if item.subject_type == "individual":
+                    why = self.env._(
+                        "took part in the recognised model(s) %(names)s", names=listed
+                    )
+                else:
+                    why = self.env._(
+                        "recognised model(s) of the unit: %(names)s", names=listed
+                    )
+                result[item.key] = (True, why)
             elif not count:
                 result[item.key] = (
                     False,
@@ -289,5 +324,5 @@ class DvkEligibility(models.AbstractModel):
             elif item.model_id in late:
                 result[item.key] = (False, late[item.model_id])
             else:
-                result[item.key] = (True, "")
+                result[item.key] = (True, self.env._("registered on time"))
         return result

@@ -207,6 +207,11 @@ class DvkExemplar(models.Model):
             )
         return rules_
 
+    def _creation_message(self):
+        """The chatter's first line, in words an officer uses (not the
+        technical model name)."""
+        return self.env._("Exemplar file opened")
+
     def action_propose(self, level=None):
         self._dvk_check_state(self._dvk_proposable_states(), self.env._("proposed"))
         self._dvk_check_officer_scope()

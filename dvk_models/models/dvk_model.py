@@ -63,8 +63,12 @@ class DvkModel(models.Model):
     category_id = fields.Many2one(
         "dvk.category",
         ondelete="restrict",
-        domain="[('field_id', '=?', field_id)]",
+        domain="[('field_id', '=?', field_id), ('profile', 'in', [profile, False])]",
         tracking=True,
+    )
+    has_categories = fields.Boolean(
+        compute="_compute_has_categories",
+        help="The campaign's profile defines categories (loại hình) of models.",
     )
     level_id = fields.Many2one(
         "dvk.level",
@@ -183,6 +187,23 @@ class DvkModel(models.Model):
                 model.subject_key = f"e{model.employee_id.id}"
             else:
                 model.subject_key = f"d{model.department_id.id}"
+
+    @api.depends("profile")
+    def _compute_has_categories(self):
+        """Seeds 000/001 (party) classify models by field only; the union
+        guidance (seed 004 I.2) adds categories. Offer the choice only where
+        the profile has some."""
+        with_categories = {
+            profile
+            for (profile,) in self.env["dvk.category"]._read_group(
+                [("profile", "in", [*set(self.mapped("profile")), False])],
+                ["profile"],
+            )
+        }
+        for model in self:
+            model.has_categories = bool(
+                {model.profile, False} & with_categories
+            ) or bool(model.category_id)
 
     def _compute_replication_count(self):
         for model in self:
@@ -418,6 +439,11 @@ class DvkModel(models.Model):
     def _check_recognizable(self, decisions):
         self._check_dossier("recognize")
         return super()._check_recognizable(decisions)
+
+    def _creation_message(self):
+        """The chatter's first line, in words an officer uses (not the
+        technical model name)."""
+        return self.env._("Model registered")
 
     def action_submit(self):
         self._dvk_check_state(("draft", "refused"), self.env._("submitted"))

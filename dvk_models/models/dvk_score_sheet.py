@@ -5,7 +5,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
-from odoo.tools import SQL
+from odoo.tools import SQL, formatLang
 
 
 class DvkScoreSheet(models.Model):
@@ -71,7 +71,11 @@ class DvkScoreSheet(models.Model):
         "res.company", compute="_compute_company_id", store=True, index=True
     )
     department_id = fields.Many2one(
-        "hr.department", compute="_compute_company_id", store=True, index=True
+        "hr.department",
+        compute="_compute_company_id",
+        store=True,
+        index=True,
+        context={"hierarchical_naming": False},
     )
 
     _one_record = models.Constraint(
@@ -313,9 +317,15 @@ class DvkScoreSheet(models.Model):
                     line.sudo()._dvk_write_auto(
                         {
                             "score": line.criterion_id.max_score if ok else 0.0,
-                            "explanation": why or self.env._("Met"),
+                            "explanation": Eligibility._join_reasons([why])
+                            or self.env._("Met"),
                         }
                     )
+
+    def _creation_message(self):
+        """The chatter's first line, in words an officer uses (not the
+        technical model name)."""
+        return self.env._("Score sheet created")
 
     def action_refresh(self):
         self._check_evaluator()
@@ -389,7 +399,9 @@ class DvkScoreSheet(models.Model):
                         sheet.kind
                     ],
                     user=sheet.evaluator_id.name,
-                    total=sheet.weighted_total,
+                    # The lists' format (Float, 2 digits), in the user's
+                    # language: "84,00" in Vietnamese, never "84.0".
+                    total=formatLang(self.env, sheet.weighted_total, digits=2),
                     result=sheet.result,
                 ),
                 subtype_xmlid="mail.mt_note",

@@ -31,6 +31,7 @@ class DvkWorkflowMixin(models.AbstractModel):
     )
     department_id = fields.Many2one(
         "hr.department",
+        context={"hierarchical_naming": False},
         string="Unit",
         required=True,
         ondelete="restrict",

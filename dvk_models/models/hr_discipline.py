@@ -20,6 +20,7 @@ class HrDiscipline(models.Model):
     )
     department_id = fields.Many2one(
         "hr.department",
+        context={"hierarchical_naming": False},
         string="Unit",
         compute="_compute_department_id",
         store=True,
@@ -87,3 +88,8 @@ class HrDiscipline(models.Model):
     def _compute_department_id(self):
         for discipline in self:
             discipline.department_id = discipline.employee_id.department_id
+
+    def _creation_message(self):
+        """The chatter's first line, in words an officer uses (not the
+        technical model name)."""
+        return self.env._("Disciplinary action recorded")

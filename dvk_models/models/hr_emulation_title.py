@@ -32,6 +32,7 @@ class HrEmulationTitle(models.Model):
     )
     department_id = fields.Many2one(
         "hr.department",
+        context={"hierarchical_naming": False},
         string="Unit",
         ondelete="restrict",
         index=True,
@@ -108,3 +109,8 @@ class HrEmulationTitle(models.Model):
                         title=title.type_id.name,
                     )
                 )
+
+    def _creation_message(self):
+        """The chatter's first line, in words an officer uses (not the
+        technical model name)."""
+        return self.env._("Emulation title recorded")

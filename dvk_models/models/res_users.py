@@ -10,6 +10,7 @@ class ResUsers(models.Model):
         "user_id",
         "department_id",
         string="DVK Units in Charge",
+        context={"hierarchical_naming": False},
         help="An officer sees and handles the DVK records of these units and of "
         "every unit below them.",
     )

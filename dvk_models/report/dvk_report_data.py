@@ -126,9 +126,9 @@ class DvkReportMixin(models.AbstractModel):
         others = docs.filtered(lambda d: d.profile not in self._dvk_profiles)
         if others:
             labels = dict(
-                self.env["dvk.campaign"]._fields["profile"]._description_selection(
-                    self.env
-                )
+                self.env["dvk.campaign"]
+                ._fields["profile"]
+                ._description_selection(self.env)
             )
             raise UserError(
                 self.env._(

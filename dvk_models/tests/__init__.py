@@ -16,3 +16,4 @@ from . import test_reports
 from . import test_migration
 from . import test_journeys
 from . import test_decision_award
+from . import test_journey_words

@@ -79,7 +79,7 @@ PUBLIC_METHODS = {
     },
     "dvk.score.sheet": {"action_done", "action_refresh"},
     "dvk.criteria.set": {"action_new_version"},
-    "dvk.candidate.wizard": {"action_open_exemplars", "action_scan"},
+    "dvk.candidate.wizard": {"action_create_exemplars", "action_scan"},
     "dvk.scoring.wizard": {
         "action_finish",
         "action_load",

@@ -3,8 +3,9 @@ from odoo.exceptions import UserError
 
 
 class DvkCandidateWizard(models.TransientModel):
-    """Find eligible candidates: scan a unit subtree for a year and open draft
-    exemplar files for those who pass the criteria set's automatic checks."""
+    """Find eligible candidates: scan a unit subtree for a year, say for each
+    person (or unit) why they pass or fail the criteria set's automatic checks,
+    and open draft exemplar files only for the candidates the officer ticks."""
 
     _name = "dvk.candidate.wizard"
     _description = "Find Eligible Exemplar Candidates"
@@ -16,6 +17,7 @@ class DvkCandidateWizard(models.TransientModel):
         "hr.department",
         string="Unit",
         required=True,
+        context={"hierarchical_naming": False},
         help="The unit whose people or sub-units are scanned, with everything "
         "below it.",
     )
@@ -64,10 +66,15 @@ class DvkCandidateWizard(models.TransientModel):
         employees = self.env["hr.employee"].sudo()
         return employees.search([("department_id", "in", units.ids)])
 
-    def action_scan(self):
-        self.ensure_one()
+    def _check_owner(self):
         if self.create_uid != self.env.user:
             raise UserError(self.env._("This dialog belongs to another user."))
+
+    def action_scan(self):
+        """List who passes and who fails, and why, from the HR records.
+        Searching opens no exemplar file: the officer chooses for whom."""
+        self.ensure_one()
+        self._check_owner()
         if not self.criteria_set_id:
             raise UserError(
                 self.env._("No criteria set for exemplars of this profile.")
@@ -75,68 +82,53 @@ class DvkCandidateWizard(models.TransientModel):
         subjects = self._subjects()
         year = self.campaign_id.year
         Eligibility = self.env["dvk.eligibility"]
-        if self.subject_type == "collective":
-            rows = [
-                (
-                    d.id,
-                    "collective",
-                    year,
-                    self.env["hr.employee"],
-                    d,
-                    self.env["dvk.model"],
-                )
-                for d in subjects
-            ]
-        else:
-            rows = [
-                (e.id, "individual", year, e, e.department_id, self.env["dvk.model"])
-                for e in subjects
-            ]
+        collective = self.subject_type == "collective"
+        no_employee, no_model = self.env["hr.employee"], self.env["dvk.model"]
+        rows = [
+            (s.id, "collective", year, no_employee, s, no_model)
+            if collective
+            else (s.id, "individual", year, s, s.department_id, no_model)
+            for s in subjects
+        ]
         answers = Eligibility._evaluate(self.criteria_set_id, Eligibility._items(rows))
-        Exemplar = self.env["dvk.exemplar"]
-        fname = "department_id" if self.subject_type == "collective" else "employee_id"
+        fname = "department_id" if collective else "employee_id"
         existing = {
-            getattr(e, fname).id: e
-            for e in Exemplar.search(
+            e[fname].id: e.id
+            for e in self.env["dvk.exemplar"].search_fetch(
                 [
                     ("campaign_id", "=", self.campaign_id.id),
                     ("subject_type", "=", self.subject_type),
                     (fname, "in", subjects.ids),
                     ("state", "!=", "refused"),
-                ]
+                ],
+                [fname],
             )
         }
-        to_create, lines = [], []
+        lines = []
         for subject in subjects:
             results = answers[subject.id]
-            reasons = [why for _criterion, ok, why in results if not ok]
-            line = {
-                "wizard_id": self.id,
-                fname: subject.id,
-                "eligible": not reasons,
-                "reason": "\n".join(reasons),
-                "exemplar_id": existing.get(subject.id, Exemplar).id,
-            }
-            lines.append(line)
-            if not reasons and subject.id not in existing:
-                to_create.append(
-                    {
-                        "campaign_id": self.campaign_id.id,
-                        "subject_type": self.subject_type,
-                        "employee_id": subject.id if fname == "employee_id" else False,
-                        "department_id": subject.id
-                        if fname == "department_id"
-                        else subject.department_id.id,
-                        "criteria_set_id": self.criteria_set_id.id,
-                    }
-                )
-        created = Exemplar.create(to_create)
-        by_subject = {getattr(e, fname).id: e.id for e in created}
-        for line in lines:
-            line["exemplar_id"] = line["exemplar_id"] or by_subject.get(line[fname])
+            failed = [why for _criterion, ok, why in results if not ok]
+            passed = [why for _criterion, ok, why in results if ok]
+            lines.append(
+                {
+                    "wizard_id": self.id,
+                    "employee_id": False if collective else subject.id,
+                    "department_id": subject.id
+                    if collective
+                    else subject.department_id.id,
+                    "eligible": not failed,
+                    "reason": Eligibility._join_reasons(failed),
+                    "pass_reason": "" if failed else Eligibility._join_reasons(passed),
+                    "exemplar_id": existing.get(subject.id, False),
+                    "selected": not failed and subject.id not in existing,
+                }
+            )
         self.line_ids.unlink()
         self.env["dvk.candidate.wizard.line"].create(lines)
         self.state = "done"
+        return self._reopen()
+
+    def _reopen(self):
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,
@@ -144,16 +136,45 @@ class DvkCandidateWizard(models.TransientModel):
             "view_mode": "form",
             "target": "new",
             "name": self.env._("Eligible Candidates"),
+            "context": {"dialog_size": "extra-large"},
         }
 
-    def action_open_exemplars(self):
+    def _prepare_exemplar_vals(self, line):
+        """Hook: the draft exemplar file opened for a chosen candidate."""
+        return {
+            "campaign_id": self.campaign_id.id,
+            "subject_type": self.subject_type,
+            "employee_id": line.employee_id.id,
+            "department_id": line.department_id.id,
+            "criteria_set_id": self.criteria_set_id.id,
+        }
+
+    def action_create_exemplars(self):
+        """Open draft exemplar files for the eligible candidates the officer
+        ticked (those who have none yet), then show them."""
         self.ensure_one()
+        self._check_owner()
+        chosen = self.line_ids.filtered(lambda line: line.selected and line.eligible)
+        if not chosen:
+            raise UserError(
+                self.env._(
+                    "Tick the eligible candidates for whom to open an exemplar file."
+                )
+            )
+        self.env["dvk.exemplar"]._dvk_check_officer_scope_units(self.department_id)
+        new = chosen.filtered(lambda line: not line.exemplar_id)
+        created = self.env["dvk.exemplar"].create(
+            [self._prepare_exemplar_vals(line) for line in new]
+        )
+        for line, exemplar in zip(new, created, strict=True):
+            line.exemplar_id = exemplar
         return {
             "type": "ir.actions.act_window",
             "res_model": "dvk.exemplar",
             "view_mode": "list,form",
+            "views": [(False, "list"), (False, "form")],
             "name": self.env._("Exemplars"),
-            "domain": [("id", "in", self.line_ids.exemplar_id.ids)],
+            "domain": [("id", "in", chosen.exemplar_id.ids)],
         }
 
 
@@ -166,7 +187,20 @@ class DvkCandidateWizardLine(models.TransientModel):
         "dvk.candidate.wizard", required=True, ondelete="cascade"
     )
     employee_id = fields.Many2one("hr.employee")
-    department_id = fields.Many2one("hr.department", string="Unit")
+    department_id = fields.Many2one(
+        "hr.department", string="Unit", context={"hierarchical_naming": False}
+    )
     eligible = fields.Boolean()
     reason = fields.Text(string="Why Not")
+    pass_reason = fields.Text(string="Why Eligible")
+    explanation = fields.Text(string="Why", compute="_compute_explanation")
     exemplar_id = fields.Many2one("dvk.exemplar", string="Exemplar File")
+    selected = fields.Boolean(
+        string="Open a File",
+        help="Tick the eligible candidates for whom to open an exemplar file.",
+    )
+
+    @api.depends("eligible", "reason", "pass_reason")
+    def _compute_explanation(self):
+        for line in self:
+            line.explanation = line.pass_reason if line.eligible else line.reason

@@ -208,7 +208,10 @@ class DvkScoringWizardLine(models.TransientModel):
     model_id = fields.Many2one("dvk.model", readonly=True)
     exemplar_id = fields.Many2one("dvk.exemplar", readonly=True)
     department_id = fields.Many2one(
-        "hr.department", string="Unit", compute="_compute_record_info"
+        "hr.department",
+        string="Unit",
+        compute="_compute_record_info",
+        context={"hierarchical_naming": False},
     )
     sheet_id = fields.Many2one("dvk.score.sheet", readonly=True)
     sheet_state = fields.Selection(related="sheet_id.state", string="My Sheet")

@@ -34,8 +34,18 @@ class DvkEligibility(models.AbstractModel):
         result = {}
         for item in items:
             own = led.get(item.employee_id, units.browse())
-            if any(answers.get((item.key, u.id), (False, ""))[0] for u in own):
-                result[item.key] = (True, "")
+            passing = own.filtered(
+                lambda u, k=item.key: answers.get((k, u.id), (False, ""))[0]
+            )
+            if passing:
+                result[item.key] = (
+                    True,
+                    self.env._(
+                        "as head of %(units)s: %(models)s",
+                        units=", ".join(passing.mapped("name")),
+                        models="; ".join(answers[(item.key, u.id)][1] for u in passing),
+                    ),
+                )
             else:
                 result[item.key] = (
                     False,

@@ -45,7 +45,10 @@ class DvkPoliceReport(models.Model):
     campaign_id = fields.Many2one(related="model_id.campaign_id", store=True)
     year = fields.Integer(related="model_id.year", store=True)
     department_id = fields.Many2one(
-        related="model_id.department_id", store=True, index=True
+        related="model_id.department_id",
+        store=True,
+        index=True,
+        context={"hierarchical_naming": False},
     )
     company_id = fields.Many2one(related="model_id.company_id", store=True, index=True)
     user_id = fields.Many2one(
@@ -79,7 +82,12 @@ class DvkPoliceReport(models.Model):
 
     @api.depends("kind", "model_id.name", "year")
     def _compute_name(self):
-        labels = dict(self._fields["kind"]._description_selection(self.env))
+        # Code translations, not the selection's: the name is stored, and the
+        # selection labels are not translated yet while demo data loads.
+        labels = {
+            "six_month": self.env._("Six-month Review"),
+            "annual": self.env._("Annual Summary"),
+        }
         for report in self:
             report.name = self.env._(
                 "%(kind)s %(year)s - %(model)s",
@@ -88,11 +96,27 @@ class DvkPoliceReport(models.Model):
                 model=report.model_id.name or "",
             )
 
-    @api.depends("model_id.registrant_id", "model_id.employee_id.user_id")
+    @api.depends(
+        "model_id.registrant_id",
+        "model_id.employee_id.user_id",
+        "model_id.department_id.dvk_officer_ids",
+    )
     def _compute_user_id(self):
+        """The person of the model, else its registrant, else the officer in
+        charge of its unit: a human who can write the report, never the
+        system account (OdooBot) that loaded or imported the model."""
         for report in self:
-            report.user_id = (
-                report.model_id.employee_id.user_id or report.model_id.registrant_id
+            model = report.model_id
+            candidates = [model.employee_id.user_id, model.registrant_id]
+            if model.department_id:
+                candidates.append(model.department_id._dvk_responsible_officer())
+            report.user_id = next(
+                (
+                    user
+                    for user in candidates
+                    if user and not user._is_superuser() and not user.share
+                ),
+                False,
             )
 
     def _compute_is_overdue(self):
@@ -151,6 +175,11 @@ class DvkPoliceReport(models.Model):
                     )
                 )
 
+    def _creation_message(self):
+        """The chatter's first line, in words an officer uses (not the
+        technical model name)."""
+        return self.env._("Periodic report created")
+
     def action_done(self):
         """Send the report: it needs an assessment or a file."""
         self.check_access("write")
@@ -198,10 +227,14 @@ class DvkPoliceReport(models.Model):
             ]
         )
         for report in reports:
-            report.activity_schedule(
+            # The cron runs as OdooBot: write to the responsible in their language.
+            report_lang = report.with_context(lang=report.user_id.lang)
+            report_lang.activity_schedule(
                 "mail.mail_activity_data_todo",
                 date_deadline=report.date_due,
-                summary=self.env._("Send the report: %(name)s", name=report.name),
+                summary=report_lang.env._(
+                    "Send the report: %(name)s", name=report.name
+                ),
                 user_id=report.user_id.id,
             )
         # sudo: the reminder flag is written by the system only

@@ -77,6 +77,33 @@ class TestPolicePeriodicReports(DvkPoliceCommon):
         self.assertEqual(six.activity_ids.user_id, self.user_officer)
         self.assertTrue(six.reminder_sent)
 
+    def test_reports_never_assigned_to_odoobot(self):
+        """Issue 14 item 8: a model loaded or imported by the system account
+        (OdooBot, as the demo data is) gets its periodic reports assigned to
+        the officer in charge of its unit, and the reminder goes to that
+        person, never to OdooBot."""
+        vals = {
+            "name": "Dân vận khéo - nạp bởi hệ thống",
+            "campaign_id": self.campaign.id,
+            "subject_type": "collective",
+            "department_id": self.commune.id,
+            "field_id": self.field_anqp.id,
+            "level_id": self.level_grassroots.id,
+        }
+        model = self.env["dvk.model"].create(vals)
+        self.assertTrue(model.registrant_id._is_superuser())
+        self._attach(model, stages=("submit",))
+        model.with_user(self.user_officer).action_submit()
+        model.with_user(model.approver_id).action_approve()
+        reports = model.police_report_ids
+        self.assertEqual(len(reports), 2)
+        officer = self.commune._dvk_responsible_officer()
+        self.assertTrue(officer)
+        self.assertEqual(reports.user_id, officer)
+        with freeze_time("2026-06-10"):
+            self.env["dvk.police.report"]._cron_send_reminders()
+        self.assertEqual(reports.activity_ids.user_id, officer)
+
     def test_printable_report(self):
         """Rule: the periodic report prints as a Vietnamese report."""
         model = self._approved(self.commune)
