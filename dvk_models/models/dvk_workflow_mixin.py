@@ -167,6 +167,7 @@ class DvkWorkflowMixin(models.AbstractModel):
                     "You can register an individual only for yourself, the "
                     "people of the units you head or, as an officer, of the "
                     "units in your charge: %(names)s.",
+                    # sudo: the names of the people refused, for the message
                     names=", ".join(outside.sudo().mapped("name")),
                 )
             )

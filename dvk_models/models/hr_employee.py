@@ -53,12 +53,9 @@ class HrEmployee(models.Model):
         if user.has_group("dvk_models.group_dvk_manager"):
             return Domain.TRUE
         domain = Domain("user_id", "=", user.id)
+        Department = self.env["hr.department"]
         # sudo: which units the user heads, not the content of HR records
-        headed = (
-            self.env["hr.department"]
-            .sudo()
-            .search([("manager_id.user_id", "=", user.id)])
-        )
+        headed = Department.sudo().search([("manager_id.user_id", "=", user.id)])
         units = headed.ids
         if user.has_group("dvk_models.group_dvk_officer"):
             units += user.dvk_department_ids.ids

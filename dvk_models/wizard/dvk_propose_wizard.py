@@ -28,11 +28,10 @@ class DvkProposeWizard(models.TransientModel):
     # chooses; the confirmation refuses an empty level with a clear message.
     level_id = fields.Many2one(
         "dvk.level",
-        string="Level",
         domain="[('id', 'in', allowed_level_ids)]",
         help="The level whose authority is asked to recognise the records.",
     )
-    rule = fields.Html(string="Rule", compute="_compute_rule", sanitize=False)
+    rule = fields.Html(compute="_compute_rule", sanitize=False)
 
     @api.model
     def _open_for(self, records):
