@@ -1,7 +1,7 @@
 {
     "name": "DVK - Police profile",
     "summary": '"Dân vận khéo" rules of the police (Công an) profile',
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "category": "Human Resources",
     "website": "https://github.com/dvk-odoo/dvk",
     "author": "DVK for Odoo",
@@ -11,6 +11,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/dvk_police_security.xml",
+        "data/dvk_profile_data.xml",
         "data/dvk_criteria_data.xml",
         "data/dvk_dossier_data.xml",
         "data/ir_cron_data.xml",

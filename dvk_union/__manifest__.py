@@ -1,7 +1,7 @@
 {
     "name": "DVK - Trade union profile",
     "summary": '"Dân vận khéo" rules of the trade-union profile',
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Human Resources",
     "website": "https://github.com/dvk-odoo/dvk",
     "author": "DVK for Odoo",
@@ -11,10 +11,10 @@
     "data": [
         "security/ir.model.access.csv",
         "security/dvk_union_security.xml",
+        "data/dvk_profile_data.xml",
         "data/dvk_category_data.xml",
         "data/dvk_criteria_data.xml",
         "data/dvk_dossier_data.xml",
-        "views/dvk_campaign_views.xml",
         "views/hr_department_views.xml",
         "views/dvk_model_views.xml",
         "views/dvk_union_views.xml",

@@ -28,22 +28,13 @@ def test_name_key_ignores_case_form_and_spaces():
     assert rules.name_key("Dân vận") != rules.name_key("Dân vạn")
 
 
-def test_default_deadlines_party_bloc():
-    """Rule: party bloc guidance — register within January, recognise within
-    November (seed 000 §II.1, §II.2.1)."""
-    dates = rules.default_deadlines("bloc", 2026)
-    assert dates["registration_deadline"] == datetime.date(2026, 1, 31)
-    assert dates["recognition_deadline"] == datetime.date(2026, 11, 30)
-
-
-def test_default_deadlines_provincial():
-    """Rule: provincial guidance — register before 30/3, provincial proposals
-    before 01/10, recognition before 15/10 (seed 001 §4); "before" means the
-    day before is the last day on time."""
-    dates = rules.default_deadlines("province", 2026)
-    assert dates["registration_deadline"] == datetime.date(2026, 3, 29)
-    assert dates["proposal_deadline"] == datetime.date(2026, 9, 30)
-    assert dates["recognition_deadline"] == datetime.date(2026, 10, 14)
+def test_rule_date_day_or_last_day_of_month():
+    """Rule: a deadline rule falls on a day of a month, or on the last day of
+    the month ("in February", seed 004 §V; seed 003 Điều 8), 29/2 in a leap
+    year."""
+    assert rules.rule_date(2026, 3, 29) == datetime.date(2026, 3, 29)
+    assert rules.rule_date(2026, 2, last_day=True) == datetime.date(2026, 2, 28)
+    assert rules.rule_date(2028, 2, 1, last_day=True) == datetime.date(2028, 2, 29)
 
 
 def test_vn_date():

@@ -1,5 +1,6 @@
 from . import dvk_level
 from . import dvk_field
+from . import dvk_profile
 from . import dvk_category
 from . import res_users
 from . import hr_department
@@ -7,6 +8,7 @@ from . import hr_emulation_title_type
 from . import hr_emulation_title
 from . import hr_discipline
 from . import dvk_campaign
+from . import dvk_campaign_deadline
 from . import dvk_campaign_reminder
 from . import dvk_workflow_mixin
 from . import dvk_dossier

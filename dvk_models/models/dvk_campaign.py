@@ -2,22 +2,14 @@ import datetime
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Command
 
-from ..tools import rules
-
-# The guidance each deadline rule follows, printed as the legal bases ("Căn
-# cứ ...") of the campaign's decisions, one per line. Official titles, so not
-# translated; a sector addon gives its own through _get_default_legal_basis.
-DEFAULT_LEGAL_BASES = {
-    "bloc": (
-        "Hướng dẫn số 07-HD/ĐUK của Ban Thường vụ Đảng ủy Khối về nội dung, "
-        "tiêu chí, quy trình xây dựng, thủ tục xét công nhận và biểu dương, "
-        'khen thưởng mô hình, điển hình "Dân vận khéo"'
-    ),
-    "province": (
-        "Hướng dẫn ngày 19/4/2021 của Ban Dân vận Tỉnh ủy về xây dựng mô "
-        'hình, điển hình "Dân vận khéo", giai đoạn 2021-2025'
-    ),
+# The campaign fields of the public contract, each the main deadline of a kind
+# of step among the campaign's deadline lines.
+CONTRACT_DEADLINES = {
+    "registration_deadline": "registration",
+    "proposal_deadline": "proposal",
+    "recognition_deadline": "recognition",
 }
 
 
@@ -26,7 +18,7 @@ class DvkCampaign(models.Model):
 
     _name = "dvk.campaign"
     _description = "DVK Campaign"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "dvk.profile.mixin"]
     _order = "year desc, id desc"
     _check_company_auto = True
 
@@ -39,37 +31,42 @@ class DvkCampaign(models.Model):
     phase = fields.Char(
         help="The phase of the movement this year belongs to, e.g. 2021-2025."
     )
-    profile = fields.Selection(
-        [("party", "Party guidance")],
-        required=True,
-        default="party",
-        tracking=True,
-        help="The rulebook of the campaign: criteria, dossiers, deadlines and "
-        "approval routing come from it.",
-    )
-    deadline_rule = fields.Selection(
-        [
-            (
-                "bloc",
-                "Party bloc guidance (register in January, recognise in November)",
-            ),
-            (
-                "province",
-                "Provincial guidance (register before 30/3, recognise before 15/10)",
-            ),
-        ],
-        default="province",
-        help="Which guidance the default deadlines follow.",
-    )
+    profile_id = fields.Many2one(tracking=True)
     date_start = fields.Date(string="Start", required=True, tracking=True)
     date_end = fields.Date(string="End", required=True, tracking=True)
-    registration_deadline = fields.Date(required=True, tracking=True)
+    deadline_ids = fields.One2many(
+        "dvk.campaign.deadline",
+        "campaign_id",
+        string="Deadlines",
+        copy=True,
+        help="The campaign's calendar, generated from its profile's deadline "
+        "rules for its year; each line drives reminders and overdue flags.",
+    )
+    registration_deadline = fields.Date(
+        compute="_compute_contract_deadlines",
+        inverse="_inverse_contract_deadlines",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="The main registration deadline: the registration line without "
+        "scope, else the latest one.",
+    )
     proposal_deadline = fields.Date(
         string="Upper-level Proposal Deadline",
+        compute="_compute_contract_deadlines",
+        inverse="_inverse_contract_deadlines",
+        store=True,
+        readonly=False,
         tracking=True,
         help="Proposals for recognition at the upper level must be sent by then.",
     )
-    recognition_deadline = fields.Date(required=True, tracking=True)
+    recognition_deadline = fields.Date(
+        compute="_compute_contract_deadlines",
+        inverse="_inverse_contract_deadlines",
+        store=True,
+        readonly=False,
+        tracking=True,
+    )
     state = fields.Selection(
         [("draft", "Draft"), ("open", "Open"), ("closed", "Closed")],
         default="draft",
@@ -97,7 +94,7 @@ class DvkCampaign(models.Model):
     )
 
     _year_profile_uniq = models.Constraint(
-        "UNIQUE(company_id, profile, year)",
+        "UNIQUE(company_id, profile_id, year)",
         "There is already a campaign of this profile for this year.",
     )
     _year_valid = models.Constraint(
@@ -120,36 +117,73 @@ class DvkCampaign(models.Model):
             for fname, counts in per_model.items():
                 campaign[fname] = counts.get(campaign, 0)
 
-    @api.depends("profile", "deadline_rule")
+    @api.depends("profile_id")
     def _compute_legal_basis(self):
         for campaign in self:
             campaign.legal_basis = campaign._get_default_legal_basis()
 
     def _get_default_legal_basis(self):
         """Hook: the guidance documents of the campaign's profile, one per
-        line; sector addons add those of their profile."""
+        line."""
         self.ensure_one()
-        return DEFAULT_LEGAL_BASES.get(self.deadline_rule or "province", "")
+        return self.profile_id.guidance or ""
+
+    @api.depends("deadline_ids.date", "deadline_ids.kind", "deadline_ids.level_ids")
+    def _compute_contract_deadlines(self):
+        for campaign in self:
+            for fname, kind in CONTRACT_DEADLINES.items():
+                campaign[fname] = campaign._main_deadline(kind).date
+
+    def _inverse_contract_deadlines(self):
+        for campaign in self:
+            for fname, kind in CONTRACT_DEADLINES.items():
+                line = campaign._main_deadline(kind)
+                value = campaign[fname]
+                if line and not value:
+                    line.unlink()
+                elif line and line.date != value:
+                    line.date = value
+                elif value and not line:
+                    campaign.deadline_ids = [
+                        Command.create(campaign._contract_line_vals(kind, value))
+                    ]
+
+    def _main_deadline(self, kind):
+        """The line a contract field shows for ``kind``: the one without
+        scope, else the latest."""
+        self.ensure_one()
+        lines = self.deadline_ids.filtered(lambda line: line.kind == kind)
+        main = lines.filtered(lambda line: not line.level_ids) or lines
+        return main.sorted(lambda line: (line.date or datetime.date.min, line.id))[-1:]
+
+    def _contract_line_vals(self, kind, date):
+        labels = dict(
+            self.env["dvk.campaign.deadline"]
+            ._fields["kind"]
+            ._description_selection(self.env)
+        )
+        return {"name": labels[kind], "kind": kind, "date": date}
 
     @api.model
-    def _get_default_deadlines(self, profile, year, deadline_rule=None):
-        """Hook: default dates of a campaign; sector addons add their profile."""
-        values = {
+    def _get_default_dates(self, year):
+        """Hook: the default start and end of a campaign of ``year``."""
+        return {
             "date_start": datetime.date(year, 1, 1),
             "date_end": datetime.date(year, 12, 31),
         }
-        values.update(rules.default_deadlines(deadline_rule or "province", year))
-        return values
 
-    @api.onchange("profile", "year", "deadline_rule")
+    @api.onchange("profile_id", "year")
     def _onchange_defaults(self):
-        if not (self.profile and self.year) or not 2000 < self.year < 2200:
+        if not (self.profile_id and self.year) or not 2000 < self.year < 2200:
             return
-        values = self._get_default_deadlines(
-            self.profile, self.year, self.deadline_rule
-        )
-        for fname, value in values.items():
+        if self.state != "draft":
+            return
+        for fname, value in self._get_default_dates(self.year).items():
             self[fname] = value
+        self.deadline_ids = [Command.clear()] + [
+            Command.create(vals)
+            for vals in self.profile_id._deadline_line_vals(self.year)
+        ]
         # The default name follows the year until the user writes their own.
         if not self.name or self._is_default_name(self.name):
             self.name = self._default_name(self.year)
@@ -160,6 +194,26 @@ class DvkCampaign(models.Model):
     def _is_default_name(self, name):
         prefix = self._default_name(0)[:-1]
         return name.startswith(prefix) and name[len(prefix) :].isdigit()
+
+    @api.constrains("deadline_ids", "registration_deadline", "recognition_deadline")
+    def _check_required_deadlines(self):
+        """Every campaign has a registration and a recognition deadline: the
+        late registrations and the overdue flags are read from them."""
+        for campaign in self:
+            missing = [
+                campaign._fields[fname].get_description(self.env)["string"]
+                for fname in ("registration_deadline", "recognition_deadline")
+                if not campaign[fname]
+            ]
+            if missing:
+                raise ValidationError(
+                    self.env._(
+                        "The campaign %(name)s needs a %(deadlines)s: add the "
+                        "deadline lines or the deadline rules of its profile.",
+                        name=campaign.name,
+                        deadlines=", ".join(missing),
+                    )
+                )
 
     @api.constrains(
         "date_start",
@@ -196,6 +250,7 @@ class DvkCampaign(models.Model):
                             end=campaign.date_end,
                         )
                     )
+            campaign.deadline_ids._check_date()
             outside = self.env["dvk.model"].search_count(
                 [
                     ("campaign_id", "=", campaign.id),
@@ -298,12 +353,35 @@ class DvkCampaign(models.Model):
                             ),
                         )
                     )
-        return super().write(vals)
+        # A draft campaign moved to another profile or year takes the
+        # calendar of its new guidance and year.
+        reset = self.browse()
+        if "deadline_ids" not in vals:
+            reset = self.filtered(
+                lambda c: (
+                    c.state == "draft"
+                    and (
+                        ("profile_id" in vals and vals["profile_id"] != c.profile_id.id)
+                        or ("profile" in vals and vals["profile"] != c.profile)
+                        or ("year" in vals and vals["year"] != c.year)
+                    )
+                )
+            )
+        contract = {f: vals.pop(f) for f in CONTRACT_DEADLINES if f in vals and reset}
+        result = super().write(vals)
+        for campaign in reset:
+            campaign.deadline_ids = [Command.clear()] + [
+                Command.create(line)
+                for line in campaign.profile_id._deadline_line_vals(campaign.year)
+            ]
+        if contract:
+            super().write(contract)
+        return result
 
     def _dvk_frozen_fields(self):
         """Hook: what an opened campaign keeps for good; its registrations,
         numbering and criteria depend on them."""
-        return {"profile", "year", "company_id"}
+        return {"profile", "profile_id", "year", "company_id"}
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -311,28 +389,50 @@ class DvkCampaign(models.Model):
             vals.get("state", "draft") != "draft" for vals in vals_list
         ):
             raise UserError(self.env._("A new campaign always starts as a draft."))
+        vals_list = self._dvk_profile_vals(vals_list)
         # Dates left out follow the campaign's own year, not the current year
         # that default_get assumes (e.g. next year's campaign created in advance).
         ctx = self.env.context
+        Profile = self.env["dvk.profile"]
         for vals in vals_list:
-            if not vals.get("year"):
+            year = vals.get("year") or ctx.get("default_year")
+            if not year:
                 continue
-            defaults = self._get_default_deadlines(
-                vals.get("profile") or ctx.get("default_profile") or "party",
-                vals["year"],
-                vals.get("deadline_rule") or ctx.get("default_deadline_rule"),
-            )
-            for fname, value in defaults.items():
+            for fname, value in self._get_default_dates(year).items():
                 if fname not in vals and f"default_{fname}" not in ctx:
                     vals[fname] = value
+            if "deadline_ids" in vals or "default_deadline_ids" in ctx:
+                continue
+            profile = (
+                Profile.browse(vals.get("profile_id") or ctx.get("default_profile_id"))
+                or self._default_profile_id()
+            )
+            lines = profile._deadline_line_vals(year) if profile else []
+            for fname, kind in CONTRACT_DEADLINES.items():
+                if fname in vals:
+                    self._apply_contract_deadline(lines, kind, vals.pop(fname))
+            vals["deadline_ids"] = [Command.create(line) for line in lines]
         return super().create(vals_list)
+
+    def _apply_contract_deadline(self, lines, kind, value):
+        """Set the main line of ``kind`` in ``lines`` (values about to be
+        created) to ``value``, as the inverse does on a saved campaign."""
+        of_kind = [line for line in lines if line["kind"] == kind]
+        unscoped = [line for line in of_kind if not line["level_ids"][0][2]]
+        main = sorted(unscoped or of_kind, key=lambda line: line["date"])[-1:]
+        if main and value:
+            main[0]["date"] = fields.Date.to_date(value)
+        elif main:
+            lines.remove(main[0])
+        elif value:
+            lines.append(self._contract_line_vals(kind, fields.Date.to_date(value)))
 
     def _next_campaign(self):
         """The campaign of the next year with the same profile and company."""
         self.ensure_one()
         return self.search(
             [
-                ("profile", "=", self.profile),
+                ("profile_id", "=", self.profile_id.id),
                 ("company_id", "=", self.company_id.id),
                 ("year", "=", self.year + 1),
             ],

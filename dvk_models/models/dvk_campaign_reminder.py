@@ -187,35 +187,58 @@ class DvkCampaign(models.Model):
     # Deadline reminders
     # ------------------------------------------------------------------
     def _deadline_kinds(self):
-        """Hook: (deadline field, domain of the models still to act on, who
-        acts, label)."""
-        return [
-            (
-                "registration_deadline",
-                [("state", "=", "draft")],
-                "registrant",
-                self.env._("Submit the draft registrations"),
-            ),
-            (
-                "registration_deadline",
-                [("state", "=", "submitted")],
-                "approver",
-                self.env._("Approve the submitted registrations"),
-            ),
-            (
-                "proposal_deadline",
-                [("state", "=", "approved")],
-                "officer",
-                self.env._("Propose the approved models to the upper level"),
-            ),
-            (
-                "recognition_deadline",
-                # proposed, or recognised lower and proposed higher
-                [("proposal_level_id", "!=", False)],
-                "officer",
-                self.env._("Recognise the proposed models by decision"),
-            ),
-        ]
+        """Hook: per kind of deadline line, the steps still to do before it:
+        (domain of the models still to act on, who acts, label). A summary
+        line has no models: the DVK officers of the units in its scope send
+        the summary (``None`` as domain)."""
+        return {
+            "registration": [
+                (
+                    [("state", "=", "draft")],
+                    "registrant",
+                    self.env._("Submit the draft registrations"),
+                ),
+                (
+                    [("state", "=", "submitted")],
+                    "approver",
+                    self.env._("Approve the submitted registrations"),
+                ),
+            ],
+            "approval": [
+                (
+                    [("state", "=", "submitted")],
+                    "approver",
+                    self.env._("Approve the submitted registrations"),
+                ),
+            ],
+            "proposal": [
+                (
+                    [("state", "=", "approved")],
+                    "officer",
+                    self.env._("Propose the approved models to the upper level"),
+                ),
+            ],
+            "recognition": [
+                (
+                    # proposed, or recognised lower and proposed higher
+                    [("proposal_level_id", "!=", False)],
+                    "officer",
+                    self.env._("Recognise the proposed models by decision"),
+                ),
+            ],
+            "summary": [(None, "unit_officer", None)],
+        }
+
+    def _deadline_scope_domain(self, line):
+        """The models a line binds: those of its levels; for a line without
+        scope, those of levels no scoped line of the same kind covers."""
+        Model = self.env["dvk.model"]
+        if line.level_ids:
+            return Model._level_domain(line.level_ids)
+        covered = line.campaign_id.deadline_ids.filtered(
+            lambda other: other.kind == line.kind
+        ).level_ids
+        return ~Model._level_domain(covered) if covered else Domain.TRUE
 
     def _reminder_start(self, deadline):
         """The day reminders start: ``reminder_days`` working days before the
@@ -230,6 +253,24 @@ class DvkCampaign(models.Model):
             compute_leaves=True,
         )
         return start.date() if start else deadline
+
+    def _summary_units(self, line):
+        """Units that send the summary of a line: the units of its levels
+        (every unit with a DVK level when it has no scope)."""
+        self.ensure_one()
+        domain = Domain("company_id", "in", [False, self.company_id.id])
+        if line.level_ids:
+            domain &= Domain("dvk_level_id", "in", line.level_ids.ids)
+        else:
+            domain &= Domain("dvk_level_id", "!=", False)
+        # sudo: the cron reads the units that report, whatever the user
+        return self.env["hr.department"].sudo().search(domain)
+
+    def _summary_officers(self, unit):
+        """The unit's DVK officers, else the officer in charge above it."""
+        # sudo: reading who is in charge of a unit, not their records
+        officers = unit.sudo().dvk_officer_ids.filtered("active")
+        return officers or unit._dvk_responsible_officer()
 
     def _responsible(self, model, who):
         if who == "registrant":
@@ -268,46 +309,62 @@ class DvkCampaign(models.Model):
         # sudo: the cron reads the pending models of every unit
         Model = self.env["dvk.model"].sudo()
         to_create = []
+        kinds = self._deadline_kinds()
+        res_model_id = self.env["ir.model"]._get_id(self._name)
         for campaign in self:
-            for fname, domain, who, label in campaign._deadline_kinds():
-                deadline = campaign[fname]
-                if not deadline or not (
-                    campaign._reminder_start(deadline) <= today <= deadline
-                ):
+            for line in campaign.deadline_ids:
+                deadline = line.date
+                if not (campaign._reminder_start(deadline) <= today <= deadline):
                     continue
-                pending = Model.search(
-                    Domain("campaign_id", "=", campaign.id) & Domain(domain)
-                )
-                groups = {}
-                for model in pending:
-                    user = campaign._responsible(model, who)
-                    if user:
-                        groups.setdefault((user, model.department_id), []).append(model)
-                for (user, unit), models_ in groups.items():
-                    summary = self.env._(
-                        "%(todo)s of %(unit)s by %(deadline)s",
-                        todo=label,
-                        unit=unit.name,
-                        deadline=deadline.strftime("%d/%m/%Y"),
-                    )
-                    key = (campaign.id, user.id, deadline, summary)
-                    if key in existing:
-                        continue
-                    existing.add(key)
-                    to_create.append(
-                        {
-                            "res_model_id": self.env["ir.model"]._get_id(self._name),
-                            "res_id": campaign.id,
-                            "activity_type_id": activity_type.id,
-                            "user_id": user.id,
-                            "date_deadline": deadline,
-                            "summary": summary,
-                            "note": Markup("<ul>%s</ul>")
-                            % Markup("").join(
-                                Markup("<li>%s</li>") % m.name for m in models_
-                            ),
+                for domain, who, label in kinds.get(line.kind, []):
+                    if domain is None:
+                        groups = {
+                            (user, unit): []
+                            for unit in campaign._summary_units(line)
+                            for user in campaign._summary_officers(unit)
                         }
-                    )
+                        label = line.name
+                    else:
+                        pending = Model.search(
+                            Domain("campaign_id", "=", campaign.id)
+                            & Domain(domain)
+                            & campaign._deadline_scope_domain(line)
+                        )
+                        groups = {}
+                        for model in pending:
+                            user = campaign._responsible(model, who)
+                            if user:
+                                groups.setdefault(
+                                    (user, model.department_id), []
+                                ).append(model)
+                    for (user, unit), models_ in groups.items():
+                        summary = self.env._(
+                            "%(todo)s of %(unit)s by %(deadline)s",
+                            todo=label,
+                            unit=unit.name,
+                            deadline=deadline.strftime("%d/%m/%Y"),
+                        )
+                        key = (campaign.id, user.id, deadline, summary)
+                        if key in existing:
+                            continue
+                        existing.add(key)
+                        if models_:
+                            note = Markup("<ul>%s</ul>") % Markup("").join(
+                                Markup("<li>%s</li>") % m.name for m in models_
+                            )
+                        else:
+                            note = Markup("<p>%s</p>") % (line.scope or line.name)
+                        to_create.append(
+                            {
+                                "res_model_id": res_model_id,
+                                "res_id": campaign.id,
+                                "activity_type_id": activity_type.id,
+                                "user_id": user.id,
+                                "date_deadline": deadline,
+                                "summary": summary,
+                                "note": note,
+                            }
+                        )
         if to_create:
             Activity.with_context(mail_activity_quick_update=True).create(to_create)
         _logger.info("DVK deadline reminders: %s scheduled", len(to_create))

@@ -6,6 +6,7 @@ class DvkCategory(models.Model):
 
     _name = "dvk.category"
     _description = "DVK Model Category"
+    _inherit = ["dvk.profile.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)
@@ -13,13 +14,9 @@ class DvkCategory(models.Model):
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     field_id = fields.Many2one("dvk.field", required=True, ondelete="restrict")
-    profile = fields.Selection(
-        selection="_selection_profile",
+    profile_id = fields.Many2one(
+        required=False,
+        default=False,
         help="Leave empty for a category every profile can use.",
     )
     description = fields.Text(translate=True)
-
-    def _selection_profile(self):
-        return (
-            self.env["dvk.campaign"]._fields["profile"]._description_selection(self.env)
-        )

@@ -11,7 +11,7 @@ class DvkCriteriaSet(models.Model):
 
     _name = "dvk.criteria.set"
     _description = "DVK Criteria Set"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "dvk.profile.mixin"]
     _order = "profile, target, subject_type, code, version desc"
 
     name = fields.Char(required=True, translate=True, tracking=True)
@@ -25,9 +25,7 @@ class DvkCriteriaSet(models.Model):
         help="Leave empty when the set applies to both.",
         tracking=True,
     )
-    profile = fields.Selection(
-        selection="_selection_profile", required=True, default="party", tracking=True
-    )
+    profile_id = fields.Many2one(tracking=True)
     active = fields.Boolean(default=True, tracking=True)
     source = fields.Char(help="The regulation the criteria come from.")
     criterion_ids = fields.One2many(
@@ -59,11 +57,6 @@ class DvkCriteriaSet(models.Model):
         "CHECK(score_decimals >= 0 AND score_decimals <= 4)",
         "Between 0 and 4 decimals can be allowed in scores.",
     )
-
-    def _selection_profile(self):
-        return (
-            self.env["dvk.campaign"]._fields["profile"]._description_selection(self.env)
-        )
 
     def _compute_in_use(self):
         used = {
@@ -142,20 +135,28 @@ class DvkCriteriaSet(models.Model):
 
     @api.model
     def _find_for(self, target, profile, subject_type):
-        """The active set for records of a target, profile and subject type."""
-        return self.search(
-            [
-                ("target", "=", target),
-                ("profile", "=", profile),
-                "|",
-                ("subject_type", "=", subject_type),
-                ("subject_type", "=", False),
-            ],
-            # A set made for the subject type wins over one for both types
-            # (PostgreSQL sorts NULL first in a descending order).
-            order="subject_type desc nulls last, version desc, id desc",
-            limit=1,
+        """The active set for records of a target, profile (a code) and
+        subject type; a profile sharing another's rules falls back on its."""
+        codes = (
+            self.env["dvk.profile"]._by_code(profile)._rule_codes() if profile else []
         )
+        for code in codes:
+            found = self.search(
+                [
+                    ("target", "=", target),
+                    ("profile", "=", code),
+                    "|",
+                    ("subject_type", "=", subject_type),
+                    ("subject_type", "=", False),
+                ],
+                # A set made for the subject type wins over one for both types
+                # (PostgreSQL sorts NULL first in a descending order).
+                order="subject_type desc nulls last, version desc, id desc",
+                limit=1,
+            )
+            if found:
+                return found
+        return self.browse()
 
     def _band_for(self, percent):
         """The band of a weighted total in percent of the maximum."""

@@ -294,6 +294,15 @@ class DvkDecision(models.Model):
             self.authority_department_id, self.date.year
         )
 
+    def _dvk_is_party_format(self):
+        """Party header and numbering, or state ones: the campaign profile's
+        document format, else the kind of the issuing unit."""
+        self.ensure_one()
+        document_format = self.campaign_id.profile_id.document_format
+        if document_format in ("party", "state"):
+            return document_format == "party"
+        return bool(self.authority_department_id.dvk_is_party_body)
+
     def _format_number(self, number):
         """Hook: the number as printed, from the number drawn (or a blank for
         a draft) and the issuing unit: "12-QĐ/ĐU" for a Party body (guidance
@@ -304,7 +313,7 @@ class DvkDecision(models.Model):
             number = f"{number:02d}"
         unit = self.authority_department_id
         symbol = unit.dvk_decision_symbol or "BCĐ"
-        if unit.dvk_is_party_body:
+        if self._dvk_is_party_format():
             return f"{number}-QĐ/{symbol}"
         return f"{number}/QĐ-{symbol}"
 

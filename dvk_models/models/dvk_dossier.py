@@ -12,13 +12,13 @@ class DvkDossierTemplate(models.Model):
 
     _name = "dvk.dossier.template"
     _description = "DVK Required Document"
+    _inherit = ["dvk.profile.mixin"]
     _order = "profile, target, stage, sequence, id"
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(required=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
-    profile = fields.Selection(selection="_selection_profile", required=True)
     target = fields.Selection(
         [("model", "Model"), ("exemplar", "Exemplar")], required=True, default="model"
     )
@@ -46,16 +46,11 @@ class DvkDossierTemplate(models.Model):
     description = fields.Text(translate=True)
 
     _code_uniq = models.Constraint(
-        "UNIQUE(profile, target, code)", "This document code already exists."
+        "UNIQUE(profile_id, target, code)", "This document code already exists."
     )
     _copies_positive = models.Constraint(
         "CHECK(copies > 0)", "A document needs at least one copy."
     )
-
-    def _selection_profile(self):
-        return (
-            self.env["dvk.campaign"]._fields["profile"]._description_selection(self.env)
-        )
 
     @api.constrains("not_required_domain")
     def _check_domain(self):
@@ -192,10 +187,21 @@ class DvkDossierMixin(models.AbstractModel):
         existing = Line.sudo().search([(fname, "in", self.ids)])
         present = {(line[fname].id, line.template_id.id): line for line in existing}
         vals_list = []
+        # Each record follows the templates of the first profile of its rule
+        # codes that has any (a profile variant falls back on the one it shares).
+        template_codes = set(templates.mapped("profile"))
+        effective = {}
+        for record in self:
+            if record.profile not in effective:
+                profile = record.campaign_id.profile_id
+                codes = profile._rule_codes() if profile else []
+                effective[record.profile] = next(
+                    (code for code in codes if code in template_codes), None
+                )
         for template in templates:
             candidates = self.filtered(
                 lambda r, t=template: (
-                    r.profile == t.profile
+                    effective[r.profile] == t.profile
                     and (not t.subject_type or r.subject_type == t.subject_type)
                 )
             )

@@ -308,7 +308,7 @@ class DvkEligibility(models.AbstractModel):
         models_ = self.env["dvk.model"].sudo().browse({i.model_id for i in items} - {0})
         late = {}
         for model in models_:
-            deadline = model.campaign_id.registration_deadline
+            deadline = model._dvk_deadline("registration")
             if not model.registration_date:
                 late[model.id] = self.env._("Not registered yet")
             elif deadline and model.registration_date > deadline:

@@ -392,7 +392,7 @@ class DvkModel(models.Model):
         """Hook: when the approval activity falls due."""
         self.ensure_one()
         today = fields.Date.context_today(self)
-        deadline = self.campaign_id.registration_deadline
+        deadline = self._dvk_deadline("approval") or self._dvk_deadline("registration")
         if deadline and deadline >= today + datetime.timedelta(days=3):
             return deadline
         return today + datetime.timedelta(days=7)
@@ -472,8 +472,9 @@ class DvkModel(models.Model):
                 )
             # Seed 000 §II.2: what comes after the deadline (or into a closed
             # campaign) is supplementary; the system judges it, not the staff.
+            deadline = model._dvk_deadline("registration")
             late = (
-                today > model.campaign_id.registration_deadline
+                bool(deadline and today > deadline)
                 or model.campaign_id.state == "closed"
             )
             model._dvk_workflow_write(
@@ -611,7 +612,7 @@ class DvkModel(models.Model):
         today = fields.Date.context_today(self)
         for model in self:
             own = model.department_id.dvk_level_id
-            deadline = model.campaign_id.proposal_deadline
+            deadline = model._dvk_deadline("proposal")
             if (
                 deadline
                 and today > deadline

@@ -21,7 +21,7 @@ class DvkWorkflowMixin(models.AbstractModel):
         check_company=True,
         domain="[('state', '!=', 'closed')]",
     )
-    profile = fields.Selection(related="campaign_id.profile", store=True)
+    profile = fields.Char(related="campaign_id.profile", store=True)
     year = fields.Integer(related="campaign_id.year", store=True)
     subject_type = fields.Selection(
         [("collective", "Collective"), ("individual", "Individual")],
@@ -262,7 +262,8 @@ class DvkWorkflowMixin(models.AbstractModel):
                 continue
             if (
                 criteria_set.target != record._dvk_target()
-                or criteria_set.profile != record.campaign_id.profile
+                or criteria_set.profile
+                not in record.campaign_id.profile_id._rule_codes()
                 or criteria_set.subject_type not in (False, record.subject_type)
             ):
                 raise ValidationError(
@@ -648,9 +649,7 @@ class DvkWorkflowMixin(models.AbstractModel):
                         ._fields["target"]
                         ._description_selection(self.env)
                     )[record._dvk_target()],
-                    profile=dict(
-                        record._fields["profile"]._description_selection(self.env)
-                    ).get(record.profile, record.profile),
+                    profile=record.campaign_id.profile_id.display_name,
                     subject=dict(
                         record._fields["subject_type"]._description_selection(self.env)
                     )[record.subject_type],

@@ -184,11 +184,13 @@ class DvkReportMixin(models.AbstractModel):
         return unit.dvk_receiver_id or unit.parent_id
 
     @api.model
-    def _dvk_header(self, unit, number=None, date=None, unit_name=None):
+    def _dvk_header(self, unit, number=None, date=None, unit_name=None, party=None):
         """Header of a Decree 30 document (or of a Party document, guidance
         36-HD/VPTW, for a Party body): issuing body and the body above it,
-        number and symbol, place and date."""
-        party = bool(unit and unit.dvk_is_party_body)
+        number and symbol, place and date. ``party`` forces the format (the
+        profile's document format); by default the unit's kind decides."""
+        if party is None:
+            party = bool(unit and unit.dvk_is_party_body)
         name = unit_name or unit.name or self.env.company.name or ""
         upper = unit.parent_id.name if unit and unit.parent_id else ""
         number_line = False
@@ -629,7 +631,10 @@ class ReportDvkDecision(models.AbstractModel):
             decisions[decision.id] = {
                 "stamp": stamp,
                 "header": self._dvk_header(
-                    unit, number=number, date=decision.date if numbered else None
+                    unit,
+                    number=number,
+                    date=decision.date if numbered else None,
+                    party=decision._dvk_is_party_format(),
                 ),
                 "number": number,
                 "date": rules.vn_date(decision.date),

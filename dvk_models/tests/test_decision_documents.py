@@ -76,8 +76,10 @@ class TestDecisionDocuments(DvkCommon):
         """Seed 000/001: a campaign knows the guidance its profile follows,
         as data the manager may edit (one document per line)."""
         self.assertIn("Hướng dẫn", self.campaign.legal_basis)
-        self.campaign.deadline_rule = "bloc"
-        self.assertIn("07-HD/ĐUK", self.campaign.legal_basis)
+        bloc = self.env["dvk.campaign"].create(
+            {"name": "Dân vận khéo Khối 2027", "year": 2027, "profile": "party_bloc"}
+        )
+        self.assertIn("07-HD/ĐUK", bloc.legal_basis)
         self.campaign.legal_basis = BASES
         self.assertEqual(self.campaign.legal_basis, BASES)
 

@@ -695,10 +695,12 @@ class TestModelFlow(DvkCommon):
         """Seed 000 §II.1-2 (bloc: register in January, recognise in November)
         and seed 001 §4 (province: before 30/3, proposals before 01/10,
         recognition before 15/10): the default deadlines of a new campaign
-        follow the chosen rule, in the form and on a create without dates."""
+        follow the chosen profile, in the form and on a create without dates."""
         Campaign = self.env["dvk.campaign"].with_user(self.user_manager)
+        party = self.env.ref("dvk_models.dvk_profile_party")
+        bloc_profile = self.env.ref("dvk_models.dvk_profile_party_bloc")
         bloc = Campaign.create(
-            {"name": "Dân vận khéo 2028", "year": 2028, "deadline_rule": "bloc"}
+            {"name": "Dân vận khéo 2028", "year": 2028, "profile": "party_bloc"}
         )
         self.assertRecordValues(
             bloc,
@@ -715,7 +717,7 @@ class TestModelFlow(DvkCommon):
 
         with Form(Campaign) as form:
             self.assertEqual(form.year, 2026)
-            self.assertEqual(form.deadline_rule, "province")
+            self.assertEqual(form.profile_id, party)
             self.assertEqual(form.registration_deadline, D(2026, 3, 29))
             self.assertEqual(form.proposal_deadline, D(2026, 9, 30))
             self.assertEqual(form.recognition_deadline, D(2026, 10, 14))
@@ -727,7 +729,7 @@ class TestModelFlow(DvkCommon):
             self.assertEqual(form.registration_deadline, D(2027, 3, 29))
             self.assertEqual(form.proposal_deadline, D(2027, 9, 30))
             self.assertEqual(form.recognition_deadline, D(2027, 10, 14))
-            form.deadline_rule = "bloc"
+            form.profile_id = bloc_profile
             self.assertEqual(form.date_start, D(2027, 1, 1))
             self.assertEqual(form.date_end, D(2027, 12, 31))
             self.assertEqual(form.registration_deadline, D(2027, 1, 31))
@@ -740,7 +742,7 @@ class TestModelFlow(DvkCommon):
                 {
                     "year": 2027,
                     "state": "draft",
-                    "deadline_rule": "bloc",
+                    "profile_id": bloc_profile.id,
                     "registration_deadline": D(2027, 1, 31),
                 }
             ],

@@ -6,25 +6,6 @@ import unicodedata
 
 _SPACES = re.compile(r"\s+")
 
-# Default deadlines per profile and guidance, as (month, day) of the campaign
-# year, each the last day on which the step is still on time.
-#  - party bloc guidance (seed 000 §II.1-2): registration within January,
-#    recognition finished within November;
-#  - provincial guidance (seed 001 §4): registration before 30/3, recognition
-#    before 15/10, provincial proposals before 01/10 ("before" = the day before).
-DEADLINES = {
-    "bloc": {
-        "registration_deadline": (1, 31),
-        "proposal_deadline": (11, 30),
-        "recognition_deadline": (11, 30),
-    },
-    "province": {
-        "registration_deadline": (3, 29),
-        "proposal_deadline": (9, 30),
-        "recognition_deadline": (10, 14),
-    },
-}
-
 
 def normalize_text(value):
     """NFC form, single inner spaces, no outer spaces (RELIABILITY (b) 28)."""
@@ -38,12 +19,12 @@ def name_key(value):
     return normalize_text(value or "").casefold()
 
 
-def default_deadlines(rule, year):
-    """Deadline dates of ``year`` for a deadline rule of :data:`DEADLINES`."""
-    spec = DEADLINES[rule]
-    return {
-        fname: datetime.date(year, month, day) for fname, (month, day) in spec.items()
-    }
+def rule_date(year, month, day=None, last_day=False):
+    """The date of a profile's deadline rule in ``year``: ``day``/``month``,
+    or the last day of ``month`` (e.g. "in February": 28 or 29/2)."""
+    if last_day:
+        return last_day_of_month(year, month)
+    return datetime.date(year, month, day)
 
 
 def vn_date(value):

@@ -1,4 +1,4 @@
-from . import dvk_campaign
+from . import dvk_profile
 from . import hr_department
 from . import dvk_model
 from . import dvk_criterion

@@ -30,11 +30,11 @@ class DvkModel(models.Model):
     # Approval authority (seed 002 §I step 2)
     # ------------------------------------------------------------------
     def _get_approver(self):
-        """Police profile: the head of the competent police unit approves
+        """Police routing: the head of the competent police unit approves
         (seed 002 §I step 2). When that head registered the model or takes
         part in it, the next competent unit above decides instead."""
         self.ensure_one()
-        if self.profile != "police":
+        if self.campaign_id.profile_id.routing != "police":
             return super()._get_approver()
         unit = self.department_id._dvk_police_unit()
         if not unit:

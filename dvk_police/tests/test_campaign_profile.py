@@ -11,7 +11,7 @@ class TestPoliceProfile(TransactionCase):
         register before 30/3, propose before 01/10, recognise before 15/10."""
         with Form(self.env["dvk.campaign"]) as form:
             form.year = 2027
-            form.profile = "police"
+            form.profile_id = self.env.ref("dvk_police.dvk_profile_police")
             form.name = "Dân vận khéo Công an tỉnh 2027"
         campaign = form.save()
         self.assertEqual(campaign.profile, "police")

@@ -10,7 +10,7 @@ class TestStatehubProfile(TransactionCase):
         in February, recognition results and proposals in October."""
         with Form(self.env["dvk.campaign"]) as form:
             form.year = 2026
-            form.profile = "statehub"
+            form.profile_id = self.env.ref("dvk_statehub.dvk_profile_statehub")
             form.name = "Dân vận khéo cơ quan hành chính 2026"
         campaign = form.save()
         self.assertEqual(campaign.profile, "statehub")

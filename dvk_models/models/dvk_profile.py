@@ -1,0 +1,327 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..tools import rules
+
+DEADLINE_KINDS = [
+    ("registration", "Registration"),
+    ("approval", "Approval"),
+    ("proposal", "Proposal to the upper level"),
+    ("recognition", "Recognition"),
+    ("summary", "Summary report"),
+]
+
+
+class DvkProfile(models.Model):
+    """A sector's rulebook as data (DESIGN §3): the guidance it follows, the
+    levels a record climbs, its calendar, criteria, dossiers and categories.
+    An administrator reads and adjusts it without code."""
+
+    _name = "dvk.profile"
+    _description = "DVK Guidance Profile"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(
+        required=True,
+        help="Technical key of the profile, e.g. party, police, union, "
+        "statehub; external systems search campaigns by it.",
+    )
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    parent_id = fields.Many2one(
+        "dvk.profile",
+        string="Shares the Rules of",
+        ondelete="restrict",
+        help="A variant of another guidance (e.g. the Party bloc calendar): it "
+        "has its own guidance documents and deadlines and uses the criteria "
+        "sets, required documents and categories of this profile when it has "
+        "none of its own.",
+    )
+    guidance = fields.Text(
+        string="Guidance Documents",
+        help="The guidance documents the profile follows, one per line: the "
+        "default legal bases of its campaigns' decisions.",
+    )
+    document_format = fields.Selection(
+        [
+            ("unit", "Follow the issuing unit"),
+            ("party", "Party document"),
+            ("state", "State document"),
+        ],
+        required=True,
+        default="unit",
+        help="Header and numbering of the documents issued under the profile: "
+        '"12-QĐ/ĐU" for a Party body, "12/QĐ-UBND" for a state body; "Follow '
+        "the issuing unit\" reads the unit's Party body flag.",
+    )
+    routing = fields.Selection(
+        [("unit", "Approvers of the unit tree")],
+        string="Approver Routing",
+        required=True,
+        default="unit",
+        help="How the approver of a registration is found.",
+    )
+    level_ids = fields.One2many(
+        "dvk.profile.level", "profile_id", string="Level Chain", copy=True
+    )
+    deadline_rule_ids = fields.One2many(
+        "dvk.profile.deadline.rule", "profile_id", string="Deadline Rules", copy=True
+    )
+    criteria_set_ids = fields.One2many("dvk.criteria.set", "profile_id")
+    dossier_template_ids = fields.One2many("dvk.dossier.template", "profile_id")
+    category_ids = fields.One2many("dvk.category", "profile_id")
+    criteria_set_count = fields.Integer(compute="_compute_counts")
+    dossier_template_count = fields.Integer(compute="_compute_counts")
+    category_count = fields.Integer(compute="_compute_counts")
+    campaign_count = fields.Integer(compute="_compute_counts")
+
+    _code_uniq = models.Constraint(
+        "UNIQUE(code)", "A guidance profile with this code already exists."
+    )
+
+    def _compute_counts(self):
+        for fname, model in (
+            ("criteria_set_count", "dvk.criteria.set"),
+            ("dossier_template_count", "dvk.dossier.template"),
+            ("category_count", "dvk.category"),
+            ("campaign_count", "dvk.campaign"),
+        ):
+            counts = dict(
+                self.env[model]._read_group(
+                    [("profile_id", "in", self.ids)], ["profile_id"], ["__count"]
+                )
+            )
+            for profile in self:
+                profile[fname] = counts.get(profile, 0)
+
+    @api.constrains("parent_id")
+    def _check_parent_id(self):
+        if self._has_cycle():
+            raise ValidationError(
+                self.env._("A guidance profile cannot share its own rules.")
+            )
+
+    @api.model
+    def _by_code(self, code):
+        """The profile of a code (archived ones included: old records keep
+        theirs)."""
+        if not code:
+            return self.browse()
+        return self.with_context(active_test=False).search(
+            [("code", "=", code)], limit=1
+        )
+
+    def _rule_codes(self):
+        """Codes whose criteria sets, required documents and categories apply
+        to this profile: its own first, then those it shares."""
+        self.ensure_one()
+        codes = []
+        profile = self
+        while profile and profile.code not in codes:
+            codes.append(profile.code)
+            profile = profile.parent_id
+        return codes
+
+    def _deadline_line_vals(self, year):
+        """Values of the campaign deadline lines of ``year`` from the rules."""
+        self.ensure_one()
+        return [rule._line_vals(year) for rule in self.deadline_rule_ids]
+
+    def _action_open(self, xmlid):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = [("profile_id", "=", self.id)]
+        action["context"] = {"default_profile_id": self.id}
+        return action
+
+    def action_open_criteria_sets(self):
+        return self._action_open("dvk_models.dvk_criteria_set_action")
+
+    def action_open_dossier_templates(self):
+        return self._action_open("dvk_models.dvk_dossier_template_action")
+
+    def action_open_categories(self):
+        return self._action_open("dvk_models.dvk_category_action")
+
+    def action_open_campaigns(self):
+        return self._action_open("dvk_models.dvk_campaign_action")
+
+
+class DvkProfileLevel(models.Model):
+    """A step of the level chain: the levels a record climbs under the
+    profile, lowest first, and who recognises at each."""
+
+    _name = "dvk.profile.level"
+    _description = "DVK Profile Level"
+    _order = "profile_id, sequence, id"
+
+    profile_id = fields.Many2one(
+        "dvk.profile", required=True, ondelete="cascade", index=True
+    )
+    sequence = fields.Integer(default=10)
+    level_id = fields.Many2one("dvk.level", required=True, ondelete="restrict")
+    authority = fields.Char(
+        string="Recognised by",
+        translate=True,
+        help='The kind of unit that recognises at this level, e.g. "Ban Chỉ đạo xã".',
+    )
+    date_from = fields.Date(
+        string="From",
+        help="The step applies to campaigns from this date (e.g. the two-tier "
+        "local government since 1/7/2025); empty: always.",
+    )
+    date_to = fields.Date(string="Until", help="Empty: still in force.")
+
+
+class DvkProfileDeadlineRule(models.Model):
+    """A deadline of the profile's calendar, turned into a dated line of each
+    campaign of the profile."""
+
+    _name = "dvk.profile.deadline.rule"
+    _description = "DVK Deadline Rule"
+    _order = "profile_id, sequence, id"
+
+    profile_id = fields.Many2one(
+        "dvk.profile", required=True, ondelete="cascade", index=True
+    )
+    sequence = fields.Integer(default=10)
+    name = fields.Char(required=True, translate=True)
+    kind = fields.Selection(
+        DEADLINE_KINDS,
+        required=True,
+        help="The step due by the deadline: registration (drafts to submit, "
+        "registrations to approve), approval, proposal of approved models, "
+        "recognition of proposed ones, or a summary report to send.",
+    )
+    month = fields.Integer(required=True)
+    day = fields.Integer(help="Ignored when the deadline is the last day of month.")
+    last_day_of_month = fields.Boolean()
+    level_ids = fields.Many2many(
+        "dvk.level",
+        "dvk_profile_deadline_rule_level_rel",
+        "rule_id",
+        "level_id",
+        string="Levels",
+        help="The levels the deadline applies to (the level a model aims at, "
+        "else its unit's level); empty: all.",
+    )
+    scope = fields.Char(
+        translate=True,
+        help='Who the deadline concerns, in words, e.g. "base and district unions".',
+    )
+
+    _month_valid = models.Constraint(
+        "CHECK(month >= 1 AND month <= 12)", "The month of a deadline is 1 to 12."
+    )
+
+    @api.constrains("month", "day", "last_day_of_month")
+    def _check_day(self):
+        for rule in self:
+            if rule.last_day_of_month:
+                continue
+            try:
+                # 2024 is a leap year: 29/2 is a valid rule.
+                rules.rule_date(2024, rule.month, rule.day)
+            except ValueError as error:
+                raise ValidationError(
+                    self.env._(
+                        "The deadline %(name)s has no valid day of the month.",
+                        name=rule.name,
+                    )
+                ) from error
+
+    def _date(self, year):
+        self.ensure_one()
+        return rules.rule_date(
+            year, self.month, self.day, last_day=self.last_day_of_month
+        )
+
+    def _line_vals(self, year):
+        self.ensure_one()
+        return {
+            "rule_id": self.id,
+            "sequence": self.sequence,
+            "name": self.name,
+            "kind": self.kind,
+            "date": self._date(year),
+            "level_ids": [fields.Command.set(self.level_ids.ids)],
+            "scope": self.scope,
+        }
+
+
+class DvkProfileMixin(models.AbstractModel):
+    """The profile a record belongs to: ``profile_id``, and ``profile`` its
+    code, stored so that external systems keep searching and writing
+    ``profile = 'police'`` (public contract)."""
+
+    _name = "dvk.profile.mixin"
+    _description = "DVK Profile Mixin"
+
+    def _default_profile_id(self):
+        return self.env.ref("dvk_models.dvk_profile_party", raise_if_not_found=False)
+
+    profile_id = fields.Many2one(
+        "dvk.profile",
+        string="Guidance Profile",
+        required=True,
+        default=lambda self: self._default_profile_id(),
+        ondelete="restrict",
+        index=True,
+        help="The guidance the record follows: criteria, dossiers, deadlines "
+        "and approval routing come from it.",
+    )
+    profile = fields.Char(
+        string="Profile Code",
+        compute="_compute_profile",
+        inverse="_inverse_profile",
+        store=True,
+        readonly=False,
+        index=True,
+    )
+
+    @api.depends("profile_id.code")
+    def _compute_profile(self):
+        for record in self:
+            record.profile = record.profile_id.code
+
+    def _inverse_profile(self):
+        for code in set(self.mapped("profile")):
+            records = self.filtered(lambda r, c=code: r.profile == c)
+            records.profile_id = self._dvk_profile_from_code(code)
+
+    @api.model
+    def _dvk_profile_from_code(self, code):
+        if not code:
+            return self.env["dvk.profile"]
+        profile = self.env["dvk.profile"]._by_code(code)
+        if not profile:
+            raise ValidationError(
+                self.env._("There is no DVK guidance profile %(code)s.", code=code)
+            )
+        return profile
+
+    @api.model
+    def _dvk_profile_vals(self, vals_list):
+        """A code given instead of the profile (``profile`` in the values or
+        ``default_profile`` in the context) names the profile."""
+        default_code = self.env.context.get("default_profile")
+        for vals in vals_list:
+            if not vals.get("profile_id"):
+                code = vals.pop("profile", None) or (
+                    None if self.env.context.get("default_profile_id") else default_code
+                )
+                if code:
+                    vals["profile_id"] = self._dvk_profile_from_code(code).id
+            else:
+                vals.pop("profile", None)
+            if default_code and vals.get("profile_id"):
+                # Keep default_get from writing the default code over the
+                # profile given explicitly.
+                profile = self.env["dvk.profile"].browse(vals["profile_id"])
+                vals["profile"] = profile.code
+        return vals_list
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        return super().create(self._dvk_profile_vals(vals_list))
