@@ -325,3 +325,13 @@ class DvkProfileMixin(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         return super().create(self._dvk_profile_vals(vals_list))
+
+    def copy_data(self, default=None):
+        # A copy given another profile code takes that profile, not the
+        # original's profile_id.
+        default = dict(default or {})
+        if default.get("profile") and "profile_id" not in default:
+            default["profile_id"] = self._dvk_profile_from_code(
+                default.pop("profile")
+            ).id
+        return super().copy_data(default)

@@ -247,9 +247,7 @@ class TestTrust(DvkCommon):
             {"profile": "police"},
             {"company_id": other_company.id},
         ):
-            if vals.get("profile") and "police" not in dict(
-                self.campaign._fields["profile"]._description_selection(self.env)
-            ):
+            if vals.get("profile") and not self.env["dvk.profile"]._by_code("police"):
                 continue
             with self.assertRaises(UserError):
                 self.campaign.with_user(self.user_manager).write(vals)
