@@ -367,13 +367,24 @@ class DvkCampaign(models.Model):
                     )
                 )
             )
-        contract = {f: vals.pop(f) for f in CONTRACT_DEADLINES if f in vals and reset}
-        result = super().write(vals)
+        if not reset:
+            return super().write(vals)
+        contract = {f: vals.pop(f) for f in CONTRACT_DEADLINES if f in vals}
+        result = super(DvkCampaign, self - reset).write(vals) if self - reset else True
+        if "profile" in vals and "profile_id" not in vals:
+            vals["profile_id"] = self._dvk_profile_from_code(vals.pop("profile")).id
+        profile = self.env["dvk.profile"].browse(vals.get("profile_id"))
         for campaign in reset:
-            campaign.deadline_ids = [Command.clear()] + [
+            year = vals.get("year", campaign.year)
+            campaign_vals = dict(vals)
+            if "year" in vals:
+                for fname, value in self._get_default_dates(year).items():
+                    campaign_vals.setdefault(fname, value)
+            campaign_vals["deadline_ids"] = [Command.clear()] + [
                 Command.create(line)
-                for line in campaign.profile_id._deadline_line_vals(campaign.year)
+                for line in (profile or campaign.profile_id)._deadline_line_vals(year)
             ]
+            super(DvkCampaign, campaign).write(campaign_vals)
         if contract:
             super().write(contract)
         return result
