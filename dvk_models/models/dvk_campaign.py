@@ -199,6 +199,8 @@ class DvkCampaign(models.Model):
     def _check_required_deadlines(self):
         """Every campaign has a registration and a recognition deadline: the
         late registrations and the overdue flags are read from them."""
+        if self.env.context.get("dvk_deadline_reset"):
+            return  # the new calendar follows in the same write
         for campaign in self:
             missing = [
                 campaign._fields[fname].get_description(self.env)["string"]
@@ -380,7 +382,10 @@ class DvkCampaign(models.Model):
             if "year" in vals:
                 for fname, value in self._get_default_dates(year).items():
                     campaign_vals.setdefault(fname, value)
-            campaign_vals["deadline_ids"] = [Command.clear()] + [
+            # The old calendar goes first: recomputing the dates from it
+            # against the new year would fail the date checks.
+            campaign.deadline_ids.with_context(dvk_deadline_reset=True).unlink()
+            campaign_vals["deadline_ids"] = [
                 Command.create(line)
                 for line in (profile or campaign.profile_id)._deadline_line_vals(year)
             ]
