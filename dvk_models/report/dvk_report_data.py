@@ -125,11 +125,12 @@ class DvkReportMixin(models.AbstractModel):
             return
         others = docs.filtered(lambda d: d.profile not in self._dvk_profiles)
         if others:
-            labels = dict(
-                self.env["dvk.campaign"]
-                ._fields["profile"]
-                ._description_selection(self.env)
-            )
+            labels = {
+                profile.code: profile.display_name
+                for profile in self.env["dvk.profile"]
+                .with_context(active_test=False)
+                .search([])
+            }
             raise UserError(
                 self.env._(
                     "This form belongs to the %(profiles)s guidance; %(names)s "

@@ -1,4 +1,4 @@
-"""The 19.0.1.1.0 migration of dvk_union on a campaign of the previous
+"""The 19.0.1.2.0 migration of dvk_union on a campaign of the previous
 version: its two union date columns become scoped deadline lines."""
 
 import datetime
@@ -49,8 +49,8 @@ class TestUnionMigration(TransactionCase):
         )
         self.env.invalidate_all()
         _run("dvk_models", "19.0.1.3.0", "post-migrate", cr, "19.0.1.2.0")
-        _run("dvk_union", "19.0.1.1.0", "pre-migrate", cr, "19.0.1.0.0")
-        _run("dvk_union", "19.0.1.1.0", "post-migrate", cr, "19.0.1.0.0")
+        _run("dvk_union", "19.0.1.2.0", "pre-migrate", cr, "19.0.1.1.0")
+        _run("dvk_union", "19.0.1.2.0", "post-migrate", cr, "19.0.1.1.0")
         self.env.invalidate_all()
         level = self.env.ref
         lines = campaign.deadline_ids
