@@ -240,13 +240,12 @@ class DvkProfileDeadlineRule(models.Model):
     def _line_vals(self, year):
         self.ensure_one()
         return {
+            # Name and scope follow the rule (see dvk.campaign.deadline).
             "rule_id": self.id,
             "sequence": self.sequence,
-            "name": self.name,
             "kind": self.kind,
             "date": self._date(year),
             "level_ids": [fields.Command.set(self.level_ids.ids)],
-            "scope": self.scope,
         }
 
 

@@ -120,6 +120,25 @@ class TestProfiles(DvkCommon):
             [D(2029, 3, 29), D(2029, 9, 30), D(2029, 10, 14)],
         )
 
+    def test_line_named_by_its_rule_until_renamed(self):
+        """A line made from a rule is named by the rule, read in the reader's
+        language (the campaigns of an install are made before its language
+        is loaded), until the campaign gives it its own name."""
+        created = self.env["dvk.campaign"].create(
+            {"name": "Dân vận khéo 2029", "year": 2029}
+        )
+        line = created.deadline_ids.filtered(lambda d: d.kind == "registration")
+        rule = line.rule_id
+        self.assertEqual(line.name, rule.name)
+        self.assertFalse(line.own_name)
+        rule.name = "Đăng ký mô hình mới và nhân rộng"
+        line.invalidate_recordset(["name"])
+        self.assertEqual(line.name, "Đăng ký mô hình mới và nhân rộng")
+        line.name = "Đăng ký của xã"
+        rule.name = "Đăng ký trước 30/3"
+        line.invalidate_recordset(["name"])
+        self.assertEqual(line.name, "Đăng ký của xã")
+
     def test_contract_dates_write_their_line(self):
         """DESIGN §5: the three contract dates stay writable; each writes the
         matching deadline line, which is what the reminders read."""

@@ -112,7 +112,7 @@ def create_contract_lines(cr):
             SQL(
                 """
                 INSERT INTO dvk_campaign_deadline
-                       (campaign_id, sequence, name, kind, date,
+                       (campaign_id, sequence, own_name, kind, date,
                         create_uid, write_uid, create_date, write_date)
                 SELECT c.id, %(sequence)s, jsonb_build_object('en_US', %(name)s),
                        %(kind)s, c.%(column)s, 1, 1,
@@ -131,7 +131,7 @@ def create_contract_lines(cr):
 
 def link_rules(cr):
     """Lines without a rule take the rule of their campaign's profile of the
-    same kind and levels, with its name and scope."""
+    same kind and levels, and then follow its name and scope."""
     cr.execute(
         """
         WITH line_levels AS (
@@ -142,13 +142,13 @@ def link_rules(cr):
               JOIN dvk_campaign c ON c.id = d.campaign_id
              WHERE d.rule_id IS NULL
         ), rule_levels AS (
-            SELECT r.id, r.kind, r.profile_id, r.sequence, r.name, r.scope,
+            SELECT r.id, r.kind, r.profile_id, r.sequence,
                    ARRAY(SELECT level_id FROM dvk_profile_deadline_rule_level_rel l
                           WHERE l.rule_id = r.id ORDER BY level_id) AS levels
               FROM dvk_profile_deadline_rule r
         ), matched AS (
             SELECT DISTINCT ON (line.id) line.id AS line_id, rule.id AS rule_id,
-                   rule.sequence, rule.name, rule.scope
+                   rule.sequence
               FROM line_levels line
               JOIN rule_levels rule
                 ON rule.profile_id = line.profile_id
@@ -158,7 +158,7 @@ def link_rules(cr):
         )
         UPDATE dvk_campaign_deadline d
            SET rule_id = matched.rule_id, sequence = matched.sequence,
-               name = matched.name, scope = matched.scope
+               own_name = NULL, own_scope = NULL
           FROM matched
          WHERE d.id = matched.line_id
         """

@@ -25,7 +25,7 @@ def _add_line(cr, column, kind, name, sequence, level_ids):
         SQL(
             """
             INSERT INTO dvk_campaign_deadline
-                   (campaign_id, sequence, name, kind, date,
+                   (campaign_id, sequence, own_name, kind, date,
                     create_uid, write_uid, create_date, write_date)
             SELECT c.id, %(sequence)s, jsonb_build_object('en_US', %(name)s),
                    %(kind)s, c.%(column)s, 1, 1,
