@@ -33,6 +33,14 @@ class DvkUnionCoverage(models.TransientModel):
         string="Without a Province-level Model", readonly=True
     )
 
+    @api.depends("campaign_id")
+    def _compute_display_name(self):
+        for coverage in self:
+            coverage.display_name = self.env._(
+                "Coverage of Base Unions - %(campaign)s",
+                campaign=coverage.campaign_id.name or "",
+            )
+
     @api.model
     def _default_campaign_id(self):
         campaign_id = self.env.context.get("default_campaign_id")
