@@ -259,12 +259,19 @@ class DvkCampaign(models.Model):
         (every unit with a DVK level when it has no scope)."""
         self.ensure_one()
         domain = Domain("company_id", "in", [False, self.company_id.id])
+        domain &= self._summary_unit_domain()
         if line.level_ids:
             domain &= Domain("dvk_level_id", "in", line.level_ids.ids)
         else:
             domain &= Domain("dvk_level_id", "!=", False)
         # sudo: the cron reads the units that report, whatever the user
         return self.env["hr.department"].sudo().search(domain)
+
+    def _summary_unit_domain(self):
+        """Hook: the units of the campaign's own sector (a sector addon
+        narrows it to its kinds of unit, so that a union summary does not
+        reach the party committees)."""
+        return Domain.TRUE
 
     def _summary_officers(self, unit):
         """The unit's DVK officers, else the officer in charge above it."""

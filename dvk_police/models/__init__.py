@@ -4,3 +4,4 @@ from . import dvk_model
 from . import dvk_criterion
 from . import dvk_eligibility
 from . import dvk_police_report
+from . import dvk_campaign

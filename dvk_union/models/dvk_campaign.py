@@ -1,4 +1,5 @@
 from odoo import models
+from odoo.fields import Domain
 
 
 class DvkCampaign(models.Model):
@@ -8,3 +9,10 @@ class DvkCampaign(models.Model):
         """The coverage dashboard of this trade-union campaign (seed 004 §V)."""
         self.ensure_one()
         return self.env["dvk.union.coverage"].action_open_for_campaign(self.id)
+
+    def _summary_unit_domain(self):
+        domain = super()._summary_unit_domain()
+        if self.profile == "union":
+            # Seed 004 §V: the summaries come from the union units only.
+            domain &= Domain("dvk_union_kind", "!=", False)
+        return domain

@@ -3,3 +3,4 @@ from . import test_authority
 from . import test_criteria
 from . import test_dossier
 from . import test_coverage
+from . import test_summary
