@@ -317,20 +317,30 @@ class DvkCampaign(models.Model):
         Model = self.env["dvk.model"].sudo()
         to_create = []
         kinds = self._deadline_kinds()
+        # Each reminder is written in the language of the person it reminds
+        # (the cron and the demo's install run in no one's language).
+        localized = {}
+
+        def in_lang(user):
+            lang = user.lang or self.env.lang or "en_US"
+            if lang not in localized:
+                campaigns = self.with_context(lang=lang)
+                localized[lang] = (campaigns, campaigns._deadline_kinds())
+            return localized[lang]
+
         res_model_id = self.env["ir.model"]._get_id(self._name)
         for campaign in self:
             for line in campaign.deadline_ids:
                 deadline = line.date
                 if not (campaign._reminder_start(deadline) <= today <= deadline):
                     continue
-                for domain, who, label in kinds.get(line.kind, []):
+                for index, (domain, who, _label) in enumerate(kinds.get(line.kind, [])):
                     if domain is None:
                         groups = {
                             (user, unit): []
                             for unit in campaign._summary_units(line)
                             for user in campaign._summary_officers(unit)
                         }
-                        label = line.name
                     else:
                         pending = Model.search(
                             Domain("campaign_id", "=", campaign.id)
@@ -345,7 +355,12 @@ class DvkCampaign(models.Model):
                                     (user, model.department_id), []
                                 ).append(model)
                     for (user, unit), models_ in groups.items():
-                        summary = self.env._(
+                        campaigns, user_kinds = in_lang(user)
+                        if domain is None:
+                            label = line.with_env(campaigns.env).name
+                        else:
+                            label = user_kinds[line.kind][index][2]
+                        summary = campaigns.env._(
                             "%(todo)s of %(unit)s by %(deadline)s",
                             todo=label,
                             unit=unit.name,
@@ -360,7 +375,8 @@ class DvkCampaign(models.Model):
                                 Markup("<li>%s</li>") % m.name for m in models_
                             )
                         else:
-                            note = Markup("<p>%s</p>") % (line.scope or line.name)
+                            local = line.with_env(campaigns.env)
+                            note = Markup("<p>%s</p>") % (local.scope or local.name)
                         to_create.append(
                             {
                                 "res_model_id": res_model_id,

@@ -227,6 +227,20 @@ class TestProfiles(DvkCommon):
         self.assertIn("Tổng hợp đăng ký gửi cấp trên", reminder.summary)
         self.assertIn(self.district.name, reminder.summary)
 
+    def test_reminder_in_the_language_of_its_person(self):
+        """Issue "Every user's journey" 8: a deadline reminder is written in
+        the language of the person it reminds, whoever runs the job (the
+        cron and the demo's install run in no one's language)."""
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.user_staff.lang = "vi_VN"
+        with freeze_time("2026-02-10"):
+            self._create_model(name="Mô hình còn nháp")
+        with freeze_time("2026-03-29"):
+            self.campaign.with_context(lang="en_US")._send_deadline_reminders()
+        reminder = self._reminders().filtered(lambda a: a.user_id == self.user_staff)
+        self.assertEqual(len(reminder), 1)
+        self.assertIn("trước ngày 29/03/2026", reminder.summary)
+
     def test_reminder_batch_query_count(self):
         """DESIGN §4: the reminders of a deadline line cost the same queries
         for 5 or 40 pending models (one search per line, not per model)."""
