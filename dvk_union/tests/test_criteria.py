@@ -70,6 +70,7 @@ class TestUnionCriteria(DvkUnionCommon):
         """Rule: §III.3.c — the person holds "Đoàn viên xuất sắc" in the year;
         "Lao động tiên tiến", of the same rank, does not count, nor does the
         title of the year before."""
+        # sudo: test set-up, the worker joins a recognised (locked) model
         self._recognise(self.base_group, "base").sudo().member_ids = self.worker
         exemplar = self._exemplar(self.base_group, self.worker)
         self._title(self.title_ldtt, employee=self.worker)
