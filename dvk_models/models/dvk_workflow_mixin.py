@@ -844,26 +844,32 @@ class DvkWorkflowMixin(models.AbstractModel):
         return self.env["dvk.propose.wizard"]._open_for(self)
 
     def _dvk_check_propose_level(self, level):
-        """Seed 001 §3: above the unit's own level, the level just below must
-        have recognised the record first (district from grassroots, province
-        from district)."""
-        below = level._previous()
+        """A record is never proposed again at or below the level it
+        reached; then the profile's ladder decides (``_dvk_check_level_ladder``)."""
         for record in self:
-            own = record.department_id.dvk_level_id
-            if record.recognized_level_id and not level._is_above(
-                record.recognized_level_id
-            ):
+            reached = record.recognized_level_id
+            if reached and not level._is_above(reached):
                 raise UserError(
                     self.env._(
                         "%(name)s is already recognised at %(level)s; propose it "
                         "at a higher level.",
                         name=record.display_name,
-                        level=record.recognized_level_id.name,
+                        level=reached.name,
                     )
                 )
+        return self._dvk_check_level_ladder(level)
+
+    def _dvk_check_level_ladder(self, level):
+        """Hook. Seed 001 §3: above the unit's own level, the level just below
+        must have recognised the record first (district from grassroots,
+        province from district). A sector whose authority follows another
+        rule (the union's reach) overrides it."""
+        below = level._previous()
+        if not below:
+            return True
+        for record in self:
+            own = record.department_id.dvk_level_id
             if own and not level._is_above(own):
-                continue
-            if not below:
                 continue
             reached = record.recognized_level_id
             if not reached or below._is_above(reached):
@@ -876,6 +882,7 @@ class DvkWorkflowMixin(models.AbstractModel):
                         level=level.name,
                     )
                 )
+        return True
 
     # ------------------------------------------------------------------
     # Chatter in batch

@@ -1,5 +1,4 @@
 from odoo import api, models
-from odoo.exceptions import UserError
 
 from .hr_department import UPPER_KINDS
 
@@ -28,24 +27,13 @@ class DvkExemplar(models.Model):
                     exemplar.criteria_set_id = upper
         return result
 
-    def _dvk_check_propose_level(self, level):
-        """Union profile: the reach decides the level (seed 004 §IV.4)."""
+    def _dvk_check_level_ladder(self, level):
+        """Union profile: the reach decides the level (seed 004 §IV.4), not
+        the ladder of the Party guidance."""
         union = self._dvk_union_records()
-        if self - union:
-            super(DvkExemplar, self - union)._dvk_check_propose_level(level)
-        for record in union:
-            reached = record.recognized_level_id
-            if reached and not level._is_above(reached):
-                raise UserError(
-                    self.env._(
-                        "%(name)s is already recognised at %(level)s; propose it "
-                        "at a higher level.",
-                        name=record.display_name,
-                        level=reached.name,
-                    )
-                )
+        result = super(DvkExemplar, self - union)._dvk_check_level_ladder(level)
         union._dvk_union_check_reach(level)
-        return True
+        return result
 
     def action_propose(self, level=None):
         """Union profile: without a level, the level of the reach."""

@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 
 class DvkModel(models.Model):
@@ -47,26 +46,13 @@ class DvkModel(models.Model):
             )
         return super()._dvk_default_proposal_level()
 
-    def _dvk_check_propose_level(self, level):
-        """Union profile: the reach decides the level (seed 004 §IV.4); the
-        level ladder of the Party guidance does not apply, but a record is
-        never proposed again at or below the level it reached."""
+    def _dvk_check_level_ladder(self, level):
+        """Union profile: the reach decides the level (seed 004 §IV.4), not
+        the ladder of the Party guidance."""
         union = self._dvk_union_records()
-        if self - union:
-            super(DvkModel, self - union)._dvk_check_propose_level(level)
-        for record in union:
-            reached = record.recognized_level_id
-            if reached and not level._is_above(reached):
-                raise UserError(
-                    self.env._(
-                        "%(name)s is already recognised at %(level)s; propose it "
-                        "at a higher level.",
-                        name=record.display_name,
-                        level=reached.name,
-                    )
-                )
+        result = super(DvkModel, self - union)._dvk_check_level_ladder(level)
         union._dvk_union_check_reach(level)
-        return True
+        return result
 
     def action_open_union_events(self):
         self.ensure_one()
