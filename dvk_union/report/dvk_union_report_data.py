@@ -31,6 +31,8 @@ class ReportDvkUnionMixin(models.AbstractModel):
     _name = "dvk.union.report.mixin"
     _inherit = ["dvk.report.mixin"]
     _description = "DVK Trade Union Printed Form Helpers"
+    # Seed 004's forms: the union's header and authorities.
+    _dvk_profiles = ("union",)
 
     @api.model
     def _dvk_union_header(self, unit, kind, date=None):

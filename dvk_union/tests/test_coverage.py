@@ -6,7 +6,7 @@ its replications (§II.1.4); the forms print with the union header."""
 
 import datetime
 
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import freeze_time, tagged, warmup
 
 from .common import DvkUnionCommon
@@ -211,3 +211,38 @@ class TestUnionReplication(DvkUnionCommon):
             ._render_qweb_pdf("dvk_union.dvk_union_achievement_report", model.ids)
         )
         self.assertIn("TÓM TẮT THÀNH TÍCH", html.decode())
+
+    def test_union_forms_only_for_union_records(self):
+        """Issue "Every user's journey" 3: the union's forms follow the
+        record's profile: hidden from the print menu of other profiles
+        (action domain) and refused for a party model, naming it."""
+        party = self.env["dvk.campaign"].create(
+            {
+                "name": "Dân vận khéo khối Đảng 2026",
+                "year": 2026,
+                "profile": "party",
+                "date_start": datetime.date(2026, 1, 1),
+                "date_end": datetime.date(2026, 12, 31),
+                "registration_deadline": datetime.date(2026, 3, 29),
+                "recognition_deadline": datetime.date(2026, 10, 14),
+            }
+        )
+        party.action_open()
+        model = self.env["dvk.model"].create(
+            {
+                "name": "Mô hình của chi bộ",
+                "campaign_id": party.id,
+                "department_id": self.base.id,
+                "field_id": self.field_xdhtct.id,
+            }
+        )
+        for xmlid in (
+            "dvk_union.dvk_union_submission_report",
+            "dvk_union.dvk_union_achievement_report",
+        ):
+            with self.subTest(report=xmlid):
+                self.assertEqual(
+                    self.env.ref(xmlid).domain, "[('profile', '=', 'union')]"
+                )
+                with self.assertRaisesRegex(UserError, "Mô hình của chi bộ"):
+                    self.env["ir.actions.report"]._render_qweb_pdf(xmlid, model.ids)
