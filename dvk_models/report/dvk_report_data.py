@@ -695,17 +695,32 @@ class ReportDvkScoreSheet(models.AbstractModel):
                 if sheet.state == "done"
                 else None
             )
+            evaluator = sheet.evaluator_id.name or ""
             if sheet.kind == "self":
                 title = "BẢN TỰ ĐÁNH GIÁ, CHẤM ĐIỂM"
                 score_label = "Điểm tự chấm"
-                signer = (
-                    "NGƯỜI TỰ ĐÁNH GIÁ"
-                    if record.subject_type == "individual"
-                    else "THỦ TRƯỞNG ĐƠN VỊ"
-                )
-                left = self._dvk_person_signature(
-                    "XÁC NHẬN CỦA CẤP ỦY (THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ)", ""
-                )
+                # sudo: the name of the unit's head, not the content of HR
+                # records (the same reading as _dvk_self_assessors)
+                head = record.department_id.sudo().manager_id
+                if record.subject_type == "individual":
+                    signer = "NGƯỜI TỰ ĐÁNH GIÁ"
+                    left = self._dvk_person_signature(
+                        "XÁC NHẬN CỦA CẤP ỦY (THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ)", ""
+                    )
+                elif head.user_id and head.user_id == sheet.evaluator_id:
+                    signer = "THỦ TRƯỞNG ĐƠN VỊ"
+                    left = self._dvk_person_signature(
+                        "XÁC NHẬN CỦA CẤP ỦY (THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ)", ""
+                    )
+                else:
+                    # Filled by the registrant for the unit: they sign as the
+                    # one who drew it up, and the head of the unit, who
+                    # answers for it, signs beside them; nobody is printed
+                    # as the head who is not.
+                    signer = "NGƯỜI LẬP"
+                    left = self._dvk_person_signature(
+                        "THỦ TRƯỞNG ĐƠN VỊ", head.name or ""
+                    )
             else:
                 title = "PHIẾU CHẤM ĐIỂM"
                 score_label = "Điểm chấm"
@@ -729,11 +744,9 @@ class ReportDvkScoreSheet(models.AbstractModel):
                     line.criterion_id.weight != 1.0 for line in sheet.line_ids
                 ),
                 "band": band,
-                "evaluator": sheet.evaluator_id.name or "",
+                "evaluator": evaluator,
                 "left_signature": left,
-                "signature": self._dvk_person_signature(
-                    signer, sheet.evaluator_id.name or ""
-                ),
+                "signature": self._dvk_person_signature(signer, evaluator),
             }
         return {"sheets": sheets}
 

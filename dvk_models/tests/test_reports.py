@@ -645,6 +645,33 @@ class TestReports(DvkCommon):
         )
         self.assertNotIn("BẢN TỰ ĐÁNH GIÁ", text)
 
+    def test_score_sheet_signed_by_who_filled_it(self):
+        """Issue 14 item 4: a unit's self-assessment filled by its registrant
+        prints the registrant as the one who drew it up (NGƯỜI LẬP) and the
+        real head of the unit beside them; only a sheet the head filled
+        prints its evaluator as THỦ TRƯỞNG ĐƠN VỊ."""
+        model = self._approved()
+        sheet = model.score_sheet_ids.filtered(lambda s: s.kind == "self")
+        self.assertEqual(sheet.evaluator_id, self.user_staff)
+        sigs = self.env["report.dvk_models.report_dvk_score_sheet"]
+        data = sigs._dvk_prepare(sheet, {})["sheets"][sheet.id]
+        self.assertEqual(
+            (data["signature"]["position"], data["signature"]["name"]),
+            ("NGƯỜI LẬP", "Hoàng Thị Dân"),
+        )
+        self.assertEqual(
+            (data["left_signature"]["position"], data["left_signature"]["name"]),
+            ("THỦ TRƯỞNG ĐƠN VỊ", "Nguyễn Văn Duyệt"),
+        )
+        # sudo: test fixture set-up, not the behaviour under test
+        sheet.sudo().evaluator_id = self.user_approver
+        data = sigs._dvk_prepare(sheet, {})["sheets"][sheet.id]
+        self.assertEqual(
+            (data["signature"]["position"], data["signature"]["name"]),
+            ("THỦ TRƯỞNG ĐƠN VỊ", "Nguyễn Văn Duyệt"),
+        )
+        self.assertNotEqual(data["left_signature"]["position"], "THỦ TRƯỞNG ĐƠN VỊ")
+
     def test_score_sheet_out_of_scope(self):
         """RELIABILITY (b) 9: the score sheet of a model outside the officer's
         charge cannot be printed."""
