@@ -20,6 +20,7 @@ class DvkWorkflowMixin(models.AbstractModel):
         tracking=True,
         check_company=True,
         domain="[('state', '!=', 'closed')]",
+        default=lambda self: self._default_campaign_id(),
     )
     profile = fields.Char(related="campaign_id.profile", store=True)
     year = fields.Integer(related="campaign_id.year", store=True)
@@ -413,6 +414,39 @@ class DvkWorkflowMixin(models.AbstractModel):
         """Users who registered the record or are its subject."""
         self.ensure_one()
         return self.registrant_id | self.employee_id.user_id
+
+    @api.model
+    def _default_campaign_id(self):
+        """The campaign a new registration belongs to: the open one that is
+        running today in the user's company, or, when several are (party and
+        a sector), the one whose units include the user's own unit (a
+        sector's campaign before the general one). None when it stays
+        ambiguous: the user chooses."""
+        today = fields.Date.context_today(self)
+        campaigns = self.env["dvk.campaign"].search(
+            [
+                ("state", "=", "open"),
+                ("date_start", "<=", today),
+                ("date_end", ">=", today),
+                ("company_id", "=", self.env.company.id),
+            ]
+        )
+        if len(campaigns) <= 1:
+            return campaigns
+        user = self.env.user
+        # sudo: the user's own unit, not the content of HR records
+        own = user.sudo().employee_ids.department_id.sudo(False)
+        units = own | user._dvk_scope_units()
+        if not units:
+            return campaigns.browse()
+        fitting = campaigns.filtered(
+            lambda c: units.filtered_domain(c._summary_unit_domain())
+        )
+        specific = fitting.filtered(lambda c: not c._summary_unit_domain().is_true())
+        for candidates in (specific, fitting):
+            if len(candidates) == 1:
+                return candidates
+        return campaigns.browse()
 
     def _dvk_self_assessors(self):
         """Who fills the self-assessment: the registrant, the person it is

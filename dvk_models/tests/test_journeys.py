@@ -205,3 +205,29 @@ class TestButtonsAndPeople(DvkCommon):
         )
         self.assertIn(self.emp_other, officer)
         self.assertIn(self.emp_staff2, officer)
+
+
+@tagged("post_install", "-at_install")
+class TestRegistrationDefaults(DvkCommon):
+    @freeze_time("2026-06-01")
+    def test_new_registration_in_the_running_campaign(self):
+        """Issue 14: a new registration starts in the open campaign running
+        today; with two general campaigns running it starts with none and
+        the user chooses (never a closed or future one)."""
+        self.env["dvk.campaign"].create(
+            {"name": "Dân vận khéo 2027", "year": 2027, "profile": "party"}
+        )
+        form = Form(self.env["dvk.model"].with_user(self.user_staff))
+        self.assertEqual(form.campaign_id, self.campaign)
+        bloc = self.env["dvk.campaign"].create(
+            {
+                "name": "Dân vận khéo khối 2026",
+                "year": 2026,
+                "profile": "party_bloc",
+                "date_start": "2026-01-01",
+                "date_end": "2026-12-31",
+            }
+        )
+        bloc.action_open()
+        form = Form(self.env["dvk.model"].with_user(self.user_staff))
+        self.assertFalse(form.campaign_id)

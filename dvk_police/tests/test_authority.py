@@ -127,3 +127,27 @@ class TestPoliceAuthority(DvkPoliceCommon):
         models.with_user(self.user_chief).action_approve()
         for model in models:
             self.assertIn(self.user_board_d.partner_id, self._notified(model))
+
+    def test_new_registration_in_the_police_campaign(self):
+        """Issue 14: with the party's and the police's campaigns both running,
+        a commune police head's new registration starts in the police
+        campaign (its units are the police's); a party committee member's
+        starts in the party campaign."""
+        party = self.env["dvk.campaign"].create(
+            {
+                "name": "Dân vận khéo 2026",
+                "year": 2026,
+                "profile": "party",
+                "date_start": "2026-01-01",
+                "date_end": "2026-12-31",
+            }
+        )
+        party.action_open()
+        self.emp_committee.department_id = self.commune_committee
+        Model = self.env["dvk.model"]
+        self.assertEqual(
+            Model.with_user(self.user_commune)._default_campaign_id(), self.campaign
+        )
+        self.assertEqual(
+            Model.with_user(self.user_committee)._default_campaign_id(), party
+        )
