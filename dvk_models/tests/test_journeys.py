@@ -231,3 +231,16 @@ class TestRegistrationDefaults(DvkCommon):
         bloc.action_open()
         form = Form(self.env["dvk.model"].with_user(self.user_staff))
         self.assertFalse(form.campaign_id)
+
+    @freeze_time("2026-02-10")
+    def test_waiting_approvals_counted_in_the_badge(self):
+        """Issue 14 item 9: approvals fall due at the registration deadline,
+        weeks ahead, but wait on the approver now: the activity badge counts
+        them from the day they are submitted."""
+        self._submitted()
+        self._submitted(name="Dân vận khéo trong giữ gìn vệ sinh môi trường")
+        groups = self.user_approver.with_user(
+            self.user_approver
+        )._get_activity_groups()
+        dvk = next(g for g in groups if g["model"] == "dvk.model")
+        self.assertEqual((dvk["planned_count"], dvk["total_count"]), (2, 2))
