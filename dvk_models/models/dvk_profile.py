@@ -20,6 +20,7 @@ class DvkProfile(models.Model):
     _name = "dvk.profile"
     _description = "DVK Guidance Profile"
     _order = "sequence, id"
+    _rec_names_search = ["name", "code"]
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(

@@ -9,6 +9,10 @@ from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 # Must match the constants of static/tests/tours/dvk_model_tour.js.
 MODEL_NAME = "Dân vận khéo trong hiến đất làm đường liên thôn"
 DONE_MODEL_NAME = "Dân vận khéo trong xây dựng tổ tự quản"
+# Must match the constants of static/tests/tours/dvk_journey_tours.js.
+REFUSE_MODEL_NAME = "Dân vận khéo trong tuyên truyền qua loa phát thanh"
+REFUSE_REASON = "Nội dung là nhiệm vụ thường xuyên, chưa thể hiện cách làm khéo."
+NEW_CAMPAIGN = "Dân vận khéo năm 2027 của Huyện ủy"
 
 
 @tagged("post_install", "-at_install")
@@ -71,7 +75,7 @@ class TestDvkModelTour(HttpCase):
             }
         )
         emp_approver.department_id = cls.commune
-        Employee.create(
+        cls.emp_staff = Employee.create(
             {
                 "name": "Hoàng Thị Dân",
                 "user_id": cls.user_staff.id,
@@ -175,3 +179,134 @@ class TestDvkModelTour(HttpCase):
         )
         self.assertFalse(model.proposal_level_id)
         self.assertEqual(self.done_model.state, "approved", "not proposed")
+
+    # ------------------------------------------------------------------
+    # The other journeys (static/tests/tours/dvk_journey_tours.js)
+    # ------------------------------------------------------------------
+    def _self_assess(self, record, user):
+        """The self-assessment every recognition needs (seed 001 §3), filled
+        by ``user`` at the maximum of every manual criterion."""
+        fname = "model_id" if record._name == "dvk.model" else "exemplar_id"
+        sheet = (
+            self.env["dvk.score.sheet"]
+            .with_user(user)
+            .create(
+                {
+                    fname: record.id,
+                    "kind": "self",
+                    "criteria_set_id": record.criteria_set_id.id,
+                }
+            )
+        )
+        for line in sheet.line_ids.filtered(lambda line: not line.is_auto):
+            line.score = line.max_score
+        sheet.action_done()
+
+    def _recognise_done_model(self):
+        """The approved model, with its member, recognised at grassroots by
+        the commune's first decision of the year."""
+        model = self.done_model
+        # sudo: test fixture set-up (the members of the model), not the
+        # behaviour under test
+        model.sudo().member_ids = self.emp_staff
+        self._self_assess(model, self.user_staff)
+        model.with_user(self.user_officer).action_propose(
+            self.env.ref("dvk_models.dvk_level_grassroots")
+        )
+        decision = (
+            self.env["dvk.decision"]
+            .with_user(self.user_officer)
+            .create(
+                {
+                    "campaign_id": self.campaign.id,
+                    "level_id": self.env.ref("dvk_models.dvk_level_grassroots").id,
+                    "authority_department_id": self.commune.id,
+                    "line_ids": [(0, 0, {"model_id": model.id})],
+                }
+            )
+        )
+        decision.action_confirm()
+        self.assertEqual(decision.name, "01/QĐ-BCĐX")
+        return decision
+
+    def test_refuse_journey(self):
+        """Rule (seed 000 §II.1 step 2; DESIGN.md §3): the approver refuses
+        from his activity with a reason; the registration goes back to its
+        registrant refused, the reason in its history, the activity closed."""
+        model = (
+            self.env["dvk.model"]
+            .with_user(self.user_staff)
+            .create(
+                {
+                    "name": REFUSE_MODEL_NAME,
+                    "campaign_id": self.campaign.id,
+                    "department_id": self.commune.id,
+                    "field_id": self.env.ref("dvk_models.dvk_field_vhxh").id,
+                }
+            )
+        )
+        model.action_submit()
+        activity = model.activity_ids
+        self.start_tour("/odoo", "dvk_tour_refuse", login="dvk_tour_appr")
+        self.env.invalidate_all()
+        self.assertEqual(model.state, "refused")
+        self.assertEqual(model.refusal_reason, REFUSE_REASON)
+        self.assertFalse(activity.active)
+
+    def test_print_journey(self):
+        """Rule (seed 001 §3, Mẫu 3): the officer prints the numbered decision
+        and the campaign's list of recognised models from the screens he
+        uses; both name the model the decision recognised."""
+        self._recognise_done_model()
+        self.start_tour("/odoo", "dvk_tour_print", login="dvk_tour_off")
+
+    def test_exemplar_journey(self):
+        """Rule (seed 001 §4): an exemplar whose HR records pass (a recognised
+        model, no discipline) is proposed and recognised by a confirmed
+        decision."""
+        self._recognise_done_model()
+        exemplar = (
+            self.env["dvk.exemplar"]
+            .with_user(self.user_officer)
+            .create(
+                {
+                    "campaign_id": self.campaign.id,
+                    "subject_type": "individual",
+                    "employee_id": self.emp_staff.id,
+                    "department_id": self.commune.id,
+                }
+            )
+        )
+        self.assertTrue(exemplar.eligibility_ok, exemplar.eligibility_reason)
+        self._self_assess(exemplar, self.user_officer)
+        self.start_tour("/odoo", "dvk_tour_exemplar", login="dvk_tour_off")
+        self.env.invalidate_all()
+        self.assertEqual(exemplar.state, "recognized")
+        self.assertEqual(
+            exemplar.recognized_level_id,
+            self.env.ref("dvk_models.dvk_level_grassroots"),
+        )
+        self.assertEqual(
+            exemplar.decision_line_ids.decision_id.name, "02/QĐ-BCĐX"
+        )
+
+    def test_campaign_journey(self):
+        """Rule (DESIGN.md §3, issue 9): a manager configures a campaign from a
+        guidance profile; its deadlines come from the profile's rules and it
+        opens for registration."""
+        manager = new_test_user(
+            self.env,
+            login="dvk_tour_mgr",
+            groups="dvk_models.group_dvk_manager",
+            name="Trần Văn Quản",
+        )
+        self.start_tour("/odoo", "dvk_tour_campaign", login="dvk_tour_mgr")
+        self.env.invalidate_all()
+        campaign = self.env["dvk.campaign"].search([("create_uid", "=", manager.id)])
+        self.assertEqual((campaign.name, campaign.year), (NEW_CAMPAIGN, 2027))
+        party = self.env.ref("dvk_models.dvk_profile_party")
+        self.assertEqual(campaign.profile_id, party)
+        self.assertEqual(campaign.state, "open")
+        self.assertEqual(
+            len(campaign.deadline_ids), len(party.deadline_rule_ids), "one per rule"
+        )
