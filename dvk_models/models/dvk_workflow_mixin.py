@@ -34,6 +34,7 @@ class DvkWorkflowMixin(models.AbstractModel):
         "hr.department",
         context={"hierarchical_naming": False},
         string="Unit",
+        default=lambda self: self._default_department_id(),
         required=True,
         ondelete="restrict",
         index=True,
@@ -414,6 +415,12 @@ class DvkWorkflowMixin(models.AbstractModel):
         """Users who registered the record or are its subject."""
         self.ensure_one()
         return self.registrant_id | self.employee_id.user_id
+
+    @api.model
+    def _default_department_id(self):
+        """A new registration starts in the user's own unit."""
+        # sudo: the user's own unit, not the content of HR records
+        return self.env.user.sudo().employee_id.department_id.sudo(False)
 
     @api.model
     def _default_campaign_id(self):

@@ -219,6 +219,7 @@ class TestRegistrationDefaults(DvkCommon):
         )
         form = Form(self.env["dvk.model"].with_user(self.user_staff))
         self.assertEqual(form.campaign_id, self.campaign)
+        self.assertEqual(form.department_id, self.commune, "the user's own unit")
         bloc = self.env["dvk.campaign"].create(
             {
                 "name": "Dân vận khéo khối 2026",
