@@ -197,7 +197,9 @@ class DvkStatehubCommendation(models.Model):
                 raise UserError(self.env._("Only a submitted proposal is commended."))
             if not proposal.decision_ref or not proposal.decision_date:
                 raise UserError(
-                    self.env._("Record the number and date of the commendation decision.")
+                    self.env._(
+                        "Record the number and date of the commendation decision."
+                    )
                 )
         # sudo: state written by this step after the checks above
         self.sudo().write({"state": "commended"})
@@ -206,7 +208,8 @@ class DvkStatehubCommendation(models.Model):
                 proposal.award_form
             ]
             body = self.env._(
-                "Commended (%(form)s) by decision %(ref)s of %(date)s of %(authority)s.",
+                "Commended (%(form)s) by decision %(ref)s of %(date)s of "
+                "%(authority)s.",
                 form=form,
                 ref=proposal.decision_ref,
                 date=proposal.decision_date.strftime("%d/%m/%Y"),

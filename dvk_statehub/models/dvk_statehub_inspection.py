@@ -21,7 +21,8 @@ class DvkStatehubInspection(models.Model):
         ondelete="restrict",
         index=True,
         check_company=True,
-        domain="[('profile', '=', 'statehub'), ('state', 'in', ('approved', 'proposed'))]",
+        domain="[('profile', '=', 'statehub'), "
+        "('state', 'in', ('approved', 'proposed'))]",
     )
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     inspector_id = fields.Many2one(
@@ -32,7 +33,6 @@ class DvkStatehubInspection(models.Model):
         readonly=True,
     )
     inspected_by = fields.Char(
-        string="Inspected By",
         required=True,
         tracking=True,
         help="Who inspected, e.g. the head of the unit or the steering "
@@ -40,7 +40,6 @@ class DvkStatehubInspection(models.Model):
     )
     findings = fields.Text(required=True, tracking=True)
     difficulties_solved = fields.Text(
-        string="Difficulties Solved",
         tracking=True,
         help="The difficulties and obstacles removed during the inspection.",
     )

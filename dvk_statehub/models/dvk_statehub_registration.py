@@ -67,9 +67,7 @@ class DvkStatehubRegistration(models.Model):
         "dvk.statehub.registration.line", "registration_id", string="Rows", copy=False
     )
     line_count = fields.Integer(string="Row Count", compute="_compute_line_count")
-    approver_id = fields.Many2one(
-        "res.users", readonly=True, copy=False, tracking=True
-    )
+    approver_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     approval_date = fields.Date(readonly=True, copy=False, tracking=True)
     refusal_reason = fields.Text(readonly=True, copy=False, tracking=True)
     note = fields.Text()
@@ -214,7 +212,11 @@ class DvkStatehubRegistration(models.Model):
             table.check_access("write")
             # sudo: state and approver are written only by these steps
             table.sudo().write(
-                {"state": "submitted", "approver_id": approver.id, "refusal_reason": False}
+                {
+                    "state": "submitted",
+                    "approver_id": approver.id,
+                    "refusal_reason": False,
+                }
             )
             table.activity_schedule(
                 act_type_xmlid="dvk_models.mail_activity_type_dvk_approval",
@@ -321,7 +323,9 @@ class DvkStatehubRegistrationLine(models.Model):
         "(model_id)", "A model is a row of one registration table only."
     )
 
-    @api.depends("model_id.subject_type", "model_id.department_id", "model_id.employee_id")
+    @api.depends(
+        "model_id.subject_type", "model_id.department_id", "model_id.employee_id"
+    )
     def _compute_subject_name(self):
         for line in self:
             model = line.model_id

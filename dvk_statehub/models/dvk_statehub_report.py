@@ -143,7 +143,9 @@ class DvkStatehubReport(models.Model):
         for unit in units:
             ids = [int(i) for i in (unit.parent_path or "").split("/") if i]
             agency = next((by_id[i] for i in reversed(ids) if i in by_id), None)
-            result[unit.id] = self.env["hr.department"].browse(agency.id if agency else unit.id)
+            result[unit.id] = self.env["hr.department"].browse(
+                agency.id if agency else unit.id
+            )
         return result
 
     def _statehub_models(self, scope):
@@ -154,18 +156,22 @@ class DvkStatehubReport(models.Model):
             domain &= Domain("department_id", "in", scope.ids)
         # sudo: the report keeps counts and names only (Article 9), whoever
         # reads it; the scope above limits what an officer counts.
-        return self.env["dvk.model"].sudo().search_fetch(
-            domain,
-            [
-                "department_id",
-                "field_id",
-                "subject_type",
-                "state",
-                "approval_date",
-                "recognized_level_id",
-                "level_id",
-                "consecutive_years",
-            ],
+        return (
+            self.env["dvk.model"]
+            .sudo()  # sudo: counts and names only go to the report
+            .search_fetch(
+                domain,
+                [
+                    "department_id",
+                    "field_id",
+                    "subject_type",
+                    "state",
+                    "approval_date",
+                    "recognized_level_id",
+                    "level_id",
+                    "consecutive_years",
+                ],
+            )
         )
 
     def _statehub_line_values(self, models_, scope):
@@ -180,7 +186,7 @@ class DvkStatehubReport(models.Model):
             # sudo: counted, not shown (see _statehub_models)
             proposals = (
                 self.env["dvk.statehub.commendation"]
-                .sudo()
+                .sudo()  # sudo: counts and names only go to the report
                 .search_fetch(
                     [
                         ("campaign_id", "=", self.campaign_id.id),
@@ -193,7 +199,7 @@ class DvkStatehubReport(models.Model):
             # sudo: counted, not shown (see _statehub_models)
             inspections = dict(
                 self.env["dvk.statehub.inspection"]
-                .sudo()
+                .sudo()  # sudo: counts and names only go to the report
                 ._read_group(
                     [("model_id", "in", models_.ids)], ["model_id"], ["__count"]
                 )
@@ -251,8 +257,12 @@ class DvkStatehubReport(models.Model):
             & Domain("year", "<=", self.year)
         )
         # sudo: names and years only go to the report (Article 9)
-        exemplars = self.env["dvk.exemplar"].sudo().search_fetch(
-            domain, ["year", "subject_type", "department_id", "employee_id", "name"]
+        exemplars = (
+            self.env["dvk.exemplar"]
+            .sudo()  # sudo: counts and names only go to the report
+            .search_fetch(
+                domain, ["year", "subject_type", "department_id", "employee_id", "name"]
+            )
         )
         years = {}
         for exemplar in exemplars:
@@ -291,7 +301,7 @@ class DvkStatehubReport(models.Model):
         units = streaks.department_id | self.env["hr.department"].browse(
             [e.department_id.id for e, _n in exemplars]
         )
-        agency_of = self._statehub_agency_map(units.sudo())
+        agency_of = self._statehub_agency_map(units.sudo())  # sudo: tree only
         streaks.fetch(["name", "employee_id"])
         values = []
         for model in streaks:
@@ -380,7 +390,7 @@ class DvkStatehubReportLine(models.Model):
     report_id = fields.Many2one(
         "dvk.statehub.report", required=True, ondelete="cascade", index=True
     )
-    agency_id = fields.Many2one("hr.department", string="Agency", ondelete="set null")
+    agency_id = fields.Many2one("hr.department", ondelete="set null")
     field_id = fields.Many2one("dvk.field", ondelete="set null")
     level_id = fields.Many2one("dvk.level", ondelete="set null")
     collective_count = fields.Integer(string="Collectives")
@@ -404,7 +414,9 @@ class DvkStatehubReportConsecutive(models.Model):
         "dvk.statehub.report", required=True, ondelete="cascade", index=True
     )
     record_type = fields.Selection(
-        [("model", "Model"), ("exemplar", "Exemplar")], string="Type", required=True
+        [("model", "Model"), ("exemplar", "Exemplar")],
+        string="Record Kind",
+        required=True,
     )
     model_id = fields.Many2one(
         "dvk.model", ondelete="set null", groups="dvk_models.group_dvk_officer"
@@ -414,9 +426,11 @@ class DvkStatehubReportConsecutive(models.Model):
     )
     name = fields.Char(required=True)
     subject_name = fields.Char(string="Collective or Individual")
-    agency_id = fields.Many2one("hr.department", string="Agency", ondelete="set null")
+    agency_id = fields.Many2one("hr.department", ondelete="set null")
     field_id = fields.Many2one("dvk.field", ondelete="set null")
-    level_id = fields.Many2one("dvk.level", string="Recognised Level", ondelete="set null")
+    level_id = fields.Many2one(
+        "dvk.level", string="Recognised Level", ondelete="set null"
+    )
     years = fields.Integer(string="Consecutive Years")
     year_list = fields.Char(string="Years")
     company_id = fields.Many2one(related="report_id.company_id", store=True)

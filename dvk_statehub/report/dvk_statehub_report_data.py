@@ -26,7 +26,9 @@ class ReportDvkStatehubMixin(models.AbstractModel):
     @api.model
     def _dvk_field_codes(self):
         """The codes the regulation prints (KT, VH-XH, AN-QP, XD HTCT)."""
-        notes = self.env["dvk.statehub.field.note"].search([("profile", "=", "statehub")])
+        notes = self.env["dvk.statehub.field.note"].search(
+            [("profile", "=", "statehub")]
+        )
         return {note.field_id.id: note.code_label for note in notes}
 
     @api.model
@@ -63,7 +65,9 @@ class ReportDvkStatehubRegistration(models.AbstractModel):
                         "index": index,
                         "subject": line.subject_name,
                         "name": model.name,
-                        "field": codes.get(model.field_id.id) or model.field_id.code or "",
+                        "field": codes.get(model.field_id.id)
+                        or model.field_id.code
+                        or "",
                         "period": self._dvk_period(model.date_start, model.date_end),
                         "result": model.expected_result or "",
                         "note": line.note or "",
@@ -73,7 +77,9 @@ class ReportDvkStatehubRegistration(models.AbstractModel):
             committee = table.committee_id
             approved = table.state == "approved"
             tables[table.id] = {
-                "header": self._dvk_header(unit, None, table.approval_date, party=False),
+                "header": self._dvk_header(
+                    unit, None, table.approval_date, party=False
+                ),
                 "rows": rows,
                 "leadership": self._dvk_person_signature(
                     "XÁC NHẬN, DUYỆT CỦA LÃNH ĐẠO CƠ QUAN, ĐƠN VỊ",
@@ -81,8 +87,7 @@ class ReportDvkStatehubRegistration(models.AbstractModel):
                     note="(Ký tên, đóng dấu)",
                 ),
                 "committee": self._dvk_person_signature(
-                    "XÁC NHẬN, DUYỆT CỦA BCĐ QCDC VÀ PHONG TRÀO THI ĐUA "
-                    "“DÂN VẬN KHÉO”",
+                    "XÁC NHẬN, DUYỆT CỦA BCĐ QCDC VÀ PHONG TRÀO THI ĐUA “DÂN VẬN KHÉO”",
                     (table.approver_id.name if approved else "") or DOTS_NAME,
                     note=(
                         f"(Đã phê duyệt ngày {short_date(table.approval_date)})"

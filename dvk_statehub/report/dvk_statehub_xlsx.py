@@ -34,7 +34,7 @@ class DvkStatehubRegistrationXlsx(models.AbstractModel):
                 workbook,
                 formats,
                 f"{table.id} {table.department_id.name or ''}",
-                "BẢNG ĐĂNG KÝ MÔ HÌNH, ĐIỂN HÌNH “DÂN VẬN KHÉO” NĂM %s" % table.year,
+                f"BẢNG ĐĂNG KÝ MÔ HÌNH, ĐIỂN HÌNH “DÂN VẬN KHÉO” NĂM {table.year}",
                 f"{table.department_id.name or ''} - {ANNEX_REF}",
                 columns,
             )

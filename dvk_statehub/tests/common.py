@@ -52,9 +52,7 @@ class DvkStatehubCommon(TransactionCase):
         cls.user_bcd_district, cls.emp_bcd_district = approver(
             "sh_bcd_dist", "Trần Thị Huyện"
         )
-        cls.user_bcd_commune, cls.emp_bcd_commune = approver(
-            "sh_bcd_xa", "Sơn Văn Xã"
-        )
+        cls.user_bcd_commune, cls.emp_bcd_commune = approver("sh_bcd_xa", "Sơn Văn Xã")
 
         D = cls.env["hr.department"]
         cls.root = D.create({"name": "Ủy ban nhân dân tỉnh Trà Vinh"})
@@ -78,7 +76,7 @@ class DvkStatehubCommon(TransactionCase):
             )
             committee = D.create(
                 {
-                    "name": f"Ban Chỉ đạo QCDC và phong trào thi đua Dân vận khéo {name}",
+                    "name": f"Ban Chỉ đạo QCDC và phong trào DVK {name}",
                     "parent_id": unit.id,
                     "dvk_is_steering_committee": True,
                     "dvk_level_id": level.id,
@@ -180,16 +178,20 @@ class DvkStatehubCommon(TransactionCase):
         records = records.sudo()
         fname = records._dvk_line_field()
         # sudo: test fixture set-up, not the behaviour under test
-        sheets = self.env["dvk.score.sheet"].sudo().create(
-            [
-                {
-                    fname: record.id,
-                    "kind": "self",
-                    "criteria_set_id": record.criteria_set_id.id,
-                    "evaluator_id": record.create_uid.id,
-                }
-                for record in records
-            ]
+        sheets = (
+            self.env["dvk.score.sheet"]
+            .sudo()
+            .create(
+                [
+                    {
+                        fname: record.id,
+                        "kind": "self",
+                        "criteria_set_id": record.criteria_set_id.id,
+                        "evaluator_id": record.create_uid.id,
+                    }
+                    for record in records
+                ]
+            )
         )
         for line in sheets.line_ids:
             line.score = line.criterion_id.max_score

@@ -32,7 +32,9 @@ class TestStatehubConsecutiveYears(DvkStatehubCommon):
         models and exemplars recognised two or more consecutive years; a
         model recognised one year only, or whose previous year was not
         recognised (a broken chain), is not on it."""
-        old = self._recognized(self.commune, "Hiến đất làm đường", self.bcd_commune, 2025)
+        old = self._recognized(
+            self.commune, "Hiến đất làm đường", self.bcd_commune, 2025
+        )
         renewed = self._renew(old)
         self._recognize(renewed, self.bcd_commune)
         self.assertEqual(renewed.consecutive_years, 2)

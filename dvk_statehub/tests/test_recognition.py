@@ -105,7 +105,9 @@ class TestStatehubRecognition(DvkStatehubCommon):
             proposal.action_submit()
             with self.assertRaises(UserError):
                 proposal.action_commend()
-            proposal.write({"decision_ref": "15/QĐ-UBND", "decision_date": "2026-10-20"})
+            proposal.write(
+                {"decision_ref": "15/QĐ-UBND", "decision_date": "2026-10-20"}
+            )
             proposal.action_commend()
             self.assertEqual(proposal.state, "commended")
             self.assertIn("15/QĐ-UBND", model.message_ids[0].body)

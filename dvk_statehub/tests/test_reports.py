@@ -68,7 +68,9 @@ class TestStatehubHomeAffairsReports(DvkStatehubCommon):
         self.assertEqual(by_agency, {self.district: 2, self.commune: 1})
         self.assertEqual(report.registered_total, 3)
         self.assertEqual(sum(report.line_ids.mapped("approved_count")), 2)
-        commune_line = report.line_ids.filtered(lambda l: l.agency_id == self.commune)
+        commune_line = report.line_ids.filtered(
+            lambda line: line.agency_id == self.commune
+        )
         self.assertEqual(commune_line.field_id, self.field_kt)
         html, _f = self.env["ir.actions.report"]._render_qweb_html(
             "dvk_statehub.report_dvk_statehub_home_affairs", report.ids
@@ -114,9 +116,10 @@ class TestStatehubHomeAffairsReports(DvkStatehubCommon):
         self._approved(self.dept, "Công khai tài chính")
         report = self._report("registration")
         self.assertEqual(report.registered_total, 2)
-        self.assertEqual(set(report.line_ids.agency_id.mapped("name")), {
-            self.commune.name, self.dept.name
-        })
+        self.assertEqual(
+            set(report.line_ids.agency_id.mapped("name")),
+            {self.commune.name, self.dept.name},
+        )
         with self.assertRaises(AccessError):
             model.with_user(self.user_home_affairs).read(["name"])
         table = self._table(self.commune)
@@ -130,7 +133,9 @@ class TestStatehubHomeAffairsReports(DvkStatehubCommon):
             {
                 "name": "Cán bộ xã",
                 "login": "sh_local",
-                "group_ids": [(6, 0, [self.env.ref("dvk_models.group_dvk_officer").id])],
+                "group_ids": [
+                    (6, 0, [self.env.ref("dvk_models.group_dvk_officer").id])
+                ],
                 "dvk_department_ids": [(6, 0, self.commune.ids)],
             }
         )
@@ -146,9 +151,11 @@ class TestStatehubHomeAffairsReports(DvkStatehubCommon):
         for batch in (2, 8):
             for i in range(batch):
                 self._submitted(self.district_body, f"Mô hình {batch}-{i}")
-            report = self.env["dvk.statehub.report"].with_user(
-                self.user_home_affairs
-            ).create({"campaign_id": self.campaign.id, "kind": "registration"})
+            report = (
+                self.env["dvk.statehub.report"]
+                .with_user(self.user_home_affairs)
+                .create({"campaign_id": self.campaign.id, "kind": "registration"})
+            )
             self.env.invalidate_all()
             before = self.cr.sql_log_count
             report.action_compute()
