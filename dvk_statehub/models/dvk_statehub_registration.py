@@ -17,7 +17,7 @@ class DvkStatehubRegistration(models.Model):
     _order = "year desc, id desc"
     _check_company_auto = True
 
-    name = fields.Char(compute="_compute_name", store=True)
+    name = fields.Char(compute="_compute_name")
     campaign_id = fields.Many2one(
         "dvk.campaign",
         required=True,
@@ -77,6 +77,7 @@ class DvkStatehubRegistration(models.Model):
         "The unit already has a registration table for this campaign.",
     )
 
+    @api.depends_context("lang")
     @api.depends("department_id.name", "year")
     def _compute_name(self):
         for table in self:
@@ -219,7 +220,7 @@ class DvkStatehubRegistration(models.Model):
                 }
             )
             table.activity_schedule(
-                act_type_xmlid="dvk_models.mail_activity_type_dvk_approval",
+                act_type_xmlid="dvk_statehub.mail_activity_type_statehub_table_approval",
                 summary=self.env._("Approve %(name)s", name=table.name),
                 user_id=approver.id,
             )
@@ -252,7 +253,7 @@ class DvkStatehubRegistration(models.Model):
         # sudo: state written by this step after the checks above
         self.sudo().write({"state": "approved", "approval_date": today})
         self.activity_feedback(
-            ["dvk_models.mail_activity_type_dvk_approval"],
+            ["dvk_statehub.mail_activity_type_statehub_table_approval"],
             feedback=self.env._("Approved"),
         )
         for table in self:
@@ -281,7 +282,7 @@ class DvkStatehubRegistration(models.Model):
         # sudo: state written by this step after the checks above
         self.sudo().write({"state": "refused", "refusal_reason": reason})
         self.activity_feedback(
-            ["dvk_models.mail_activity_type_dvk_approval"],
+            ["dvk_statehub.mail_activity_type_statehub_table_approval"],
             feedback=self.env._("Refused: %(reason)s", reason=reason),
         )
         return True

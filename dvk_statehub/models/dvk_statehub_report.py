@@ -29,7 +29,7 @@ class DvkStatehubReport(models.Model):
     _order = "year desc, kind, id desc"
     _check_company_auto = True
 
-    name = fields.Char(compute="_compute_name", store=True)
+    name = fields.Char(compute="_compute_name")
     kind = fields.Selection(
         [
             ("registration", "Registered Models (February)"),
@@ -87,6 +87,7 @@ class DvkStatehubReport(models.Model):
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
 
+    @api.depends_context("lang")
     @api.depends("kind", "year")
     def _compute_name(self):
         kinds = dict(self._fields["kind"]._description_selection(self.env))

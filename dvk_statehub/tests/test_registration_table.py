@@ -37,10 +37,12 @@ class TestStatehubRegistrationTable(DvkStatehubCommon):
         late = self._submitted(self.district_body, "Hòa giải cơ sở")
         table.with_user(self.user_officer).action_submit()
         self.assertEqual(table.approver_id, self.user_bcd_district)
+        self.assertEqual(table.activity_ids.user_id, self.user_bcd_district)
         with self.assertRaises(UserError):
             table.with_user(self.user_bcd_dept).action_approve()
         table.with_user(self.user_bcd_district).action_approve()
         self.assertEqual(table.state, "approved")
+        self.assertFalse(table.activity_ids)
         self.assertEqual(set((first | second).mapped("state")), {"approved"})
         self.assertEqual(late.state, "submitted")
         self.assertEqual(other_unit.state, "submitted")
