@@ -45,6 +45,7 @@ class DvkStatehubCommendation(models.Model):
         ondelete="restrict",
         index=True,
         domain="[('dvk_is_steering_committee', '=', True)]",
+        context={"hierarchical_naming": False},
         help="The steering committee that recognised the models.",
     )
     authority_id = fields.Many2one(
@@ -52,6 +53,7 @@ class DvkStatehubCommendation(models.Model):
         string="Commending Authority",
         compute="_compute_authority_id",
         store=True,
+        context={"hierarchical_naming": False},
         help="The People's Committee of the commune or district, or the "
         "department whose head commends (Article 7.2).",
     )

@@ -43,6 +43,7 @@ class DvkStatehubRegistration(models.Model):
         string="Steering Committee",
         compute="_compute_committee_id",
         store=True,
+        context={"hierarchical_naming": False},
         help="The steering committee for grassroots democracy and DVK that "
         "approves the table (Article 6.2).",
     )

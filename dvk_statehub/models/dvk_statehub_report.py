@@ -391,7 +391,9 @@ class DvkStatehubReportLine(models.Model):
     report_id = fields.Many2one(
         "dvk.statehub.report", required=True, ondelete="cascade", index=True
     )
-    agency_id = fields.Many2one("hr.department", ondelete="set null")
+    agency_id = fields.Many2one(
+        "hr.department", ondelete="set null", context={"hierarchical_naming": False}
+    )
     field_id = fields.Many2one("dvk.field", ondelete="set null")
     level_id = fields.Many2one("dvk.level", ondelete="set null")
     collective_count = fields.Integer(string="Collectives")
@@ -427,7 +429,9 @@ class DvkStatehubReportConsecutive(models.Model):
     )
     name = fields.Char(required=True)
     subject_name = fields.Char(string="Collective or Individual")
-    agency_id = fields.Many2one("hr.department", ondelete="set null")
+    agency_id = fields.Many2one(
+        "hr.department", ondelete="set null", context={"hierarchical_naming": False}
+    )
     field_id = fields.Many2one("dvk.field", ondelete="set null")
     level_id = fields.Many2one(
         "dvk.level", string="Recognised Level", ondelete="set null"

@@ -74,7 +74,6 @@ class ReportDvkStatehubRegistration(models.AbstractModel):
                     }
                 )
             unit = table.department_id
-            committee = table.committee_id
             approved = table.state == "approved"
             tables[table.id] = {
                 "header": self._dvk_header(
@@ -94,7 +93,6 @@ class ReportDvkStatehubRegistration(models.AbstractModel):
                         if approved
                         else "(Ký tên, đóng dấu)"
                     ),
-                    prefix=committee.name.upper() if committee else False,
                 ),
                 "registrant": self._dvk_person_signature(
                     "TẬP THỂ/CÁ NHÂN ĐĂNG KÝ", DOTS_NAME, note="(Ký tên)"
