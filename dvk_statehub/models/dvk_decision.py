@@ -11,14 +11,17 @@ class DvkDecision(models.Model):
         democracy and DVK of its own agency (of the same level); provincial
         recognition goes through the provincial route (Article 7.3)."""
         result = super()._check_can_confirm()
+        # The lines belong to the decision's campaign (checked by the core):
+        # its profile tells which decisions this rule concerns.
+        statehub = self.filtered(lambda d: d.campaign_id.profile == "statehub")
+        if not statehub:
+            return result
         province = self.env.ref("dvk_models.dvk_level_province")
-        for decision in self.filtered(lambda d: d.level_id != province):
+        for decision in statehub.filtered(lambda d: d.level_id != province):
             records = list(decision.line_ids.model_id) + list(
                 decision.line_ids.exemplar_id
             )
             for record in records:
-                if record.profile != "statehub":
-                    continue
                 committee = record.department_id._dvk_statehub_committee()
                 if committee != decision.authority_department_id:
                     raise UserError(
