@@ -1,7 +1,7 @@
 {
     "name": "DVK - State agencies profile (Trà Vinh)",
     "summary": '"Dân vận khéo" rules of the Trà Vinh state-agency profile',
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Human Resources",
     "website": "https://github.com/dvk-odoo/dvk",
     "author": "DVK for Odoo",
@@ -9,7 +9,23 @@
     "license": "LGPL-3",
     "depends": ["dvk_models"],
     "data": [
+        "security/dvk_statehub_groups.xml",
+        "security/ir.model.access.csv",
+        "security/dvk_statehub_security.xml",
         "data/dvk_profile_data.xml",
+        "data/mail_activity_type_data.xml",
+        "data/dvk_field_note_data.xml",
+        "data/dvk_criteria_data.xml",
+        "views/hr_department_views.xml",
+        "views/dvk_model_views.xml",
+        "views/dvk_statehub_registration_views.xml",
+        "views/dvk_statehub_report_views.xml",
+        "report/dvk_statehub_reports.xml",
+        "report/dvk_statehub_templates.xml",
+        "views/dvk_statehub_menus.xml",
+    ],
+    "demo": [
+        "demo/dvk_statehub_demo.xml",
     ],
     "installable": True,
 }

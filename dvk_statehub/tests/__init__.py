@@ -1,1 +1,5 @@
 from . import test_campaign_profile
+from . import test_registration_table
+from . import test_recognition
+from . import test_consecutive
+from . import test_reports

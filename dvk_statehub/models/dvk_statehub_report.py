@@ -1,0 +1,441 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.fields import Command, Domain
+
+from .hr_department import AGENCY_KINDS
+
+REPORT_RULES = {
+    "registration": "dvk_statehub.dvk_profile_statehub_rule_summary_registration",
+    "results": "dvk_statehub.dvk_profile_statehub_rule_summary_results",
+}
+# Registrations count from their submission: drafts are not registered yet,
+# refused ones are not registered.
+UNREGISTERED_STATES = ("draft", "refused")
+COMMENDATION_STATES = ("submitted", "commended")
+
+
+class DvkStatehubReport(models.Model):
+    """A report of the agencies to Sở Nội vụ (Decision 976/QĐ-UBND, Article
+    8): in February the number of registered models, in October the
+    recognition results and the commendation proposals, with the list of
+    models and exemplars recognised two or more consecutive years (Article
+    7.3). Its figures are kept on the report, so that a Sở Nội vụ officer
+    reads the province-wide aggregate without reading the agencies' records
+    (Article 9)."""
+
+    _name = "dvk.statehub.report"
+    _description = "DVK Report to the Department of Home Affairs"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "year desc, kind, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name")
+    kind = fields.Selection(
+        [
+            ("registration", "Registered Models (February)"),
+            ("results", "Recognition Results and Commendation Proposals (October)"),
+        ],
+        required=True,
+        default="registration",
+        tracking=True,
+    )
+    campaign_id = fields.Many2one(
+        "dvk.campaign",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        check_company=True,
+        domain="[('profile', '=', 'statehub')]",
+    )
+    year = fields.Integer(related="campaign_id.year", store=True)
+    date_due = fields.Date(
+        string="Due Date",
+        compute="_compute_date_due",
+        store=True,
+        help="From the campaign's deadline line of the profile's rule.",
+    )
+    state = fields.Selection(
+        [("draft", "Draft"), ("sent", "Sent to Sở Nội vụ")],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    date_computed = fields.Datetime(string="Computed On", readonly=True, copy=False)
+    date_sent = fields.Date(readonly=True, copy=False, tracking=True)
+    scope_department_ids = fields.Many2many(
+        "hr.department",
+        string="Units Covered",
+        readonly=True,
+        copy=False,
+        help="Empty: every agency of the province.",
+    )
+    line_ids = fields.One2many(
+        "dvk.statehub.report.line", "report_id", string="Figures", readonly=True
+    )
+    consecutive_ids = fields.One2many(
+        "dvk.statehub.report.consecutive",
+        "report_id",
+        string="Recognised Two or More Consecutive Years",
+        readonly=True,
+    )
+    registered_total = fields.Integer(compute="_compute_totals")
+    recognized_total = fields.Integer(compute="_compute_totals")
+    commendation_total = fields.Integer(compute="_compute_totals")
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+
+    @api.depends_context("lang")
+    @api.depends("kind", "year")
+    def _compute_name(self):
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        for report in self:
+            report.name = f"{kinds.get(report.kind, '')} {report.year or ''}".strip()
+
+    @api.depends("kind", "campaign_id.deadline_ids.date")
+    def _compute_date_due(self):
+        for report in self:
+            report.date_due = (
+                report.campaign_id._statehub_deadline(REPORT_RULES[report.kind])
+                if report.campaign_id
+                else False
+            )
+
+    @api.depends("line_ids")
+    def _compute_totals(self):
+        for report in self:
+            lines = report.line_ids
+            report.registered_total = sum(lines.mapped("registered_count"))
+            report.recognized_total = sum(lines.mapped("recognized_count"))
+            report.commendation_total = sum(lines.mapped("commendation_count"))
+
+    # ------------------------------------------------------------------
+    # Computation
+    # ------------------------------------------------------------------
+    def _statehub_is_province_wide(self):
+        user = self.env.user
+        return user.has_group("dvk_models.group_dvk_manager") or user.has_group(
+            "dvk_statehub.group_dvk_statehub_home_affairs"
+        )
+
+    def _statehub_scope(self):
+        """The units the report covers: every agency for Sở Nội vụ and DVK
+        managers, the units in an officer's charge otherwise."""
+        if self._statehub_is_province_wide():
+            return None
+        if self.env.user.has_group("dvk_models.group_dvk_officer"):
+            return self.env.user._dvk_scope_units()
+        raise UserError(
+            self.env._("Only Sở Nội vụ, a DVK officer or a manager computes reports.")
+        )
+
+    def _statehub_agency_map(self, units):
+        """``{unit id: agency}`` for ``units``: the nearest unit of an agency
+        kind at or above each, in one query whatever their number."""
+        # sudo: the organisation tree is configuration, read for the counts
+        Department = self.env["hr.department"].sudo()
+        agencies = Department.with_context(active_test=False).search_fetch(
+            [("dvk_statehub_kind", "in", AGENCY_KINDS)], ["parent_path", "name"]
+        )
+        by_id = {agency.id: agency for agency in agencies}
+        result = {}
+        for unit in units:
+            ids = [int(i) for i in (unit.parent_path or "").split("/") if i]
+            agency = next((by_id[i] for i in reversed(ids) if i in by_id), None)
+            result[unit.id] = self.env["hr.department"].browse(
+                agency.id if agency else unit.id
+            )
+        return result
+
+    def _statehub_models(self, scope):
+        domain = Domain("campaign_id", "=", self.campaign_id.id) & Domain(
+            "company_id", "=", self.company_id.id
+        )
+        if scope is not None:
+            domain &= Domain("department_id", "in", scope.ids)
+        # sudo: the report keeps counts and names only (Article 9), whoever
+        # reads it; the scope above limits what an officer counts.
+        return (
+            self.env["dvk.model"]
+            .sudo()  # sudo: counts and names only go to the report
+            .search_fetch(
+                domain,
+                [
+                    "department_id",
+                    "field_id",
+                    "subject_type",
+                    "state",
+                    "approval_date",
+                    "recognized_level_id",
+                    "level_id",
+                    "consecutive_years",
+                ],
+            )
+        )
+
+    def _statehub_line_values(self, models_, scope):
+        """Counts per (agency, field, level): the level a model is recognised
+        at (results), else the level it aims at."""
+        units = models_.department_id
+        units.fetch(["parent_path"])
+        agency_of = self._statehub_agency_map(units)
+        commended = set()
+        inspections = {}
+        if self.kind == "results":
+            # sudo: counted, not shown (see _statehub_models)
+            proposals = (
+                self.env["dvk.statehub.commendation"]
+                .sudo()  # sudo: counts and names only go to the report
+                .search_fetch(
+                    [
+                        ("campaign_id", "=", self.campaign_id.id),
+                        ("state", "in", COMMENDATION_STATES),
+                    ],
+                    ["model_ids"],
+                )
+            )
+            commended = set(proposals.model_ids.ids)
+            # sudo: counted, not shown (see _statehub_models)
+            inspections = dict(
+                self.env["dvk.statehub.inspection"]
+                .sudo()  # sudo: counts and names only go to the report
+                ._read_group(
+                    [("model_id", "in", models_.ids)], ["model_id"], ["__count"]
+                )
+            )
+            inspections = {model.id: count for model, count in inspections.items()}
+        groups = {}
+        for model in models_:
+            if model.state in UNREGISTERED_STATES:
+                continue
+            recognized = bool(model.recognized_level_id)
+            if self.kind == "results" and not (recognized or model.id in commended):
+                continue
+            level = model.recognized_level_id if recognized else model.level_id
+            key = (agency_of[model.department_id.id].id, model.field_id.id, level.id)
+            entry = groups.setdefault(
+                key,
+                {
+                    "collective_count": 0,
+                    "individual_count": 0,
+                    "registered_count": 0,
+                    "approved_count": 0,
+                    "recognized_count": 0,
+                    "commendation_count": 0,
+                    "inspection_count": 0,
+                },
+            )
+            entry["registered_count"] += 1
+            entry[
+                "individual_count"
+                if model.subject_type == "individual"
+                else "collective_count"
+            ] += 1
+            if model.approval_date:
+                entry["approved_count"] += 1
+            if recognized:
+                entry["recognized_count"] += 1
+            if model.id in commended:
+                entry["commendation_count"] += 1
+            entry["inspection_count"] += inspections.get(model.id, 0)
+        return [
+            dict(values, agency_id=agency, field_id=field, level_id=level)
+            for (agency, field, level), values in sorted(
+                groups.items(), key=lambda item: tuple(v or 0 for v in item[0])
+            )
+        ]
+
+    def _statehub_exemplar_streaks(self, scope):
+        """Recognised exemplars of the year with the number of consecutive
+        years, up to it, their subject (the unit or the person) was
+        recognised as a state-agency exemplar."""
+        domain = (
+            Domain("profile", "=", "statehub")
+            & Domain("state", "=", "recognized")
+            & Domain("company_id", "=", self.company_id.id)
+            & Domain("year", "<=", self.year)
+        )
+        # sudo: names and years only go to the report (Article 9)
+        exemplars = (
+            self.env["dvk.exemplar"]
+            .sudo()  # sudo: counts and names only go to the report
+            .search_fetch(
+                domain, ["year", "subject_type", "department_id", "employee_id", "name"]
+            )
+        )
+        years = {}
+        for exemplar in exemplars:
+            years.setdefault(self._statehub_subject_key(exemplar), set()).add(
+                exemplar.year
+            )
+        result = []
+        for exemplar in exemplars:
+            if exemplar.year != self.year:
+                continue
+            if scope is not None and exemplar.department_id not in scope:
+                continue
+            done = years[self._statehub_subject_key(exemplar)]
+            streak = 0
+            while self.year - streak in done:
+                streak += 1
+            result.append((exemplar, streak))
+        return result
+
+    @staticmethod
+    def _statehub_subject_key(exemplar):
+        if exemplar.subject_type == "individual":
+            return ("e", exemplar.employee_id.id)
+        return ("d", exemplar.department_id.id)
+
+    def _statehub_consecutive_values(self, models_, scope):
+        """Article 7.3: models (the core's consecutive years along the
+        previous-year lineage, so a renewal in a successor unit keeps its
+        streak) and exemplars recognised two or more consecutive years."""
+        streaks = models_.filtered(
+            lambda m: m.state == "recognized" and m.consecutive_years >= 2
+        )
+        exemplars = [
+            (e, n) for e, n in self._statehub_exemplar_streaks(scope) if n >= 2
+        ]
+        units = streaks.department_id | self.env["hr.department"].browse(
+            [e.department_id.id for e, _n in exemplars]
+        )
+        agency_of = self._statehub_agency_map(units.sudo())  # sudo: tree only
+        streaks.fetch(["name", "employee_id"])
+        values = []
+        for model in streaks:
+            values.append(
+                {
+                    "record_type": "model",
+                    "model_id": model.id,
+                    "name": model.name,
+                    "subject_name": model.employee_id.name
+                    if model.subject_type == "individual"
+                    else model.department_id.name,
+                    "agency_id": agency_of[model.department_id.id].id,
+                    "field_id": model.field_id.id,
+                    "level_id": model.recognized_level_id.id,
+                    "years": model.consecutive_years,
+                    "year_list": ", ".join(
+                        str(y)
+                        for y in range(
+                            self.year - model.consecutive_years + 1, self.year + 1
+                        )
+                    ),
+                }
+            )
+        for exemplar, streak in exemplars:
+            values.append(
+                {
+                    "record_type": "exemplar",
+                    "exemplar_id": exemplar.id,
+                    "name": exemplar.name,
+                    "subject_name": exemplar.employee_id.name
+                    if exemplar.subject_type == "individual"
+                    else exemplar.department_id.name,
+                    "agency_id": agency_of[exemplar.department_id.id].id,
+                    "years": streak,
+                    "year_list": ", ".join(
+                        str(y) for y in range(self.year - streak + 1, self.year + 1)
+                    ),
+                }
+            )
+        return values
+
+    def action_compute(self):
+        """Count the registrations or results of the year again."""
+        for report in self:
+            if report.state != "draft":
+                raise UserError(self.env._("A report sent to Sở Nội vụ is kept."))
+            scope = report._statehub_scope()
+            models_ = report._statehub_models(scope)
+            lines = report._statehub_line_values(models_, scope)
+            consecutive = (
+                report._statehub_consecutive_values(models_, scope)
+                if report.kind == "results"
+                else []
+            )
+            # sudo: the figures are written only by this computation
+            report.sudo().write(
+                {
+                    "line_ids": [Command.clear()]
+                    + [Command.create(vals) for vals in lines],
+                    "consecutive_ids": [Command.clear()]
+                    + [Command.create(vals) for vals in consecutive],
+                    "date_computed": fields.Datetime.now(),
+                    "scope_department_ids": [
+                        Command.set(scope.ids if scope is not None else [])
+                    ],
+                }
+            )
+        return True
+
+    def action_send(self):
+        for report in self:
+            if report.state != "draft" or not report.date_computed:
+                raise UserError(self.env._("Compute the report before sending it."))
+        # sudo: state written by this step after the check above
+        self.sudo().write(
+            {"state": "sent", "date_sent": fields.Date.context_today(self)}
+        )
+        return True
+
+
+class DvkStatehubReportLine(models.Model):
+    _name = "dvk.statehub.report.line"
+    _description = "DVK Report to Sở Nội vụ: Figures"
+    _order = "report_id, agency_id, field_id, level_id, id"
+
+    report_id = fields.Many2one(
+        "dvk.statehub.report", required=True, ondelete="cascade", index=True
+    )
+    agency_id = fields.Many2one(
+        "hr.department", ondelete="set null", context={"hierarchical_naming": False}
+    )
+    field_id = fields.Many2one("dvk.field", ondelete="set null")
+    level_id = fields.Many2one("dvk.level", ondelete="set null")
+    collective_count = fields.Integer(string="Collectives")
+    individual_count = fields.Integer(string="Individuals")
+    registered_count = fields.Integer(string="Registered")
+    approved_count = fields.Integer(string="Approved")
+    recognized_count = fields.Integer(string="Recognised")
+    commendation_count = fields.Integer(string="Proposed for Commendation")
+    inspection_count = fields.Integer(string="Inspections")
+    kind = fields.Selection(related="report_id.kind")
+    year = fields.Integer(related="report_id.year", store=True)
+    company_id = fields.Many2one(related="report_id.company_id", store=True)
+
+
+class DvkStatehubReportConsecutive(models.Model):
+    _name = "dvk.statehub.report.consecutive"
+    _description = "DVK Report to Sở Nội vụ: Consecutive Years"
+    _order = "report_id, years desc, agency_id, id"
+
+    report_id = fields.Many2one(
+        "dvk.statehub.report", required=True, ondelete="cascade", index=True
+    )
+    record_type = fields.Selection(
+        [("model", "Model"), ("exemplar", "Exemplar")],
+        string="Record Kind",
+        required=True,
+    )
+    model_id = fields.Many2one(
+        "dvk.model", ondelete="set null", groups="dvk_models.group_dvk_officer"
+    )
+    exemplar_id = fields.Many2one(
+        "dvk.exemplar", ondelete="set null", groups="dvk_models.group_dvk_officer"
+    )
+    name = fields.Char(required=True)
+    subject_name = fields.Char(string="Collective or Individual")
+    agency_id = fields.Many2one(
+        "hr.department", ondelete="set null", context={"hierarchical_naming": False}
+    )
+    field_id = fields.Many2one("dvk.field", ondelete="set null")
+    level_id = fields.Many2one(
+        "dvk.level", string="Recognised Level", ondelete="set null"
+    )
+    years = fields.Integer(string="Consecutive Years")
+    year_list = fields.Char(string="Years")
+    company_id = fields.Many2one(related="report_id.company_id", store=True)

@@ -1,0 +1,138 @@
+"""XLSX exports of the state-agency forms, on the core's safe workbook
+(report.dvk_models.xlsx_base): the registration table with the columns of
+the annexed form, and the report to Sở Nội vụ."""
+
+from odoo import models
+
+from .dvk_statehub_report_data import ANNEX_REF
+
+
+class DvkStatehubRegistrationXlsx(models.AbstractModel):
+    _name = "report.dvk_statehub.registration_xlsx"
+    _inherit = "report.dvk_models.xlsx_base"
+    _description = "DVK Registration Table (XLSX)"
+
+    def _dvk_columns(self):
+        return [
+            ("TT", 6, "number"),
+            ("Tên tập thể/ cá nhân thực hiện", 30, "text"),
+            ("Tên mô hình", 45, "text"),
+            ("Lĩnh vực", 12, "center"),
+            ("Thời gian thực hiện", 24, "center"),
+            ("Kết quả ước đạt", 40, "text"),
+            ("Ghi chú", 20, "text"),
+        ]
+
+    def generate_xlsx_report(self, workbook, data, objs):
+        objs.check_access("read")
+        report = self.env["report.dvk_statehub.report_dvk_statehub_registration"]
+        values = report._dvk_prepare(objs, data or {})["tables"]
+        formats = self._dvk_formats(workbook)
+        columns = self._dvk_columns()
+        for table in objs:
+            sheet = self._dvk_add_sheet(
+                workbook,
+                formats,
+                f"{table.id} {table.department_id.name or ''}",
+                f"BẢNG ĐĂNG KÝ MÔ HÌNH, ĐIỂN HÌNH “DÂN VẬN KHÉO” NĂM {table.year}",
+                f"{table.department_id.name or ''} - {ANNEX_REF}",
+                columns,
+            )
+            rows = (
+                [
+                    row["index"],
+                    row["subject"],
+                    row["name"],
+                    row["field"],
+                    row["period"],
+                    row["result"],
+                    row["note"],
+                ]
+                for row in values[table.id]["rows"]
+            )
+            next_row = self._dvk_write_rows(sheet, formats, columns, rows)
+            self._dvk_autofilter(sheet, 2, next_row, len(columns))
+
+
+class DvkStatehubHomeAffairsXlsx(models.AbstractModel):
+    _name = "report.dvk_statehub.home_affairs_xlsx"
+    _inherit = "report.dvk_models.xlsx_base"
+    _description = "DVK Report to Sở Nội vụ (XLSX)"
+
+    def generate_xlsx_report(self, workbook, data, objs):
+        objs.check_access("read")
+        report = self.env["report.dvk_statehub.report_dvk_statehub_home_affairs"]
+        values = report._dvk_prepare(objs, data or {})["reports"]
+        formats = self._dvk_formats(workbook)
+        columns = [
+            ("STT", 6, "number"),
+            ("Cơ quan, đơn vị, địa phương", 40, "text"),
+            ("Lĩnh vực", 12, "center"),
+            ("Cấp", 14, "center"),
+            ("Tập thể", 10, "number"),
+            ("Cá nhân", 10, "number"),
+            ("Số mô hình đăng ký", 12, "number"),
+            ("Đã phê duyệt", 12, "number"),
+            ("Được công nhận", 12, "number"),
+            ("Đề nghị khen thưởng", 12, "number"),
+        ]
+        for report_rec in objs:
+            figures = values[report_rec.id]
+            sheet = self._dvk_add_sheet(
+                workbook,
+                formats,
+                f"{report_rec.id} {report_rec.kind}",
+                report_rec.name,
+                "Kính gửi: Sở Nội vụ tỉnh Trà Vinh",
+                columns,
+            )
+            rows = (
+                [
+                    index,
+                    row["agency"],
+                    row["field"],
+                    row["level"],
+                    row["collective"],
+                    row["individual"],
+                    row["registered"],
+                    row["approved"],
+                    row["recognized"],
+                    row["commendation"],
+                ]
+                for index, row in enumerate(figures["rows"], start=1)
+            )
+            next_row = self._dvk_write_rows(sheet, formats, columns, rows)
+            self._dvk_autofilter(sheet, 2, next_row, len(columns))
+            if report_rec.kind != "results":
+                continue
+            list_columns = [
+                ("STT", 6, "number"),
+                ("Loại", 12, "text"),
+                ("Tên mô hình, điển hình", 45, "text"),
+                ("Tập thể, cá nhân", 30, "text"),
+                ("Cơ quan, đơn vị", 30, "text"),
+                ("Số năm liên tiếp", 10, "number"),
+                ("Các năm", 20, "text"),
+            ]
+            sheet = self._dvk_add_sheet(
+                workbook,
+                formats,
+                f"{report_rec.id} liên tiếp",
+                "Danh sách mô hình, điển hình đạt liên tiếp 02 năm trở lên",
+                report_rec.name,
+                list_columns,
+            )
+            rows = (
+                [
+                    row["index"],
+                    row["kind"],
+                    row["name"],
+                    row["subject"],
+                    row["agency"],
+                    row["years"],
+                    row["year_list"],
+                ]
+                for row in figures["consecutive"]
+            )
+            next_row = self._dvk_write_rows(sheet, formats, list_columns, rows)
+            self._dvk_autofilter(sheet, 2, next_row, len(list_columns))

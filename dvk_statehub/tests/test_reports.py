@@ -1,0 +1,163 @@
+import datetime
+
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common import DvkStatehubCommon
+
+
+@tagged("post_install", "-at_install")
+class TestStatehubHomeAffairsReports(DvkStatehubCommon):
+    def _report(self, kind, user=None):
+        report = (
+            self.env["dvk.statehub.report"]
+            .with_user(user or self.user_home_affairs)
+            .create({"campaign_id": self.campaign.id, "kind": kind})
+        )
+        report.action_compute()
+        return report
+
+    def test_due_dates_from_the_profile(self):
+        """Rule: seed 003 Điều 8 — the number of registered models is sent in
+        February, results and proposals in October: the due dates are the
+        campaign's lines of the profile's rules."""
+        self.assertEqual(
+            self._report("registration").date_due, datetime.date(2026, 2, 28)
+        )
+        self.assertEqual(self._report("results").date_due, datetime.date(2026, 10, 31))
+
+    def test_reminder_reaches_the_agencies(self):
+        """Rule: seed 003 Điều 8 — before the February report is due, the
+        officers of the agencies get a reminder; units of other sectors do
+        not."""
+        officer = self.user_officer
+        self.dept.dvk_officer_ids = officer
+        self.env["hr.department"].create(
+            {
+                "name": "Đảng ủy xã",
+                "dvk_level_id": self.level_grassroots.id,
+                "dvk_officer_ids": [(6, 0, officer.ids)],
+            }
+        )
+        with freeze_time("2026-02-26"):
+            self.campaign._send_deadline_reminders()
+        activities = self.env["mail.activity"].search(
+            [("res_model", "=", "dvk.campaign"), ("res_id", "=", self.campaign.id)]
+        )
+        summaries = " ".join(activities.mapped("summary"))
+        self.assertIn(self.dept.name, summaries)
+        self.assertNotIn("Đảng ủy xã", summaries)
+
+    def test_february_counts_equal_the_registrations(self):
+        """Rule: seed 003 Điều 8 — February: the number of registered models
+        per agency (drafts and refused registrations are not registered)."""
+        self._submitted(self.district_body, "Một cửa thân thiện")
+        self._approved(self.district_body2, "Văn hóa công sở")
+        self._approved(self.commune, "Hiến đất làm đường", field_id=self.field_kt.id)
+        self._model(self.commune, "Còn là bản nháp")
+        refused = self._submitted(self.dept, "Bị từ chối")
+        refused.with_user(self.user_bcd_dept).action_refuse("Trùng lặp")
+        report = self._report("registration")
+        by_agency = {}
+        for line in report.line_ids:
+            by_agency[line.agency_id] = by_agency.get(line.agency_id, 0) + (
+                line.registered_count
+            )
+        self.assertEqual(by_agency, {self.district: 2, self.commune: 1})
+        self.assertEqual(report.registered_total, 3)
+        self.assertEqual(sum(report.line_ids.mapped("approved_count")), 2)
+        commune_line = report.line_ids.filtered(
+            lambda line: line.agency_id == self.commune
+        )
+        self.assertEqual(commune_line.field_id, self.field_kt)
+        html, _f = self.env["ir.actions.report"]._render_qweb_html(
+            "dvk_statehub.report_dvk_statehub_home_affairs", report.ids
+        )
+        self.assertIn("Kính gửi: Sở Nội vụ tỉnh Trà Vinh", html.decode())
+        self.assertIn(self.district.name, html.decode())
+
+    def test_october_counts_equal_the_results(self):
+        """Rule: seed 003 Điều 8 — October: recognition results by agency,
+        field and level, and the commendation proposals."""
+        recognized = self._recognized(self.commune, "Hiến đất", self.bcd_commune)
+        self._recognized(self.dept, "Công khai tài chính", self.bcd_dept)
+        self._approved(self.district_body, "Chưa công nhận")
+        self.env["dvk.statehub.commendation"].with_user(self.user_officer).create(
+            {
+                "campaign_id": self.campaign.id,
+                "committee_id": self.bcd_commune.id,
+                "model_ids": [(6, 0, recognized.ids)],
+            }
+        ).action_submit()
+        report = self._report("results")
+        figures = {
+            (line.agency_id, line.level_id): (
+                line.recognized_count,
+                line.commendation_count,
+            )
+            for line in report.line_ids
+        }
+        self.assertEqual(
+            figures,
+            {
+                (self.commune, self.level_grassroots): (1, 1),
+                (self.dept, self.level_district): (1, 0),
+            },
+        )
+        self.assertEqual(report.recognized_total, 2)
+        self.assertEqual(report.commendation_total, 1)
+
+    def test_home_affairs_sees_the_aggregate_only(self):
+        """Rule: seed 003 Điều 9 — Sở Nội vụ gathers the province-wide
+        figures of every agency, but does not read the agencies' records."""
+        model = self._approved(self.commune, "Hiến đất làm đường")
+        self._approved(self.dept, "Công khai tài chính")
+        report = self._report("registration")
+        self.assertEqual(report.registered_total, 2)
+        self.assertEqual(
+            set(report.line_ids.agency_id.mapped("name")),
+            {self.commune.name, self.dept.name},
+        )
+        with self.assertRaises(AccessError):
+            model.with_user(self.user_home_affairs).read(["name"])
+        table = self._table(self.commune)
+        with self.assertRaises(AccessError):
+            table.with_user(self.user_home_affairs).read(["name"])
+        results = self._report("results")
+        with self.assertRaises(AccessError):
+            results.consecutive_ids.with_user(self.user_home_affairs).read(["model_id"])
+        # An agency's officer counts the units in his charge only.
+        local = new_officer = self.env["res.users"].create(
+            {
+                "name": "Cán bộ xã",
+                "login": "sh_local",
+                "group_ids": [
+                    (6, 0, [self.env.ref("dvk_models.group_dvk_officer").id])
+                ],
+                "dvk_department_ids": [(6, 0, self.commune.ids)],
+            }
+        )
+        local = self._report("registration", user=new_officer)
+        self.assertEqual(local.line_ids.agency_id, self.commune)
+        with self.assertRaises(AccessError):
+            report.with_user(new_officer).read(["name"])
+
+    def test_report_queries_do_not_grow(self):
+        """Rule: DESIGN §4 — computing the province-wide report costs the same
+        queries for many registrations as for few (seed 003 Điều 8)."""
+        counts = []
+        for batch in (2, 8):
+            for i in range(batch):
+                self._submitted(self.district_body, f"Mô hình {batch}-{i}")
+            report = (
+                self.env["dvk.statehub.report"]
+                .with_user(self.user_home_affairs)
+                .create({"campaign_id": self.campaign.id, "kind": "registration"})
+            )
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            report.action_compute()
+            counts.append(self.cr.sql_log_count - before)
+        self.assertLessEqual(counts[1], counts[0] + 2)
