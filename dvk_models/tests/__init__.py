@@ -17,3 +17,5 @@ from . import test_migration
 from . import test_journeys
 from . import test_decision_award
 from . import test_journey_words
+from . import test_level_chains
+from . import test_unit_lineage

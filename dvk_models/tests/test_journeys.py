@@ -239,8 +239,6 @@ class TestRegistrationDefaults(DvkCommon):
         them from the day they are submitted."""
         self._submitted()
         self._submitted(name="Dân vận khéo trong giữ gìn vệ sinh môi trường")
-        groups = self.user_approver.with_user(
-            self.user_approver
-        )._get_activity_groups()
+        groups = self.user_approver.with_user(self.user_approver)._get_activity_groups()
         dvk = next(g for g in groups if g["model"] == "dvk.model")
         self.assertEqual((dvk["planned_count"], dvk["total_count"]), (2, 2))

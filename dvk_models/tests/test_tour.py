@@ -286,9 +286,7 @@ class TestDvkModelTour(HttpCase):
             exemplar.recognized_level_id,
             self.env.ref("dvk_models.dvk_level_grassroots"),
         )
-        self.assertEqual(
-            exemplar.decision_line_ids.decision_id.name, "02/QĐ-BCĐX"
-        )
+        self.assertEqual(exemplar.decision_line_ids.decision_id.name, "02/QĐ-BCĐX")
 
     def test_campaign_journey(self):
         """Rule (DESIGN.md §3, issue 9): a manager configures a campaign from a
