@@ -43,6 +43,7 @@
         "views/dvk_menus.xml",
     ],
     "demo": [
+        "demo/dvk_level_chain_demo.xml",
         "demo/dvk_demo.xml",
     ],
     "assets": {
