@@ -80,7 +80,6 @@ class DvkCampaign(models.Model):
     )
     level_chain_ids = fields.Many2many(
         "dvk.level",
-        string="Level Chain",
         compute="_compute_level_chain_ids",
         help="The levels a record of the campaign climbs, lowest first.",
     )

@@ -31,11 +31,10 @@ class ResUsers(models.Model):
         for user in self:
             # sudo: the units below those in charge and their lineage, to
             # build the record rules of the user
-            units = (
-                Department.sudo()
-                .search([("id", "child_of", user.dvk_department_ids.ids)])
-                .with_env(self.env)
-            )
+            All = Department.sudo()
+            units = All.search(
+                [("id", "child_of", user.dvk_department_ids.ids)]
+            ).with_env(self.env)
             user.dvk_scope_department_ids = (
                 user.dvk_department_ids | units._dvk_lineage_predecessors()
             )

@@ -151,21 +151,17 @@ class DvkUnitLineageWizard(models.TransientModel):
         first = self.source_ids[:1]
         # sudo: the DVK manager records the merger; creating the unit it gives
         # needs no HR rights (checked in action_apply)
-        return (
-            self.env["hr.department"]
-            .sudo()
-            .create(
-                {
-                    "name": self.new_unit_name,
-                    "parent_id": first.parent_id.id,
-                    "company_id": first.company_id.id,
-                    "dvk_level_id": first.dvk_level_id.id,
-                    "dvk_is_party_body": first.dvk_is_party_body,
-                    "dvk_signing_place": first.dvk_signing_place,
-                }
-            )
-            .with_env(self.env)
-        )
+        Department = self.env["hr.department"].sudo()
+        return Department.create(
+            {
+                "name": self.new_unit_name,
+                "parent_id": first.parent_id.id,
+                "company_id": first.company_id.id,
+                "dvk_level_id": first.dvk_level_id.id,
+                "dvk_is_party_body": first.dvk_is_party_body,
+                "dvk_signing_place": first.dvk_signing_place,
+            }
+        ).with_env(self.env)
 
     def _targets(self, successors):
         """{successor: models under way that move to it}."""
@@ -283,11 +279,8 @@ class DvkUnitLineageWizard(models.TransientModel):
             {"dvk_receiver_id": main.id}
         )
         # sudo: see above; the officers keep the history through the lineage
-        officers = (
-            self.env["res.users"]
-            .sudo()
-            .search([("dvk_department_ids", "in", sources.ids)])
-        )
+        Users = self.env["res.users"].sudo()
+        officers = Users.search([("dvk_department_ids", "in", sources.ids)])
         if officers:
             officers.write(
                 {
@@ -302,7 +295,7 @@ class DvkUnitLineageWizard(models.TransientModel):
         successors.sudo().write(
             {"dvk_predecessor_ids": [Command.link(s.id) for s in sources]}
         )
-        sources.sudo().write({"dvk_lineage_date": self.date})
+        sources.sudo().write({"dvk_lineage_date": self.date})  # sudo: see above
         date_text = self.date.strftime("%d/%m/%Y")
         successor_names = ", ".join(successors.mapped("name"))
         source_names = ", ".join(sources.mapped("name"))
@@ -331,6 +324,7 @@ class DvkUnitLineageWizard(models.TransientModel):
         # sudo: history notes on the units, see above
         for unit in sources.sudo():
             unit.message_post(body=Markup("<p>%s</p>") % gone)
+        # sudo: history notes on the units, see above
         for unit in successors.sudo():
             unit.message_post(body=Markup("<p>%s</p>") % formed)
         sources.sudo().action_archive()  # sudo: see above
