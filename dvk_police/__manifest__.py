@@ -23,6 +23,7 @@
         "views/dvk_police_menus.xml",
     ],
     "demo": [
+        "demo/dvk_police_level_chain_demo.xml",
         "demo/dvk_police_demo.xml",
     ],
     "installable": True,

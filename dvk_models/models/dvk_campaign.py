@@ -67,6 +67,22 @@ class DvkCampaign(models.Model):
         readonly=False,
         tracking=True,
     )
+    level_date = fields.Date(
+        string="Level Chain Date",
+        compute="_compute_level_date",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="The date that picks the level chain of the profile for this "
+        "campaign; by default its end, when its recognitions are decided (the "
+        "2025 campaigns recognise under the two-tier local government, without "
+        "the district tier). Campaigns of earlier years keep their own chain.",
+    )
+    level_chain_ids = fields.Many2many(
+        "dvk.level",
+        compute="_compute_level_chain_ids",
+        help="The levels a record of the campaign climbs, lowest first.",
+    )
     state = fields.Selection(
         [("draft", "Draft"), ("open", "Open"), ("closed", "Closed")],
         default="draft",
@@ -100,6 +116,27 @@ class DvkCampaign(models.Model):
     _year_valid = models.Constraint(
         "CHECK(year > 2000 AND year < 2200)", "The campaign year is not valid."
     )
+
+    @api.depends("date_end")
+    def _compute_level_date(self):
+        for campaign in self:
+            campaign.level_date = campaign.date_end
+
+    @api.depends("level_date", "year", "profile_id.level_ids")
+    def _compute_level_chain_ids(self):
+        for campaign in self:
+            campaign.level_chain_ids = campaign._dvk_level_chain()
+
+    def _dvk_level_chain(self):
+        """The chain in force for the campaign (its level chain date, else the
+        end of its year), lowest level first."""
+        self.ensure_one()
+        if not self.profile_id:
+            return self.env["dvk.level"]._get_ordered()
+        date = self.level_date or (
+            datetime.date(self.year, 12, 31) if self.year else False
+        )
+        return self.profile_id._dvk_levels_at(date)
 
     def _compute_counts(self):
         domain = [("campaign_id", "in", self.ids)]

@@ -726,7 +726,7 @@ class DvkModel(models.Model):
             "name": self.name,
             "campaign_id": campaign.id,
             "subject_type": self.subject_type,
-            "department_id": self.department_id.id,
+            "department_id": self._dvk_next_year_unit().id,
             "employee_id": self.employee_id.id,
             "member_ids": [Command.set(self.member_ids.ids)],
             "field_id": self.field_id.id,
@@ -751,6 +751,20 @@ class DvkModel(models.Model):
                 for t in self.target_ids
             ],
         }
+
+    def _dvk_next_year_unit(self):
+        """The unit that carries the model on next year: its own, or, once it
+        was merged (or split into one unit that took over its staff), its
+        successor, so that the renewal continues the lineage (seed 003 Điều
+        7.3: the consecutive years run across the merger)."""
+        self.ensure_one()
+        unit = self.department_id
+        if unit.active:
+            return unit
+        current = unit._dvk_lineage_current()
+        if self.subject_type == "individual" and self.employee_id.department_id:
+            return self.employee_id.department_id
+        return current[:1] if len(current) == 1 else unit
 
     def _dvk_next_campaign(self):
         self.ensure_one()

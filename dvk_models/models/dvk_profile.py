@@ -124,6 +124,27 @@ class DvkProfile(models.Model):
             profile = profile.parent_id
         return codes
 
+    def _dvk_levels_at(self, date):
+        """The level chain in force on ``date``, lowest first: the steps of
+        the profile (or, when it has none, of the profile whose rules it
+        shares) whose period covers the date. The chain changes from a date
+        (the party's district tier until 30/6/2025, the district police until
+        28/2/2025); campaigns of earlier years keep theirs. A profile without
+        any step, or none in force, climbs every active level."""
+        self.ensure_one()
+        profile = self
+        seen = set()
+        while profile and profile.id not in seen:
+            seen.add(profile.id)
+            if profile.level_ids:
+                steps = profile.level_ids.filtered(lambda s: s._dvk_in_force(date))
+                levels = steps.sorted(lambda s: (s.sequence, s.id)).level_id
+                if levels:
+                    return levels
+                break
+            profile = profile.parent_id
+        return self.env["dvk.level"]._get_ordered()
+
     def _deadline_line_vals(self, year):
         """Values of the campaign deadline lines of ``year`` from the rules."""
         self.ensure_one()
@@ -173,6 +194,28 @@ class DvkProfileLevel(models.Model):
         "local government since 1/7/2025); empty: always.",
     )
     date_to = fields.Date(string="Until", help="Empty: still in force.")
+
+    @api.constrains("date_from", "date_to")
+    def _check_period(self):
+        for step in self:
+            if step.date_from and step.date_to and step.date_to < step.date_from:
+                raise ValidationError(
+                    self.env._(
+                        "The step %(level)s of %(profile)s ends before it starts.",
+                        level=step.level_id.name,
+                        profile=step.profile_id.name,
+                    )
+                )
+
+    def _dvk_in_force(self, date):
+        """Whether the step belongs to the chain on ``date`` (both ends
+        included; an empty end is open)."""
+        self.ensure_one()
+        if not date:
+            return not self.date_to
+        return (not self.date_from or self.date_from <= date) and (
+            not self.date_to or date <= self.date_to
+        )
 
 
 class DvkProfileDeadlineRule(models.Model):

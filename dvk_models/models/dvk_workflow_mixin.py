@@ -786,12 +786,29 @@ class DvkWorkflowMixin(models.AbstractModel):
         self.ensure_one()
         reached = self.recognized_level_id
         if reached:
-            return (
-                self.env["dvk.level"]
-                .search([])
-                .filtered(lambda lvl: lvl._is_above(reached))[:1]
-            )
+            return self._dvk_level_chain().filtered(lambda lvl: lvl._is_above(reached))[
+                :1
+            ]
         return self.department_id.dvk_level_id or self._dvk_aimed_level()
+
+    def _dvk_level_chain(self):
+        """The level chain in force for the record's campaign, lowest first
+        (``dvk.campaign._dvk_level_chain``)."""
+        self.ensure_one()
+        if not self.campaign_id:
+            return self.env["dvk.level"]._get_ordered()
+        return self.campaign_id._dvk_level_chain()
+
+    def _dvk_level_below(self, level):
+        """The level just below ``level`` in the chain in force for the
+        record's campaign: seed 001 §3's "the level just below" as the period
+        has it (province directly above grassroots from 1/7/2025)."""
+        self.ensure_one()
+        chain = self._dvk_level_chain()
+        if level in chain:
+            index = chain.ids.index(level.id)
+            return chain[index - 1] if index else self.env["dvk.level"]
+        return level._previous()
 
     def _dvk_proposal_rules(self, level):
         """The rules a proposal of these records at ``level`` must meet, as
@@ -822,11 +839,26 @@ class DvkWorkflowMixin(models.AbstractModel):
                     names=names(own),
                 )
             )
-        below = level._previous()
         climbing = self - own
-        if below and climbing:
-            missing = climbing.filtered(
-                lambda r: (
+        outside = climbing.filtered(lambda r: level not in r._dvk_level_chain())
+        if outside:
+            rules_.append(
+                self.env._(
+                    "%(level)s is not a level of the chain in force for the "
+                    "campaign of %(names)s.",
+                    level=level.name,
+                    names=names(outside),
+                )
+            )
+        by_below = {}
+        for record in climbing - outside:
+            below = record._dvk_level_below(level)
+            by_below[below] = by_below.get(below, self.browse()) | record
+        for below, records in by_below.items():
+            if not below:
+                continue
+            missing = records.filtered(
+                lambda r, below=below: (
                     not r.recognized_level_id or below._is_above(r.recognized_level_id)
                 )
             )
@@ -898,17 +930,30 @@ class DvkWorkflowMixin(models.AbstractModel):
                         level=reached.name,
                     )
                 )
+            chain = record._dvk_level_chain()
+            if level not in chain:
+                raise UserError(
+                    self.env._(
+                        "%(level)s is not a level of %(campaign)s: its chain in "
+                        "force is %(chain)s.",
+                        level=level.name,
+                        campaign=record.campaign_id.display_name,
+                        chain=" → ".join(chain.mapped("name")),
+                    )
+                )
         return self._dvk_check_level_ladder(level)
 
     def _dvk_check_level_ladder(self, level):
         """Hook. Seed 001 §3: above the unit's own level, the level just below
         must have recognised the record first (district from grassroots,
         province from district). A sector whose authority follows another
-        rule (the union's reach) overrides it."""
-        below = level._previous()
-        if not below:
-            return True
+        rule (the union's reach) overrides it. The chain is the one in force
+        for the record's campaign: from 1/7/2025 the party's province level
+        comes straight after grassroots."""
         for record in self:
+            below = record._dvk_level_below(level)
+            if not below:
+                continue
             own = record.department_id.dvk_level_id
             if own and not level._is_above(own):
                 continue

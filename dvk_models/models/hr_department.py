@@ -52,6 +52,35 @@ class HrDepartment(models.Model):
         "user_id",
         string="DVK Officers",
     )
+    dvk_predecessor_ids = fields.Many2many(
+        "hr.department",
+        "dvk_department_lineage_rel",
+        "successor_id",
+        "predecessor_id",
+        string="Formed From",
+        context={"active_test": False, "hierarchical_naming": False},
+        help="The units merged into this one or split to form it (recorded by "
+        "the Merge or Split Units wizard): their history counts for it.",
+    )
+    dvk_successor_ids = fields.Many2many(
+        "hr.department",
+        "dvk_department_lineage_rel",
+        "predecessor_id",
+        "successor_id",
+        string="Succeeded By",
+        context={"active_test": False, "hierarchical_naming": False},
+        help="The units that took over this one when it was merged or split.",
+    )
+    dvk_lineage_date = fields.Date(
+        string="Merged or Split On",
+        tracking=True,
+        help="The date from which the successors took over this unit.",
+    )
+    dvk_formerly = fields.Char(
+        string="Formerly",
+        compute="_compute_dvk_formerly",
+        help='Printed after the unit\'s name in reports: "(formerly ...)".',
+    )
     dvk_model_count = fields.Integer(string="DVK Models", compute="_compute_dvk_counts")
     dvk_exemplar_count = fields.Integer(
         string="DVK Exemplars", compute="_compute_dvk_counts"
@@ -126,6 +155,52 @@ class HrDepartment(models.Model):
         for department in self:
             if department.manager_id.user_id:
                 department.dvk_approver_id = department.manager_id.user_id
+
+    @api.depends("dvk_predecessor_ids.name")
+    def _compute_dvk_formerly(self):
+        for department in self:
+            # sudo: the names of the units it was formed from, archived ones too
+            names = department.sudo().dvk_predecessor_ids.mapped("name")
+            department.dvk_formerly = (
+                self.env._("formerly %(names)s", names=", ".join(names))
+                if names
+                else False
+            )
+
+    def _dvk_name_with_formerly(self):
+        """The unit's name, with "(formerly ...)" when it took over others."""
+        self.ensure_one()
+        if not self.dvk_formerly:
+            return self.name
+        return f"{self.name} ({self.dvk_formerly})"
+
+    def _dvk_lineage_predecessors(self):
+        """Every unit these units took over, directly or through earlier
+        mergers and splits (archived ones included), in one query per
+        generation."""
+        # sudo: the lineage of units, not their records, is read
+        Department = self.sudo().with_context(active_test=False)
+        found = Department.browse()
+        current = Department.browse(self.ids)
+        while current:
+            found |= current
+            current = Department.search([("dvk_successor_ids", "in", current.ids)])
+            current -= found
+        return self.browse((found - Department.browse(self.ids)).ids)
+
+    def _dvk_lineage_current(self):
+        """The units that carry these units on today: the unit itself when
+        still active, else its successors (followed through later mergers)."""
+        # sudo: the lineage of units, not their records, is read
+        Department = self.sudo().with_context(active_test=False)
+        result = Department.browse()
+        seen = Department.browse()
+        current = Department.browse(self.ids)
+        while current:
+            seen |= current
+            result |= current.filtered(lambda d: d.active or not d.dvk_successor_ids)
+            current = current.filtered(lambda d: not d.active).dvk_successor_ids - seen
+        return self.browse(result.ids)
 
     def _compute_dvk_counts(self):
         domain = [("department_id", "in", self.ids)]

@@ -17,3 +17,6 @@ from . import test_migration
 from . import test_journeys
 from . import test_decision_award
 from . import test_journey_words
+from . import test_level_chains
+from . import test_unit_lineage
+from . import test_migration_two_tier

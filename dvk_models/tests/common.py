@@ -20,6 +20,10 @@ class DvkCommon(TransactionCase):
         cls.field_kt = cls.env.ref("dvk_models.dvk_field_kt")
         cls.field_vhxh = cls.env.ref("dvk_models.dvk_field_vhxh")
         cls.company = cls.env.company
+        # The fixtures' province kept the three-tier party chain (grassroots,
+        # district, province) in force: the 2026 campaign below climbs it.
+        # The chains by period are tested on their own (test_level_chains).
+        cls.env.ref("dvk_models.dvk_profile_party_level_district").date_to = False
 
         # Users: a manager, an officer of the district, a commune approver,
         # two staff members of the commune and one of another commune.

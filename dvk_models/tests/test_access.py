@@ -46,6 +46,8 @@ ACCESS_MATRIX = {
     "dvk.scoring.wizard.line": {"officer": "rwcu", "manager": "rwcu"},
     "dvk.dossier.template": {"staff": "r", "officer": "r", "manager": "rwcu"},
     "dvk.dossier.line": {"staff": "rwc", "officer": "rwcu", "manager": "rwcu"},
+    "dvk.unit.lineage.wizard": {"manager": "rwcu"},
+    "dvk.unit.lineage.wizard.line": {"manager": "rwcu"},
 }
 
 # The approved RPC surface: every public method that the dvk addons define on

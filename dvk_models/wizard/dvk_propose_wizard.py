@@ -65,9 +65,15 @@ class DvkProposeWizard(models.TransientModel):
 
     @api.depends("res_model", "res_ids")
     def _compute_records(self):
-        levels = self.env["dvk.level"].search([])
+        all_levels = self.env["dvk.level"].search([])
         for wizard in self:
             records = wizard._records() if wizard.res_model else []
+            levels = all_levels
+            if records:
+                # The levels of the chains in force for the records' campaigns.
+                levels = all_levels.browse().union(
+                    *(campaign._dvk_level_chain() for campaign in records.campaign_id)
+                )
             wizard.record_count = len(records)
             wizard.record_names = "\n".join(records.mapped("display_name")[:20])
             reached = records.mapped("recognized_level_id") if records else []

@@ -3,8 +3,6 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .hr_department import APPROVING_KINDS
-
 
 class DvkModel(models.Model):
     _inherit = "dvk.model"
@@ -40,13 +38,22 @@ class DvkModel(models.Model):
         if not unit:
             return super()._get_approver()
         registrants = self._get_registrant_users()
-        authority = unit._dvk_police_authority()
+        with_district = self._dvk_police_with_district()
+        authority = unit._dvk_police_authority(with_district)
+        kinds = unit._dvk_police_approving_kinds(with_district)
         while authority:
             approver = authority.dvk_approver_id
             if approver and approver.active and approver not in registrants:
                 return approver
-            authority = authority._dvk_police_ancestor(APPROVING_KINDS)
+            authority = authority._dvk_police_ancestor(kinds)
         return self.env["res.users"]
+
+    def _dvk_police_with_district(self):
+        """Whether the district police row of seed 002 applies: the chain in
+        force for the model's campaign still has the district level (the
+        police profile ends it on 28/2/2025; earlier campaigns keep it)."""
+        self.ensure_one()
+        return "district" in self._dvk_level_chain().mapped("code")
 
     # ------------------------------------------------------------------
     # Tracking copies after approval (seed 002 §I step 2)
@@ -77,8 +84,26 @@ class DvkModel(models.Model):
         if not unit:
             return []
         copies = []
-        authority = unit._dvk_police_authority()
+        authority = unit._dvk_police_authority(self._dvk_police_with_district())
         pv05 = unit._dvk_police_pv05()
+        if (
+            unit.dvk_police_kind in ("team", "commune")
+            and authority.dvk_police_kind == "province"
+        ):
+            # No district police above it (dissolved on 1/3/2025): the
+            # provincial police leadership approved it through PV05.
+            copies.append(
+                (
+                    self.env._(
+                        "%(unit)s has no district police above it: the leadership "
+                        "of %(province)s approved it through PV05 (%(pv05)s).",
+                        unit=unit.name,
+                        province=authority.name,
+                        pv05=pv05.name or "PV05",
+                    ),
+                    pv05._dvk_police_users(),
+                )
+            )
         if authority.dvk_police_kind == "district":
             copies.append(
                 (

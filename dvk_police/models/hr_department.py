@@ -63,28 +63,45 @@ class HrDepartment(models.Model):
         return self.browse()
 
     def _dvk_police_ancestor(self, kinds):
-        """The nearest unit strictly above this one with one of ``kinds``."""
+        """The nearest unit strictly above this one with one of ``kinds``. A
+        dissolved (archived) district police is no longer anyone's superior."""
         self.ensure_one()
         for unit in self._dvk_approver_chain()[1:]:
             if unit.dvk_police_kind in kinds:
+                # sudo: whether the unit still exists, not its records
+                if unit.dvk_police_kind == "district" and not unit.sudo().active:
+                    continue
                 return unit
         return self.browse()
 
-    def _dvk_police_authority(self):
+    @api.model
+    def _dvk_police_approving_kinds(self, with_district=True):
+        """The kinds whose head approves: without the district police when
+        the campaign's chain has no district level (from 1/3/2025)."""
+        if with_district:
+            return APPROVING_KINDS
+        return tuple(kind for kind in APPROVING_KINDS if kind != "district")
+
+    def _dvk_police_authority(self, with_district=True):
         """The police unit whose head approves the models of this police unit
         (seed 002 §I step 2):
 
         - units under the provincial police, district police and mass
           organisations: the provincial police leadership;
         - professional teams of a unit under the provincial police: that unit;
-        - district teams and commune police: the district police.
+        - district teams and commune police: the district police; where none
+          is above them (dissolved on 1/3/2025, or ``with_district`` False for
+          a campaign after that date), the provincial police leadership,
+          through PV05.
         """
         self.ensure_one()
         kind = self.dvk_police_kind
         if kind == "province":
             return self
         if kind in ("team", "commune"):
-            above = self._dvk_police_ancestor(APPROVING_KINDS)
+            above = self._dvk_police_ancestor(
+                self._dvk_police_approving_kinds(with_district)
+            )
             if above:
                 return above
         return self._dvk_police_ancestor(("province",))

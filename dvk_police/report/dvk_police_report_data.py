@@ -32,10 +32,13 @@ class ReportDvkPoliceMixin(models.AbstractModel):
     _dvk_profiles = ("police",)
 
     @api.model
-    def _dvk_police_authority_name(self, unit):
-        """Who the request is addressed to (seed 002 §I step 2)."""
+    def _dvk_police_authority_name(self, unit, with_district=True):
+        """Who the request is addressed to (seed 002 §I step 2); without the
+        district police for a campaign after 1/3/2025."""
         police_unit = unit._dvk_police_unit()
-        authority = police_unit._dvk_police_authority() if police_unit else unit
+        authority = (
+            police_unit._dvk_police_authority(with_district) if police_unit else unit
+        )
         if authority.dvk_police_kind == "province":
             return f"Lãnh đạo {authority.name}"
         if authority.dvk_police_kind == "district":
@@ -62,7 +65,9 @@ class ReportDvkPoliceRequest(models.AbstractModel):
                     number=self._dvk_number(unit, "BC"),
                     date=model.registration_date,
                 ),
-                "receiver": self._dvk_police_authority_name(unit),
+                "receiver": self._dvk_police_authority_name(
+                    unit, model._dvk_police_with_district()
+                ),
                 "timeline": "Từ ngày {} đến ngày {}".format(
                     short_date(model.date_start) or "......",
                     short_date(model.date_end) or "......",
@@ -91,7 +96,9 @@ class ReportDvkPoliceSubmission(models.AbstractModel):
                     unit, number=self._dvk_number(unit, "TTr"), date=self._dvk_today()
                 ),
                 "unit_name": unit.name or self.env.company.name,
-                "receiver": self._dvk_police_authority_name(unit),
+                "receiver": self._dvk_police_authority_name(
+                    unit, all(m._dvk_police_with_district() for m in docs)
+                ),
                 "year": ", ".join(str(y) for y in years),
                 "rows": rows,
                 "signature": self._dvk_unit_signature(unit),
@@ -205,7 +212,9 @@ class ReportDvkPolicePeriodic(models.AbstractModel):
                 "kind": "Sơ kết 06 tháng"
                 if report.kind == "six_month"
                 else "Tổng kết năm",
-                "receiver": self._dvk_police_authority_name(unit),
+                "receiver": self._dvk_police_authority_name(
+                    unit, report.model_id._dvk_police_with_district()
+                ),
                 "signature": self._dvk_unit_signature(unit),
             }
         return {"forms": forms}

@@ -4,3 +4,4 @@ from . import test_dossier
 from . import test_periodic
 from . import test_criteria
 from . import test_reports
+from . import test_two_tier

@@ -58,7 +58,7 @@ class DvkUnionCoverage(models.TransientModel):
         the units in his charge for an officer."""
         if self.env.user.has_group("dvk_models.group_dvk_manager"):
             return Domain.TRUE
-        return Domain("id", "child_of", self.env.user.dvk_department_ids.ids)
+        return Domain("id", "child_of", self.env.user.dvk_scope_department_ids.ids)
 
     @api.model
     def _dvk_coverage_rows(self, campaign, uppers):
@@ -76,17 +76,29 @@ class DvkUnionCoverage(models.TransientModel):
         running = Domain("campaign_id", "=", campaign.id) & Domain(
             "state", "in", RUNNING_STATES
         )
+        # A base union formed by a merger is covered by the models its former
+        # unions still hold (decided ones stay with the unit that ran them).
+        former = bases._dvk_lineage_predecessors()
         with_models = {
             department.id
             for [department] in Model._read_group(
-                running & Domain("department_id", "child_of", bases.ids),
+                running & Domain("department_id", "child_of", bases.ids + former.ids),
                 ["department_id"],
             )
         }
+        successor_of = {}
+        if former:
+            for base in bases:
+                for unit in base._dvk_lineage_predecessors():
+                    successor_of.setdefault(unit.id, set()).add(base.id)
         covered_bases = set()
-        for department in Department.browse(with_models):
+        # sudo: the paths of the units holding models, archived ones included
+        holders = Department.sudo().with_context(active_test=False).browse(with_models)
+        for department in holders:
             path = {int(x) for x in department.parent_path.split("/") if x}
             covered_bases |= path & set(bases.ids)
+            for unit_id in path:
+                covered_bases |= successor_of.get(unit_id, set())
         province = {}
         for department, count in Model._read_group(
             running

@@ -1,0 +1,128 @@
+"""Level chains by period (two-tier local government from 1/7/2025): seed 001
+§3's "recognised at the level just below" follows the chain in force for the
+campaign; earlier years keep theirs."""
+
+import datetime
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Command
+from odoo.tests import Form, freeze_time, tagged
+
+from .common import DvkCommon
+
+D = datetime.date
+
+
+@tagged("post_install", "-at_install")
+class TestLevelChains(DvkCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.party = cls.env.ref("dvk_models.dvk_profile_party")
+        cls.step_district = cls.env.ref("dvk_models.dvk_profile_party_level_district")
+        # The chain as shipped: district until 30/6/2025.
+        cls.step_district.date_to = D(2025, 6, 30)
+
+    def _campaign(self, year):
+        campaign = self.env["dvk.campaign"].create(
+            {
+                "name": f"Dân vận khéo {year}",
+                "year": year,
+                "profile": "party",
+                "date_start": D(year, 1, 1),
+                "date_end": D(year, 12, 31),
+                "registration_deadline": D(year, 3, 29),
+                "proposal_deadline": D(year, 9, 30),
+                "recognition_deadline": D(year, 10, 14),
+            }
+        )
+        campaign.action_open()
+        return campaign
+
+    def _recognised_grassroots(self, campaign, name):
+        model = self._approved(campaign_id=campaign.id, name=name)
+        model.with_user(self.user_officer).action_propose(self.level_grassroots)
+        decision = (
+            self.env["dvk.decision"]
+            .with_user(self.user_officer)
+            .create(
+                {
+                    "campaign_id": campaign.id,
+                    "level_id": self.level_grassroots.id,
+                    "authority_department_id": self.commune.id,
+                    "date": datetime.date.today(),
+                    "line_ids": [Command.create({"model_id": model.id})],
+                }
+            )
+        )
+        decision.action_confirm()
+        return model
+
+    def test_shipped_party_chain_by_date(self):
+        """The party chain is data: grassroots → district → province until
+        30/6/2025, grassroots → province from 1/7/2025."""
+        self.assertEqual(
+            self.party._dvk_levels_at(D(2025, 6, 30)),
+            self.level_grassroots | self.level_district | self.level_province,
+        )
+        self.assertEqual(
+            self.party._dvk_levels_at(D(2025, 7, 1)),
+            self.level_grassroots | self.level_province,
+        )
+        self.assertEqual(
+            self.party._dvk_levels_at(D(2025, 7, 1)).mapped("code"),
+            ["grassroots", "province"],
+        )
+
+    def test_campaign_date_picks_the_chain(self):
+        """The campaign's level chain date (by default its end, when it
+        recognises) picks the chain: 2024 keeps the district, 2025 and 2026
+        have none; a manager can move the date."""
+        c2024 = self._campaign(2024)
+        c2025 = self._campaign(2025)
+        self.assertEqual(c2024.level_date, D(2024, 12, 31))
+        self.assertIn(self.level_district, c2024.level_chain_ids)
+        self.assertNotIn(self.level_district, c2025.level_chain_ids)
+        self.assertNotIn(self.level_district, self.campaign.level_chain_ids)
+        with Form(c2025) as form:
+            form.level_date = D(2025, 6, 1)
+        self.assertIn(self.level_district, c2025.level_chain_ids)
+
+    @freeze_time("2026-02-10")
+    def test_province_just_above_grassroots_after_change(self):
+        """Seed 001 §3 after 1/7/2025: a grassroots-recognised model is
+        proposed at province directly; district is no longer a level of the
+        campaign; the default next level is the province."""
+        model = self._recognised_grassroots(self.campaign, "Dân vận khéo hai cấp")
+        self.assertEqual(model._dvk_default_proposal_level(), self.level_province)
+        with self.assertRaisesRegex(UserError, "not a level of"):
+            model.with_user(self.user_officer).action_propose(self.level_district)
+        model.with_user(self.user_manager).action_propose(self.level_province)
+        self.assertEqual(model.proposal_level_id, self.level_province)
+        rules_ = model._dvk_proposal_rules(self.level_province)
+        self.assertTrue(any("at Grassroots before" in r for r in rules_), rules_)
+
+    @freeze_time("2024-02-10")
+    def test_earlier_year_keeps_district_step(self):
+        """A 2024 campaign keeps the three-tier chain: a grassroots model must
+        be recognised at district before being proposed at province."""
+        c2024 = self._campaign(2024)
+        model = self._recognised_grassroots(c2024, "Dân vận khéo ba cấp")
+        self.assertEqual(model._dvk_default_proposal_level(), self.level_district)
+        with self.assertRaisesRegex(UserError, "must first be recognised at District"):
+            model.with_user(self.user_manager).action_propose(self.level_province)
+        model.with_user(self.user_officer).action_propose(self.level_district)
+        self.assertEqual(model.proposal_level_id, self.level_district)
+
+    def test_step_period_is_checked(self):
+        """A step cannot end before it starts."""
+        with self.assertRaises(ValidationError):
+            self.step_district.date_from = D(2025, 7, 1)
+
+    def test_propose_dialog_offers_the_chain_in_force(self):
+        """The proposal dialog offers only the levels of the chain in force."""
+        model = self._approved(name="Dân vận khéo hộp thoại")
+        action = model.with_user(self.user_officer).action_propose_wizard()
+        wizard = self.env[action["res_model"]].browse(action["res_id"])
+        self.assertNotIn(self.level_district, wizard.allowed_level_ids)
+        self.assertIn(self.level_grassroots, wizard.allowed_level_ids)

@@ -1,0 +1,39 @@
+"""Data-shape changes of 19.0.1.4.0 (two-tier local government, unit
+lineage), as plain SQL usable from the migration script and its test."""
+
+PARTY_DISTRICT_END = "2025-06-30"
+OLD_SCOPE = "user.dvk_department_ids.ids"
+NEW_SCOPE = "user.dvk_scope_department_ids.ids"
+
+
+def end_party_district(cr):
+    """The party's district step, still open-ended as shipped before, ends on
+    30/6/2025; a step an administrator already dated is left as it is."""
+    cr.execute(
+        """
+        UPDATE dvk_profile_level
+           SET date_to = %s
+         WHERE date_to IS NULL
+           AND date_from IS NULL
+           AND id IN (
+               SELECT res_id FROM ir_model_data
+                WHERE module = 'dvk_models'
+                  AND name = 'dvk_profile_party_level_district'
+                  AND model = 'dvk.profile.level'
+           )
+        """,
+        [PARTY_DISTRICT_END],
+    )
+
+
+def scope_rules(cr):
+    """Record rules by the officer's units (of every DVK addon) read the
+    units in scope, which include the units those took over."""
+    cr.execute(
+        """
+        UPDATE ir_rule
+           SET domain_force = replace(domain_force, %s, %s)
+         WHERE domain_force LIKE %s
+        """,
+        [OLD_SCOPE, NEW_SCOPE, f"%{OLD_SCOPE}%"],
+    )
