@@ -17,10 +17,12 @@ GATES = {
 }
 
 
-def source_files():
+def source_files(with_tests=False):
     for addon in ADDONS:
         for path in sorted(addon.rglob("*")):
-            if path.suffix in (".py", ".xml", ".js") and "/tests/" not in str(path):
+            if path.suffix in (".py", ".xml", ".js") and (
+                with_tests or "/tests/" not in str(path)
+            ):
                 yield path
 
 
@@ -37,9 +39,10 @@ def test_forbidden_idiom(gate):
 
 
 def test_sudo_has_reason():
-    """Rule: every sudo() has a comment on the same or the previous line."""
+    """Rule: every sudo() has a comment on the same or the previous line, in
+    the tests as well."""
     bad = []
-    for path in source_files():
+    for path in source_files(with_tests=True):
         if path.suffix != ".py":
             continue
         lines = path.read_text().splitlines()

@@ -177,9 +177,9 @@ class DvkStatehubCommon(TransactionCase):
         # sudo: test fixture set-up, not the behaviour under test
         records = records.sudo()
         fname = records._dvk_line_field()
-        # sudo: test fixture set-up, not the behaviour under test
         sheets = (
             self.env["dvk.score.sheet"]
+            # sudo: test fixture set-up, not the behaviour under test
             .sudo()
             .create(
                 [
