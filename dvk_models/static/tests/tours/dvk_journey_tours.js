@@ -14,7 +14,13 @@
  */
 import { registry } from "@web/core/registry";
 import { rpc } from "@web/core/network/rpc";
-import { stepUtils } from "@web_tour/tour_utils";
+import {
+    checkState,
+    clickHeaderButton,
+    openDvkApp,
+    openMenu,
+    selectMany2one,
+} from "@dvk_models/../tests/tours/dvk_tour_steps";
 
 // Must match the constants of dvk_models/tests/test_tour.py.
 const REFUSE_MODEL_NAME = "Dân vận khéo trong tuyên truyền qua loa phát thanh";
@@ -24,62 +30,6 @@ const PRINT_DECISION_NUMBER = "01/QĐ-BCĐX";
 const EXEMPLAR_PERSON = "Hoàng Thị Dân";
 const CAMPAIGN = "Dân vận khéo 2026 (tour)";
 const NEW_CAMPAIGN = "Dân vận khéo năm 2027 của Huyện ủy";
-
-function openDvkApp() {
-    return [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Dân vận khéo app",
-            trigger: ".o_app[data-menu-xmlid='dvk_models.dvk_menu_root']",
-            run: "click",
-        },
-    ];
-}
-
-function openMenu(parentXmlid, xmlid) {
-    return [
-        {
-            content: "Open the menu section",
-            trigger: `.o_menu_sections [data-menu-xmlid='${parentXmlid}']`,
-            run: "click",
-        },
-        {
-            content: "Open the menu item",
-            trigger: `.dropdown-item[data-menu-xmlid='${xmlid}']`,
-            run: "click",
-        },
-    ];
-}
-
-function selectMany2one(fieldName, search, itemFilter = `:contains('${search}')`) {
-    return [
-        {
-            content: `Search ${search} in ${fieldName}`,
-            trigger: `.o_form_view .o_field_widget[name=${fieldName}] input`,
-            run: `edit ${search}`,
-        },
-        {
-            content: `Choose ${search} in ${fieldName}`,
-            trigger: `.o_field_widget[name=${fieldName}] .o-autocomplete--dropdown-item:not(:has(.o_loading)):not(.o_m2o_dropdown_option)${itemFilter}`,
-            run: "click",
-        },
-    ];
-}
-
-function clickHeaderButton(name, content) {
-    return {
-        content,
-        trigger: `.o_form_view .o_statusbar_buttons button[name=${name}]`,
-        run: "click",
-    };
-}
-
-function checkState(state) {
-    return {
-        content: `The record is now in the state ${state}`,
-        trigger: `.o_form_view .o_statusbar_status button[data-value=${state}][aria-checked=true]`,
-    };
-}
 
 /**
  * Print a record with a report, as the Print menu does, and check what the

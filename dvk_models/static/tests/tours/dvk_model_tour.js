@@ -11,7 +11,13 @@
  * label: the tours pass whatever the language of the interface.
  */
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_utils";
+import {
+    checkState,
+    clickHeaderButton,
+    openDvkApp,
+    openMenu,
+    selectMany2one,
+} from "@dvk_models/../tests/tours/dvk_tour_steps";
 
 // Must match the constants and the fixture of dvk_models/tests/test_tour.py.
 const MODEL_NAME = "Dân vận khéo trong hiến đất làm đường liên thôn";
@@ -23,63 +29,6 @@ const DECISION_NUMBER = "01/QĐ-BCĐX";
 const APPROVER = "Nguyễn Văn Duyệt";
 // The "DVK approval" activity type is known by its icon, whatever the language.
 const APPROVAL_ACTIVITY = `.o-mail-Chatter .o-mail-Activity:has(i.fa-check-square-o):has(.o-mail-Activity-user:contains('${APPROVER}'))`;
-
-function openDvkApp() {
-    return [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Dân vận khéo app",
-            trigger: ".o_app[data-menu-xmlid='dvk_models.dvk_menu_root']",
-            run: "click",
-        },
-    ];
-}
-
-function openMenu(parentXmlid, xmlid) {
-    return [
-        {
-            content: "Open the menu section",
-            trigger: `.o_menu_sections [data-menu-xmlid='${parentXmlid}']`,
-            run: "click",
-        },
-        {
-            content: "Open the menu item",
-            trigger: `.dropdown-item[data-menu-xmlid='${xmlid}']`,
-            run: "click",
-        },
-    ];
-}
-
-function selectMany2one(fieldName, search, itemFilter = `:contains('${search}')`) {
-    return [
-        {
-            content: `Search ${search} in ${fieldName}`,
-            trigger: `.o_form_view .o_field_widget[name=${fieldName}] input`,
-            run: `edit ${search}`,
-        },
-        {
-            content: `Choose ${search} in ${fieldName}`,
-            // Not the "loading" placeholder (an item too) nor "Search More".
-            trigger: `.o_field_widget[name=${fieldName}] .o-autocomplete--dropdown-item:not(:has(.o_loading)):not(.o_m2o_dropdown_option)${itemFilter}`,
-            run: "click",
-        },
-    ];
-}
-
-function clickHeaderButton(name, content) {
-    return {
-        content,
-        trigger: `.o_form_view .o_statusbar_buttons button[name=${name}]`,
-        run: "click",
-    };
-}
-
-function checkState(state) {
-    return {
-        content: `The record is now in the state ${state}`,
-        trigger: `.o_form_view .o_statusbar_status button[data-value=${state}][aria-checked=true]`,
-    };
-}
 
 function openModelFromList() {
     return {
