@@ -149,6 +149,24 @@ class DvkCommon(TransactionCase):
         )
         cls.campaign.action_open()
 
+    def _open_campaign(self, year, profile="party"):
+        """An open campaign of ``year`` with the usual deadlines (29/3, 30/9,
+        14/10)."""
+        campaign = self.env["dvk.campaign"].create(
+            {
+                "name": f"Dân vận khéo {year}",
+                "year": year,
+                "profile": profile,
+                "date_start": datetime.date(year, 1, 1),
+                "date_end": datetime.date(year, 12, 31),
+                "registration_deadline": datetime.date(year, 3, 29),
+                "proposal_deadline": datetime.date(year, 9, 30),
+                "recognition_deadline": datetime.date(year, 10, 14),
+            }
+        )
+        campaign.action_open()
+        return campaign
+
     def _model_vals(self, **kw):
         vals = {
             "name": "Dân vận khéo trong hiến đất làm đường",

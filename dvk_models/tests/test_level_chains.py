@@ -23,22 +23,6 @@ class TestLevelChains(DvkCommon):
         # The chain as shipped: district until 30/6/2025.
         cls.step_district.date_to = D(2025, 6, 30)
 
-    def _campaign(self, year):
-        campaign = self.env["dvk.campaign"].create(
-            {
-                "name": f"Dân vận khéo {year}",
-                "year": year,
-                "profile": "party",
-                "date_start": D(year, 1, 1),
-                "date_end": D(year, 12, 31),
-                "registration_deadline": D(year, 3, 29),
-                "proposal_deadline": D(year, 9, 30),
-                "recognition_deadline": D(year, 10, 14),
-            }
-        )
-        campaign.action_open()
-        return campaign
-
     def _recognised_grassroots(self, campaign, name):
         model = self._approved(campaign_id=campaign.id, name=name)
         model.with_user(self.user_officer).action_propose(self.level_grassroots)
@@ -78,8 +62,8 @@ class TestLevelChains(DvkCommon):
         """The campaign's level chain date (by default its end, when it
         recognises) picks the chain: 2024 keeps the district, 2025 and 2026
         have none; a manager can move the date."""
-        c2024 = self._campaign(2024)
-        c2025 = self._campaign(2025)
+        c2024 = self._open_campaign(2024)
+        c2025 = self._open_campaign(2025)
         self.assertEqual(c2024.level_date, D(2024, 12, 31))
         self.assertIn(self.level_district, c2024.level_chain_ids)
         self.assertNotIn(self.level_district, c2025.level_chain_ids)
@@ -106,7 +90,7 @@ class TestLevelChains(DvkCommon):
     def test_earlier_year_keeps_district_step(self):
         """A 2024 campaign keeps the three-tier chain: a grassroots model must
         be recognised at district before being proposed at province."""
-        c2024 = self._campaign(2024)
+        c2024 = self._open_campaign(2024)
         model = self._recognised_grassroots(c2024, "Dân vận khéo ba cấp")
         self.assertEqual(model._dvk_default_proposal_level(), self.level_district)
         with self.assertRaisesRegex(UserError, "must first be recognised at District"):

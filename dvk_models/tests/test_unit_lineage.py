@@ -36,22 +36,6 @@ class TestUnitLineage(DvkCommon):
         )
         cls.officer_merged.dvk_department_ids = cls.merged
 
-    def _campaign(self, year):
-        campaign = self.env["dvk.campaign"].create(
-            {
-                "name": f"Dân vận khéo {year}",
-                "year": year,
-                "profile": "party",
-                "date_start": D(year, 1, 1),
-                "date_end": D(year, 12, 31),
-                "registration_deadline": D(year, 3, 29),
-                "proposal_deadline": D(year, 9, 30),
-                "recognition_deadline": D(year, 10, 14),
-            }
-        )
-        campaign.action_open()
-        return campaign
-
     def _recognise(self, model, authority):
         """Approve (when submitted), propose at grassroots and recognise
         ``model`` by a confirmed decision of ``authority`` dated today."""
@@ -99,8 +83,8 @@ class TestUnitLineage(DvkCommon):
         1/7/2025, renewed in 2026 in the merged unit, counts three consecutive
         years; the decisions already issued keep their issuer, number and
         records; the former unit is archived with its successor."""
-        c2024 = self._campaign(2024)
-        self._campaign(2025)
+        c2024 = self._open_campaign(2024)
+        self._open_campaign(2025)
         with freeze_time("2024-02-10"):
             m2024 = self._create_model(campaign_id=c2024.id)
             d2024 = self._recognise(m2024, self.commune)
