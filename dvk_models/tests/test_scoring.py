@@ -729,7 +729,7 @@ class TestScoring(DvkCommon):
     # ------------------------------------------------------------------
     def _grid_columns(self, criteria_set):
         Wizard = self.env["dvk.scoring.wizard"].with_user(self.evaluator)
-        views = Wizard.with_context(dvk_scoring_set_id=criteria_set.id).get_views(
+        views = Wizard.with_context(dvk_scoring_set_view_ref=criteria_set.id).get_views(
             [(False, "form")]
         )
         arch = etree.fromstring(views["views"]["form"]["arch"])
@@ -785,7 +785,7 @@ class TestScoring(DvkCommon):
         Wizard = (
             self.env["dvk.scoring.wizard"]
             .with_user(user or self.evaluator)
-            .with_context(dvk_scoring_set_id=self.party_set.id)
+            .with_context(dvk_scoring_set_view_ref=self.party_set.id)
         )
         with Form(Wizard) as form:
             form.campaign_id = self.campaign

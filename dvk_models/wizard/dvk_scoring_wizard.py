@@ -13,9 +13,27 @@ class DvkScoringWizard(models.TransientModel):
     _name = "dvk.scoring.wizard"
     _description = "DVK Council Scoring"
 
-    campaign_id = fields.Many2one("dvk.campaign", required=True)
-    level_id = fields.Many2one("dvk.level", required=True)
-    criteria_set_id = fields.Many2one("dvk.criteria.set", required=True)
+    campaign_id = fields.Many2one(
+        "dvk.campaign",
+        required=True,
+        default=lambda self: self.env["dvk.model"]._default_campaign_id(),
+    )
+    level_id = fields.Many2one(
+        "dvk.level",
+        required=True,
+        compute="_compute_level_id",
+        store=True,
+        readonly=False,
+        help="The council's level: the records proposed at it, or approved and "
+        "recognised below it, are scored.",
+    )
+    criteria_set_id = fields.Many2one(
+        "dvk.criteria.set",
+        required=True,
+        compute="_compute_criteria_set_id",
+        store=True,
+        readonly=False,
+    )
     target = fields.Selection(related="criteria_set_id.target")
     line_ids = fields.One2many("dvk.scoring.wizard.line", "wizard_id")
     top_count = fields.Integer(
@@ -26,18 +44,50 @@ class DvkScoringWizard(models.TransientModel):
     )
     loaded = fields.Boolean()
 
+    @api.depends("campaign_id")
+    def _compute_level_id(self):
+        """The first level of the chain in force for the campaign: councils
+        start at the grassroots; a higher council chooses its own level."""
+        for wizard in self:
+            if not wizard.campaign_id:
+                continue
+            chain = wizard.campaign_id._dvk_level_chain()
+            if wizard.level_id not in chain:
+                wizard.level_id = chain[:1]
+
+    @api.depends("campaign_id")
+    def _compute_criteria_set_id(self):
+        """The criteria set the campaign's collective models are scored
+        against; exemplar councils choose the exemplar set."""
+        CriteriaSet = self.env["dvk.criteria.set"]
+        for wizard in self:
+            profile = wizard.campaign_id.profile
+            if not profile:
+                continue
+            if wizard.criteria_set_id.profile in (
+                self.env["dvk.profile"]._by_code(profile)._rule_codes()
+            ):
+                continue
+            wizard.criteria_set_id = CriteriaSet._find_for(
+                "model", profile, "collective"
+            )
+
+    # The grid's labels depend on the criteria set, given in the context by
+    # the dialog that loaded the records. The web client forwards only "lang"
+    # and the "*_view_ref" keys of the context to get_views (and keys its view
+    # cache on them), hence the key's name.
     @api.model
     def _get_view_cache_key(self, view_id=None, view_type="form", **options):
         """The grid's labels depend on the criteria set in the context."""
         key = super()._get_view_cache_key(view_id, view_type, **options)
-        return (*key, self.env.context.get("dvk_scoring_set_id"))
+        return (*key, self.env.context.get("dvk_scoring_set_view_ref"))
 
     @api.model
     def _get_view(self, view_id=None, view_type="form", **options):
         """Label the grid's columns with the manual criteria of the chosen set
         and hide the unused ones."""
         arch, view = super()._get_view(view_id, view_type, **options)
-        set_id = self.env.context.get("dvk_scoring_set_id")
+        set_id = self.env.context.get("dvk_scoring_set_view_ref")
         if view_type != "form":
             return arch, view
         criteria = self.env["dvk.criterion"]
@@ -96,7 +146,7 @@ class DvkScoringWizard(models.TransientModel):
             "view_mode": "form",
             "target": "new",
             "name": self.env._("Council Scoring"),
-            "context": {"dvk_scoring_set_id": self.criteria_set_id.id},
+            "context": {"dvk_scoring_set_view_ref": self.criteria_set_id.id},
         }
 
     def action_load(self):
