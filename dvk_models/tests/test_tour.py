@@ -288,6 +288,33 @@ class TestDvkModelTour(HttpCase):
         )
         self.assertEqual(exemplar.decision_line_ids.decision_id.name, "02/QĐ-BCĐX")
 
+    def test_council_journey(self):
+        """Rule (seed 001 §3; DESIGN.md §3): the council scores the approved,
+        self-assessed models against the campaign's criteria set; each
+        member's sheet is his own, finished sheets are locked, and the models
+        whose council score passes are proposed at the council's level."""
+        model = self.done_model
+        self._self_assess(model, self.user_staff)
+        self.start_tour("/odoo", "dvk_tour_council", login="dvk_tour_off")
+        self.env.invalidate_all()
+        sheet = model.score_sheet_ids.filtered(lambda s: s.kind == "council")
+        self.assertEqual(len(sheet), 1)
+        self.assertEqual(sheet.evaluator_id, self.user_officer)
+        self.assertEqual(sheet.state, "done")
+        self.assertEqual(sheet.criteria_set_id, model.criteria_set_id)
+        manual = sheet.line_ids.filtered(lambda line: not line.is_auto)
+        # Must match COUNCIL_SCORES of static/tests/tours/dvk_journey_tours.js.
+        self.assertEqual(
+            manual.sorted(lambda line: line.criterion_id.sequence).mapped("score"),
+            [9, 8, 9, 8, 9, 8, 9, 8, 9, 8],
+        )
+        self.assertEqual(model.council_count, 1)
+        self.assertTrue(model.council_passed)
+        self.assertEqual(model.state, "proposed")
+        self.assertEqual(
+            model.proposal_level_id, self.env.ref("dvk_models.dvk_level_grassroots")
+        )
+
     def test_campaign_journey(self):
         """Rule (DESIGN.md §3, issue 9): a manager configures a campaign from a
         guidance profile; its deadlines come from the profile's rules and it

@@ -8,7 +8,9 @@
  *   - dvk_tour_exemplar: the officer checks an exemplar, proposes it and
  *     recognises it by a decision;
  *   - dvk_tour_campaign: the manager configures next year's campaign from a
- *     guidance profile and opens it.
+ *     guidance profile and opens it;
+ *   - dvk_tour_council: the officer scores the approved models in the
+ *     council's grid, finishes the sheets and proposes those that pass.
  * As in dvk_model_tour.js, steps are found by technical names and the
  * fixture's Vietnamese data, never by a translated label.
  */
@@ -30,6 +32,7 @@ const PRINT_DECISION_NUMBER = "01/QĐ-BCĐX";
 const EXEMPLAR_PERSON = "Hoàng Thị Dân";
 const CAMPAIGN = "Dân vận khéo 2026 (tour)";
 const NEW_CAMPAIGN = "Dân vận khéo năm 2027 của Huyện ủy";
+const COUNCIL_SCORES = [9, 8, 9, 8, 9, 8, 9, 8, 9, 8];
 
 /**
  * Print a record with a report, as the Print menu does, and check what the
@@ -247,5 +250,84 @@ registry.category("web_tour.tours").add("dvk_tour_campaign", {
         checkState("draft"),
         clickHeaderButton("action_open", "Open the campaign"),
         checkState("open"),
+    ],
+});
+
+/** Type a score in one cell of the model's row of the council grid. */
+function scoreCell(modelName, index, score) {
+    const fname = `score_${String(index + 1).padStart(2, "0")}`;
+    const row = `.modal .o_field_widget[name=line_ids] .o_data_row:contains('${modelName}')`;
+    return [
+        {
+            content: `Select the cell ${fname}`,
+            trigger: `${row} td.o_data_cell[name=${fname}]`,
+            run: "click",
+        },
+        {
+            content: `Score ${score} in ${fname}`,
+            trigger: `${row}.o_selected_row td[name=${fname}] input`,
+            run: `edit ${score}`,
+        },
+    ];
+}
+
+registry.category("web_tour.tours").add("dvk_tour_council", {
+    url: "/odoo",
+    steps: () => [
+        ...openDvkApp(),
+        ...openMenu("dvk_models.dvk_menu_scoring", "dvk_models.dvk_menu_council_scoring"),
+        {
+            content: "The running campaign is preselected",
+            trigger: `.modal .o_field_widget[name=campaign_id] input:value('${CAMPAIGN}')`,
+        },
+        {
+            content: "So are the first level of its chain and its criteria set",
+            trigger: ".modal .o_field_widget[name=criteria_set_id] input",
+            run() {
+                for (const fname of ["level_id", "criteria_set_id"]) {
+                    const input = document.querySelector(
+                        `.modal .o_field_widget[name=${fname}] input`
+                    );
+                    if (!input || !input.value) {
+                        throw new Error(`The council dialog has no default ${fname}`);
+                    }
+                }
+            },
+        },
+        {
+            content: "Load the records to score",
+            trigger: ".modal .modal-footer button[name=action_load]",
+            run: "click",
+        },
+        {
+            content: "The approved model is a row of the grid",
+            trigger: `.modal .o_field_widget[name=line_ids] .o_data_row:contains('${PRINT_MODEL_NAME}')`,
+        },
+        ...COUNCIL_SCORES.flatMap((score, index) =>
+            scoreCell(PRINT_MODEL_NAME, index, score)
+        ),
+        {
+            content: "Finish every sheet of the grid",
+            trigger: ".modal .modal-footer button[name=action_finish]",
+            run: "click",
+        },
+        {
+            content: "Confirm: finished sheets are locked",
+            trigger: ".modal .modal-footer .btn-primary:not([name])",
+            run: "click",
+        },
+        {
+            content: "The sheet is finished and the council score shown",
+            trigger: `.modal .o_data_row:contains('${PRINT_MODEL_NAME}') td[name=sheet_state]:not(:empty)`,
+        },
+        {
+            content: "Propose the models that pass",
+            trigger: ".modal .modal-footer button[name=action_propose]",
+            run: "click",
+        },
+        {
+            content: "The grid is shown again after proposing",
+            trigger: ".modal .modal-footer button[name=action_propose]",
+        },
     ],
 });
