@@ -65,7 +65,8 @@ class DvkScoreSheet(models.Model):
         "dvk.criteria.band", compute="_compute_totals", store=True
     )
     passed = fields.Boolean(compute="_compute_totals", store=True)
-    result = fields.Char(compute="_compute_totals", store=True)
+    # Not stored: the band's name is read in the reader's language.
+    result = fields.Char(compute="_compute_result")
     note = fields.Text()
     company_id = fields.Many2one(
         "res.company", compute="_compute_company_id", store=True, index=True
@@ -126,10 +127,15 @@ class DvkScoreSheet(models.Model):
             band = sheet.criteria_set_id._band_for(sheet.percent)
             sheet.band_id = band
             sheet.passed = sheet.mandatory_ok and (not band or band.passing)
+
+    @api.depends("mandatory_ok", "band_id.name")
+    @api.depends_context("lang")
+    def _compute_result(self):
+        for sheet in self:
             if not sheet.mandatory_ok:
                 sheet.result = self.env._("Fails a knock-out criterion")
             else:
-                sheet.result = band.name or ""
+                sheet.result = sheet.band_id.name or ""
 
     def _record(self):
         self.ensure_one()
