@@ -148,7 +148,6 @@ class DvkScoreSheet(models.Model):
         the registrant, the person concerned or the head of the unit."""
         for sheet in self:
             record = sheet._record()
-            employees = sheet.evaluator_id.employee_ids
             if sheet.kind == "self":
                 # Seed 001 §3: the unit assesses its own model; an officer
                 # filling it would print as the unit's head.
@@ -162,23 +161,7 @@ class DvkScoreSheet(models.Model):
                         name=record.display_name,
                     )
                 )
-            reason = None
-            if sheet.model_id:
-                model = sheet.model_id
-                if employees & (model.employee_id | model.member_ids):
-                    reason = self.env._("you take part in it")
-                elif model.department_id in employees.department_id:
-                    reason = self.env._("it belongs to your unit")
-                elif sheet.evaluator_id in model._dvk_subject_users():
-                    reason = self.env._("you registered it")
-            else:
-                exemplar = sheet.exemplar_id
-                if exemplar.employee_id and exemplar.employee_id in employees:
-                    reason = self.env._("it is your own exemplar file")
-                elif exemplar.subject_type == "collective" and (
-                    exemplar.department_id in employees.department_id
-                ):
-                    reason = self.env._("it is your own unit's exemplar file")
+            reason = sheet._dvk_conflict_reason(record, sheet.evaluator_id)
             if reason:
                 raise ValidationError(
                     self.env._(
@@ -188,6 +171,28 @@ class DvkScoreSheet(models.Model):
                         reason=reason,
                     )
                 )
+
+    @api.model
+    def _dvk_conflict_reason(self, record, user):
+        """Why ``user`` may not sit on the council of ``record`` (a model or
+        an exemplar), or None: he takes part in it, it belongs to his unit,
+        he registered it, or it is his own or his unit's exemplar file."""
+        employees = user.employee_ids
+        if record._name == "dvk.model":
+            if employees & (record.employee_id | record.member_ids):
+                return self.env._("you take part in it")
+            if record.department_id in employees.department_id:
+                return self.env._("it belongs to your unit")
+            if user in record._dvk_subject_users():
+                return self.env._("you registered it")
+            return None
+        if record.employee_id and record.employee_id in employees:
+            return self.env._("it is your own exemplar file")
+        if record.subject_type == "collective" and (
+            record.department_id in employees.department_id
+        ):
+            return self.env._("it is your own unit's exemplar file")
+        return None
 
     @api.constrains("criteria_set_id", "model_id", "exemplar_id")
     def _check_set_target(self):

@@ -867,6 +867,27 @@ class TestScoring(DvkCommon):
             [(best, 90.0, True), (knocked, 89.5, False), (middle, 63.0, True)],
         )
 
+    def test_wizard_leaves_out_own_records(self):
+        """No one sits on the council of a model of his own unit (seed 001
+        §3; the sheet's conflict-of-interest rule): the grid of an officer who
+        works in the commune leaves its models out and says why, instead of
+        offering rows he could not save."""
+        best, middle, knocked = self._three_models()
+        wizard = self._grid(self.officer_in_unit)
+        self.assertFalse(wizard.line_ids)
+        for model in (best, middle, knocked):
+            self.assertIn(model.name, wizard.left_out)
+        self.assertIn(
+            self.env["dvk.score.sheet"]._dvk_conflict_reason(
+                best, self.officer_in_unit
+            ),
+            wizard.left_out,
+        )
+        # The council's own members get the three rows and no note.
+        wizard = self._grid()
+        self.assertEqual(wizard.line_ids.model_id, best | middle | knocked)
+        self.assertFalse(wizard.left_out)
+
     def test_wizard_proposes_the_best(self):
         """After finishing, the wizard proposes the ``top_count`` best records
         that pass, or every record that passes when it is 0; a record failing
@@ -903,10 +924,13 @@ class TestScoring(DvkCommon):
     def test_wizard_refuses_conflicted_evaluator(self):
         """The grid applies the conflict-of-interest rule: an officer of the
         commune cannot save council sheets of its models (issue: "conflict of
-        interest")."""
+        interest"), not even through a row added to his grid by hand."""
         model = self._approved()
         wizard = self._grid(self.officer_in_unit)
-        self.assertEqual(wizard.line_ids.model_id, model)
+        self.assertFalse(wizard.line_ids, "left out of his grid")
+        self.env["dvk.scoring.wizard.line"].with_user(self.officer_in_unit).create(
+            {"wizard_id": wizard.id, "model_id": model.id}
+        )
         self._type_grid(wizard, {model: [8] * 10})
         with self._assertRaisesExact(ValidationError, "it belongs to your unit"):
             wizard.action_save()

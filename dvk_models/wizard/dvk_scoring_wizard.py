@@ -43,6 +43,13 @@ class DvkScoringWizard(models.TransientModel):
         "0 proposes all that pass.",
     )
     loaded = fields.Boolean()
+    left_out = fields.Text(
+        string="Not Yours to Score",
+        readonly=True,
+        help="Records of the level the user may not score, with the reason: no "
+        "one scores a model he registered, takes part in or that belongs to his "
+        "unit.",
+    )
 
     @api.depends("campaign_id")
     def _compute_level_id(self):
@@ -146,7 +153,10 @@ class DvkScoringWizard(models.TransientModel):
             "view_mode": "form",
             "target": "new",
             "name": self.env._("Council Scoring"),
-            "context": {"dvk_scoring_set_view_ref": self.criteria_set_id.id},
+            "context": {
+                "dvk_scoring_set_view_ref": self.criteria_set_id.id,
+                "dialog_size": "extra-large",
+            },
         }
 
     def action_load(self):
@@ -160,8 +170,20 @@ class DvkScoringWizard(models.TransientModel):
                 or self.level_id._is_above(r.recognized_level_id)
             )
         )
+        Sheet = self.env["dvk.score.sheet"]
+        user = self.env.user
+        reasons = {}
+        for record in records:
+            reason = Sheet._dvk_conflict_reason(record, user)
+            if reason:
+                reasons[record] = reason
+        records = records.filtered(lambda r: r not in reasons)
+        self.left_out = "\n".join(
+            self.env._("%(name)s: %(reason)s", name=r.display_name, reason=why)
+            for r, why in reasons.items()
+        )
         fname = "model_id" if self.target == "model" else "exemplar_id"
-        sheets = self.env["dvk.score.sheet"].search(
+        sheets = Sheet.search(
             [
                 (fname, "in", records.ids),
                 ("kind", "=", "council"),
