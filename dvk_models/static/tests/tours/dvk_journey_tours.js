@@ -317,8 +317,8 @@ registry.category("web_tour.tours").add("dvk_tour_council", {
             run: "click",
         },
         {
-            content: "The sheet is finished and the council score shown",
-            trigger: `.modal .o_data_row:contains('${PRINT_MODEL_NAME}') td[name=sheet_state]:not(:empty)`,
+            content: "The sheet is finished: its scores are locked",
+            trigger: `.modal .o_data_row:contains('${PRINT_MODEL_NAME}') td[name=score_01].o_readonly_modifier`,
         },
         {
             content: "Propose the models that pass",
