@@ -37,6 +37,7 @@ class DvkDecision(models.Model):
         index=True,
         tracking=True,
         check_company=True,
+        default=lambda self: self._default_campaign_id(),
     )
     year = fields.Integer(related="campaign_id.year", store=True)
     number_year = fields.Integer(
@@ -49,7 +50,14 @@ class DvkDecision(models.Model):
         string="Number in the Year", readonly=True, copy=False
     )
     level_id = fields.Many2one(
-        "dvk.level", required=True, ondelete="restrict", tracking=True
+        "dvk.level",
+        required=True,
+        ondelete="restrict",
+        tracking=True,
+        compute="_compute_level_id",
+        store=True,
+        readonly=False,
+        precompute=True,
     )
     authority_department_id = fields.Many2one(
         "hr.department",
@@ -59,6 +67,10 @@ class DvkDecision(models.Model):
         ondelete="restrict",
         tracking=True,
         check_company=True,
+        compute="_compute_authority_department_id",
+        store=True,
+        readonly=False,
+        precompute=True,
     )
     signer_id = fields.Many2one(
         "hr.employee", string="Signed By", tracking=True, check_company=True
@@ -100,6 +112,66 @@ class DvkDecision(models.Model):
         "WHERE sequence_number IS NOT NULL",
         "This number is already used by a decision of the issuing unit this year.",
     )
+
+    @api.model
+    def _dvk_waiting_proposals(self):
+        """(campaign, level) pairs of the open campaigns' records proposed
+        and visible to the user, in the current company."""
+        domain = [
+            ("state", "=", "proposed"),
+            ("campaign_id.state", "=", "open"),
+            ("company_id", "=", self.env.company.id),
+        ]
+        pairs = set()
+        for model in ("dvk.model", "dvk.exemplar"):
+            for campaign, level in self.env[model]._read_group(
+                domain, ["campaign_id", "proposal_level_id"]
+            ):
+                pairs.add((campaign, level))
+        return pairs
+
+    @api.model
+    def _default_campaign_id(self):
+        """The campaign a new decision answers: the one running for the
+        user's unit (as for a registration), or else the only open campaign
+        with proposals waiting for a decision. None when it stays ambiguous."""
+        campaign = self.env["dvk.model"]._default_campaign_id()
+        if campaign:
+            return campaign
+        campaigns = {campaign for campaign, _level in self._dvk_waiting_proposals()}
+        return campaigns.pop() if len(campaigns) == 1 else self.env["dvk.campaign"]
+
+    @api.depends("campaign_id")
+    def _compute_level_id(self):
+        """The level the campaign's proposals wait at, when they all wait at
+        one; the officer chooses otherwise."""
+        waiting = None
+        for decision in self:
+            if decision.level_id or not decision.campaign_id:
+                continue
+            if waiting is None:
+                waiting = self._dvk_waiting_proposals()
+            levels = {
+                level
+                for campaign, level in waiting
+                if campaign == decision.campaign_id and level
+            }
+            if len(levels) == 1:
+                decision.level_id = levels.pop()
+
+    @api.depends("level_id")
+    def _compute_authority_department_id(self):
+        """The one unit of the decision's level among those in the user's
+        charge (a district officer's district committee); none when several
+        would fit (the communes below him)."""
+        for decision in self:
+            level = decision.level_id
+            if decision.authority_department_id.dvk_level_id == level or not level:
+                continue
+            units = self.env.user.dvk_department_ids.filtered(
+                lambda unit, level=level: unit.dvk_level_id == level
+            )
+            decision.authority_department_id = units if len(units) == 1 else False
 
     @api.depends("date")
     def _compute_number_year(self):

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import freeze_time, tagged
+from odoo.tests import Form, freeze_time, tagged
 
 from .common import DvkCommon
 
@@ -838,3 +838,37 @@ class TestDecision(DvkCommon):
             ],
         )
         self.assertTrue(re.match(r"^\d+/QĐ-BCĐX$", decision.name))
+
+    # ------------------------------------------------------------------
+    # A new decision's defaults (issue 14: journeys without a dead end)
+    # ------------------------------------------------------------------
+    def test_new_decision_defaults(self):
+        """A new decision opens on the campaign whose proposals wait for it,
+        the level they wait at and, when one unit of that level is in the
+        officer's charge, that unit as issuer; the officer changing the level
+        gets that level's unit, or an empty issuer to choose among several."""
+        model = self._proposed()
+        form = Form(self.env["dvk.decision"].with_user(self.user_officer))
+        self.assertEqual(form.campaign_id, self.campaign)
+        self.assertEqual(form.level_id, self.level_grassroots)
+        self.assertFalse(
+            form.authority_department_id,
+            "the officer's communes are below his district: none is chosen",
+        )
+        form.level_id = self.level_district
+        self.assertEqual(form.authority_department_id, self.district)
+        form.authority_department_id = self.district
+        form.level_id = self.level_grassroots
+        self.assertFalse(form.authority_department_id, "a district cannot issue it")
+        form.authority_department_id = self.commune
+        decision = form.save()
+        decision.action_add_proposed()
+        self.assertEqual(decision.line_ids.model_id, model)
+
+    def test_new_decision_without_waiting_proposals(self):
+        """With no proposal waiting and no campaign running for the officer's
+        unit, nothing is guessed: the officer chooses campaign and level."""
+        with freeze_time("2027-03-01"):
+            form = Form(self.env["dvk.decision"].with_user(self.user_officer))
+            self.assertFalse(form.campaign_id)
+            self.assertFalse(form.level_id)
