@@ -73,7 +73,14 @@ class DvkDecision(models.Model):
         precompute=True,
     )
     signer_id = fields.Many2one(
-        "hr.employee", string="Signed By", tracking=True, check_company=True
+        "hr.employee",
+        string="Signed By",
+        tracking=True,
+        check_company=True,
+        compute="_compute_signer_id",
+        store=True,
+        readonly=False,
+        help="The head of the issuing unit unless someone else signs.",
     )
     signer_title = fields.Char(
         string="Signer's Position", help="e.g. TRƯỞNG BAN, PHÓ TRƯỞNG BAN"
@@ -172,6 +179,15 @@ class DvkDecision(models.Model):
                 lambda unit, level=level: unit.dvk_level_id == level
             )
             decision.authority_department_id = units if len(units) == 1 else False
+
+    @api.depends("authority_department_id")
+    def _compute_signer_id(self):
+        for decision in self:
+            if decision.state != "draft":
+                continue
+            # sudo: the issuing unit's head (a name and a position), not the
+            # content of HR records
+            decision.signer_id = decision.authority_department_id.sudo().manager_id
 
     @api.depends("date")
     def _compute_number_year(self):

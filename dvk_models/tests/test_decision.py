@@ -846,7 +846,8 @@ class TestDecision(DvkCommon):
         """A new decision opens on the campaign whose proposals wait for it,
         the level they wait at and, when one unit of that level is in the
         officer's charge, that unit as issuer; the officer changing the level
-        gets that level's unit, or an empty issuer to choose among several."""
+        gets that level's unit, or an empty issuer to choose among several;
+        the issuing unit's head is the default signer."""
         model = self._proposed()
         form = Form(self.env["dvk.decision"].with_user(self.user_officer))
         self.assertEqual(form.campaign_id, self.campaign)
@@ -857,6 +858,7 @@ class TestDecision(DvkCommon):
         )
         form.level_id = self.level_district
         self.assertEqual(form.authority_department_id, self.district)
+        self.assertEqual(form.signer_id, self.emp_district_head, "its head signs")
         form.authority_department_id = self.district
         form.level_id = self.level_grassroots
         self.assertFalse(form.authority_department_id, "a district cannot issue it")
