@@ -789,7 +789,16 @@ class DvkWorkflowMixin(models.AbstractModel):
             return self._dvk_level_chain().filtered(lambda lvl: lvl._is_above(reached))[
                 :1
             ]
-        return self.department_id.dvk_level_id or self._dvk_aimed_level()
+        level = self.department_id.dvk_level_id or self._dvk_aimed_level()
+        if level:
+            return level
+        # A unit with no level of its own (a party cell, a trade-union group)
+        # is recognised at the level of the nearest unit above it that has
+        # one; else the record starts at the bottom of its chain.
+        unit = self.department_id.parent_id
+        while unit and not unit.dvk_level_id:
+            unit = unit.parent_id
+        return unit.dvk_level_id or self._dvk_level_chain()[:1]
 
     def _dvk_level_chain(self):
         """The level chain in force for the record's campaign, lowest first

@@ -52,6 +52,28 @@ class TestProposeDialog(DvkCommon):
             [{"state": "proposed", "proposal_level_id": self.level_grassroots.id}],
         )
 
+    def test_unit_without_level_gets_nearest_level_above(self):
+        """Seed 001 §3: a party cell of the commune has no level of its own;
+        its collective exemplar is recognised first at the commune's level,
+        which the dialog preselects (instead of an empty level to guess)."""
+        cell = self.env["hr.department"].create(
+            {"name": "Chi bộ ấp Sâm Bua", "parent_id": self.commune.id}
+        )
+        exemplar = (
+            self.env["dvk.exemplar"]
+            .with_user(self.user_officer)
+            .create(
+                {
+                    "campaign_id": self.campaign.id,
+                    "subject_type": "collective",
+                    "department_id": cell.id,
+                }
+            )
+        )
+        self.assertFalse(cell.dvk_level_id)
+        dialog = self._dialog(exemplar)
+        self.assertEqual(dialog.level_id, self.level_grassroots)
+
     def test_recognised_model_gets_next_level(self):
         """Seed 001 §3: a model recognised at grassroots is proposed next at
         district; the dialog preselects district, offers only levels above
