@@ -401,7 +401,11 @@ class DvkScoreSheet(models.Model):
         # sudo: the state of a sheet changes only here, after the checks above
         self.sudo().write({"state": "done"})
         for sheet in self:
-            sheet._record().message_post(
+            # sudo: the evaluator (the person an exemplar file is about, a
+            # council member) may read the record without editing it; the
+            # history line of the finished sheet is written as that user.
+            sheet._record().sudo().message_post(
+                author_id=self.env.user.partner_id.id,
                 body=Markup("<p>%s</p>")
                 % self.env._(
                     "%(kind)s score sheet finished by %(user)s: %(total)s "

@@ -494,6 +494,42 @@ class TestScoring(DvkCommon):
         self.assertEqual(self._sheet(person, self.evaluator).kind, "council")
         self.assertEqual(self._sheet(unit, self.evaluator).kind, "council")
 
+    def test_person_finishes_own_exemplar_self_assessment(self):
+        """Seed 001 §3: the person an exemplar file is about fills and
+        finishes its self-assessment, though she may only read the file; the
+        finished sheet is written in the file's history under her name."""
+        exemplar = (
+            self.env["dvk.exemplar"]
+            .with_user(self.user_officer)
+            .create(
+                {
+                    "campaign_id": self.campaign.id,
+                    "subject_type": "individual",
+                    "employee_id": self.emp_staff.id,
+                    "department_id": self.commune.id,
+                }
+            )
+        )
+        as_staff = exemplar.with_user(self.user_staff)
+        with self.assertRaises(AccessError):
+            as_staff.write({"achievement_summary": "<p>Tự sửa hồ sơ</p>"})
+        sheet = self.Sheet.with_user(self.user_staff).create(
+            {
+                "exemplar_id": exemplar.id,
+                "kind": "self",
+                "criteria_set_id": exemplar.criteria_set_id.id,
+            }
+        )
+        for line in sheet.line_ids.filtered(lambda line: not line.is_auto):
+            line.score = line.max_score
+        sheet.action_done()
+        self.assertEqual(sheet.state, "done")
+        note = exemplar.message_ids.filtered(
+            lambda m: m.author_id == self.user_staff.partner_id
+        )
+        self.assertEqual(len(note), 1)
+        self.assertIn(self.user_staff.name, note.body)
+
     def test_self_assessment_by_the_registrant(self):
         """The self-assessment is the unit's: made by the registrant or the
         head of the unit (here the approver heads the commune); anyone else,
