@@ -642,6 +642,16 @@ class TestCandidateWizard(EligibilityCase):
             ],
         )
 
+    @freeze_time("2026-02-10")
+    def test_finder_opens_on_the_officers_campaign_and_unit(self):
+        """Issue 14 (no dead end): the finder opens on the campaign running
+        for the officer and the unit in his charge, so that "Find
+        Candidates" works at once instead of answering "missing fields"."""
+        form = Form(self.env["dvk.candidate.wizard"].with_user(self.user_officer))
+        self.assertEqual(form.campaign_id, self.campaign)
+        self.assertEqual(form.department_id, self.district)
+        self.assertTrue(form.criteria_set_id)
+
     def test_scan_creates_nothing_and_explains(self):
         """Issue 14 item 6: "Find eligible candidates" scans a unit subtree for
         a year and creates no exemplar file: each line names the person's

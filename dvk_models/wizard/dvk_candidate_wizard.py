@@ -11,12 +11,17 @@ class DvkCandidateWizard(models.TransientModel):
     _description = "Find Eligible Exemplar Candidates"
 
     campaign_id = fields.Many2one(
-        "dvk.campaign", required=True, domain="[('state', '!=', 'draft')]"
+        "dvk.campaign",
+        required=True,
+        domain="[('state', '!=', 'draft')]",
+        # The campaign the officer works on, as a new decision would choose.
+        default=lambda self: self.env["dvk.decision"]._default_campaign_id(),
     )
     department_id = fields.Many2one(
         "hr.department",
         string="Unit",
         required=True,
+        default=lambda self: self._default_department_id(),
         context={"hierarchical_naming": False},
         help="The unit whose people or sub-units are scanned, with everything "
         "below it.",
@@ -37,6 +42,12 @@ class DvkCandidateWizard(models.TransientModel):
     state = fields.Selection([("draft", "Draft"), ("done", "Done")], default="draft")
     passed_count = fields.Integer(compute="_compute_counts")
     failed_count = fields.Integer(compute="_compute_counts")
+
+    @api.model
+    def _default_department_id(self):
+        """The unit in the officer's charge, when he has one."""
+        units = self.env.user.dvk_department_ids
+        return units if len(units) == 1 else units.browse()
 
     @api.depends("campaign_id", "subject_type")
     def _compute_criteria_set_id(self):
