@@ -1,5 +1,6 @@
 """Data-shape changes of 19.0.1.4.0 (two-tier local government, unit
-lineage), as plain SQL usable from the migration script and its test."""
+lineage) and 19.0.1.5.0 (company merges), as plain SQL usable from the
+migration scripts and their tests."""
 
 PARTY_DISTRICT_END = "2025-06-30"
 OLD_SCOPE = "user.dvk_department_ids.ids"
@@ -36,4 +37,16 @@ def scope_rules(cr):
          WHERE domain_force LIKE %s
         """,
         [OLD_SCOPE, NEW_SCOPE, f"%{OLD_SCOPE}%"],
+    )
+
+
+OLD_CAMPAIGN_UNIQ = "dvk_campaign_year_profile_uniq"
+
+
+def drop_campaign_year_constraint(cr):
+    """The one-campaign-a-year rule becomes a unique index that leaves out
+    the campaigns taken over by a merged province's (19.0.1.5.0): the old
+    table constraint, which would still refuse them, goes."""
+    cr.execute(
+        f'ALTER TABLE dvk_campaign DROP CONSTRAINT IF EXISTS "{OLD_CAMPAIGN_UNIQ}"'
     )
