@@ -10,6 +10,13 @@ NEW_SCOPE = "user.dvk_scope_department_ids.ids"
 def end_party_district(cr):
     """The party's district step, still open-ended as shipped before, ends on
     30/6/2025; a step an administrator already dated is left as it is."""
+    end_step(cr, "dvk_models", "dvk_profile_party_level_district", PARTY_DISTRICT_END)
+
+
+def end_step(cr, module, name, date_to):
+    """End the chain step ``module.name`` on ``date_to`` when it is still
+    open-ended and undated, as shipped before the two-tier change (profile
+    data is noupdate); a step an administrator dated is left as it is."""
     cr.execute(
         """
         UPDATE dvk_profile_level
@@ -18,12 +25,12 @@ def end_party_district(cr):
            AND date_from IS NULL
            AND id IN (
                SELECT res_id FROM ir_model_data
-                WHERE module = 'dvk_models'
-                  AND name = 'dvk_profile_party_level_district'
+                WHERE module = %s
+                  AND name = %s
                   AND model = 'dvk.profile.level'
            )
         """,
-        [PARTY_DISTRICT_END],
+        [date_to, module, name],
     )
 
 
