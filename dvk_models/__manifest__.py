@@ -46,6 +46,7 @@
     "demo": [
         "demo/dvk_level_chain_demo.xml",
         "demo/dvk_demo.xml",
+        "demo/dvk_two_tier_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
