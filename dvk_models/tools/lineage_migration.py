@@ -47,13 +47,11 @@ def scope_rules(cr):
     )
 
 
-OLD_CAMPAIGN_UNIQ = "dvk_campaign_year_profile_uniq"
-
-
 def drop_campaign_year_constraint(cr):
     """The one-campaign-a-year rule becomes a unique index that leaves out
     the campaigns taken over by a merged province's (19.0.1.5.0): the old
     table constraint, which would still refuse them, goes."""
     cr.execute(
-        f'ALTER TABLE dvk_campaign DROP CONSTRAINT IF EXISTS "{OLD_CAMPAIGN_UNIQ}"'
+        "ALTER TABLE dvk_campaign DROP CONSTRAINT IF EXISTS "
+        "dvk_campaign_year_profile_uniq"
     )

@@ -73,11 +73,8 @@ class DvkCampaignMergeWizard(models.TransientModel):
             return self.env["dvk.model"]
         # sudo: counts of the registrations of the campaigns taken over, which
         # the DVK manager sees whatever the company he works in
-        return (
-            self.env["dvk.model"]
-            .sudo()
-            .search([("campaign_id", "in", self.source_ids.ids)], order="id")
-        )
+        Model = self.env["dvk.model"].sudo()  # sudo: see above
+        return Model.search([("campaign_id", "in", self.source_ids.ids)], order="id")
 
     # ------------------------------------------------------------------
     # Checks
@@ -133,13 +130,10 @@ class DvkCampaignMergeWizard(models.TransientModel):
         there first (or the draft cancelled): the decision would otherwise
         name a registration of another campaign."""
         # sudo: the DVK manager checks the decisions of every company merged
-        lines = (
-            self.env["dvk.decision.line"]
-            .sudo()
-            .search(
-                [("model_id", "in", moving.ids), ("decision_id.state", "=", "draft")],
-                limit=1,
-            )
+        Line = self.env["dvk.decision.line"].sudo()  # sudo: see above
+        lines = Line.search(
+            [("model_id", "in", moving.ids), ("decision_id.state", "=", "draft")],
+            limit=1,
         )
         if lines:
             raise UserError(
@@ -158,16 +152,13 @@ class DvkCampaignMergeWizard(models.TransientModel):
         if not moving:
             return
         # sudo: duplicates count in every company
-        clashes = (
-            self.env["dvk.model"]
-            .sudo()
-            .search_fetch(
-                Domain("campaign_id", "=", self.campaign_id.id)
-                & Domain("subject_key", "in", list(set(moving.mapped("subject_key"))))
-                & Domain("name_key", "in", list(set(moving.mapped("name_key"))))
-                & Domain("state", "!=", "removed"),
-                ["name", "subject_key", "name_key"],
-            )
+        Model = self.env["dvk.model"].sudo()  # sudo: see above
+        clashes = Model.search_fetch(
+            Domain("campaign_id", "=", self.campaign_id.id)
+            & Domain("subject_key", "in", list(set(moving.mapped("subject_key"))))
+            & Domain("name_key", "in", list(set(moving.mapped("name_key"))))
+            & Domain("state", "!=", "removed"),
+            ["name", "subject_key", "name_key"],
         )
         seen = {(m.subject_key, m.name_key) for m in clashes}
         for model in moving:
