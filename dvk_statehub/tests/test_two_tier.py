@@ -11,6 +11,7 @@ from pathlib import Path
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError
+from odoo.fields import Command
 from odoo.tests import tagged
 
 from .common import DvkStatehubCommon
@@ -96,3 +97,39 @@ class TestStatehubTwoTier(DvkStatehubCommon):
         module.migrate(self.env.cr, "19.0.1.2.0")
         self.env.invalidate_all()
         self.assertEqual(step.date_to, D(2025, 12, 31))
+
+    def test_registration_table_names_the_merged_commune_formerly(self):
+        """Rule (issue 11): once a commune took over another (here on
+        1/1/2026), the registration table of a year ending after the merger
+        lists its collective as "Mỹ Cẩm (formerly Nhị Long)"; the table of
+        the year before prints the name alone."""
+        other = self.env["hr.department"].create(
+            {
+                "name": "Ủy ban nhân dân xã Nhị Long",
+                "parent_id": self.district.id,
+                "dvk_statehub_kind": "commune",
+                "dvk_level_id": self.level_grassroots.id,
+            }
+        )
+        self._submitted(self.commune, "Hiến đất làm đường", year=2025)
+        self.env["dvk.unit.lineage.wizard"].with_user(self.user_manager).create(
+            {
+                "mode": "merge",
+                "date": D(2026, 1, 1),
+                "source_ids": [Command.set(other.ids)],
+                "successor_id": self.commune.id,
+            }
+        ).action_apply()
+        self._submitted(self.commune, "Một cửa thân thiện")
+        Report = self.env["report.dvk_statehub.report_dvk_statehub_registration"]
+        subjects = {}
+        for year in (2025, 2026):
+            table = self._table(self.commune, year)
+            table.action_build()
+            values = Report.with_user(self.user_officer)._get_report_values(table.ids)
+            subjects[year] = [r["subject"] for r in values["tables"][table.id]["rows"]]
+        self.assertEqual(subjects[2025], ["Ủy ban nhân dân xã Mỹ Cẩm"])
+        self.assertEqual(
+            subjects[2026],
+            ["Ủy ban nhân dân xã Mỹ Cẩm (formerly Ủy ban nhân dân xã Nhị Long)"],
+        )
