@@ -2,7 +2,7 @@
     "name": "DVK - Dân vận khéo",
     "summary": "Register, approve, score and recognise "
     '"Dân vận khéo" models and exemplars',
-    "version": "19.0.1.4.0",
+    "version": "19.0.1.5.0",
     "category": "Human Resources",
     "website": "https://github.com/dvk-odoo/dvk",
     "author": "DVK for Odoo",
@@ -37,6 +37,7 @@
         "wizard/dvk_propose_wizard_views.xml",
         "wizard/dvk_candidate_wizard_views.xml",
         "wizard/dvk_unit_lineage_wizard_views.xml",
+        "wizard/dvk_campaign_merge_wizard_views.xml",
         "report/dvk_reports.xml",
         "report/dvk_templates.xml",
         "report/dvk_xlsx_reports.xml",
@@ -45,6 +46,7 @@
     "demo": [
         "demo/dvk_level_chain_demo.xml",
         "demo/dvk_demo.xml",
+        "demo/dvk_two_tier_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

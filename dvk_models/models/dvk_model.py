@@ -738,7 +738,8 @@ class DvkModel(models.Model):
             "expected_result": self.expected_result,
             "monitor_id": self.monitor_id.id,
             "replicated_from_id": self.replicated_from_id.id,
-            "company_id": self.company_id.id,
+            # The next campaign may be that of the merged province.
+            "company_id": campaign.company_id.id,
             "target_ids": [
                 Command.create(
                     {

@@ -132,18 +132,24 @@ class DvkProfile(models.Model):
         28/2/2025); campaigns of earlier years keep theirs. A profile without
         any step, or none in force, climbs every active level."""
         self.ensure_one()
+        levels = self._dvk_steps_at(date).level_id
+        return levels or self.env["dvk.level"]._get_ordered()
+
+    def _dvk_steps_at(self, date):
+        """The steps of the chain in force on ``date``, lowest first, with who
+        recognises at each (``authority``): the profile's own, or those of
+        the profile whose rules it shares when it has none. Empty when no
+        step is in force."""
+        self.ensure_one()
         profile = self
         seen = set()
         while profile and profile.id not in seen:
             seen.add(profile.id)
             if profile.level_ids:
                 steps = profile.level_ids.filtered(lambda s: s._dvk_in_force(date))
-                levels = steps.sorted(lambda s: (s.sequence, s.id)).level_id
-                if levels:
-                    return levels
-                break
+                return steps.sorted(lambda s: (s.sequence, s.id))
             profile = profile.parent_id
-        return self.env["dvk.level"]._get_ordered()
+        return self.env["dvk.profile.level"]
 
     def _deadline_line_vals(self, year):
         """Values of the campaign deadline lines of ``year`` from the rules."""

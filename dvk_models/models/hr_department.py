@@ -159,20 +159,34 @@ class HrDepartment(models.Model):
     @api.depends("dvk_predecessor_ids.name")
     def _compute_dvk_formerly(self):
         for department in self:
-            # sudo: the names of the units it was formed from, archived ones too
-            names = department.sudo().dvk_predecessor_ids.mapped("name")
-            department.dvk_formerly = (
-                self.env._("formerly %(names)s", names=", ".join(names))
-                if names
-                else False
-            )
+            department.dvk_formerly = department._dvk_formerly_on() or False
 
-    def _dvk_name_with_formerly(self):
-        """The unit's name, with "(formerly ...)" when it took over others."""
+    def _dvk_formerly_on(self, date=None):
+        """The "formerly ..." note of the unit for the records of a period
+        ending on ``date``: the units it had taken over by then (every one
+        without a date). A unit that took over nobody by then has none, so
+        its own records of earlier years print its name alone."""
         self.ensure_one()
-        if not self.dvk_formerly:
-            return self.name
-        return f"{self.name} ({self.dvk_formerly})"
+        # sudo: the names of the units it was formed from, archived ones too
+        predecessors = self.sudo().dvk_predecessor_ids
+        if date:
+            predecessors = predecessors.filtered(
+                lambda p: not p.dvk_lineage_date or p.dvk_lineage_date <= date
+            )
+        if not predecessors:
+            return ""
+        return self.env._(
+            "formerly %(names)s", names=", ".join(predecessors.mapped("name"))
+        )
+
+    def _dvk_name_with_formerly(self, date=None):
+        """The unit's name, with "(formerly ...)" when it had taken over other
+        units by ``date`` (the end of the period of the record printed)."""
+        self.ensure_one()
+        formerly = self._dvk_formerly_on(date)
+        if not formerly:
+            return self.name or ""
+        return f"{self.name} ({formerly})"
 
     def _dvk_lineage_predecessors(self):
         """Every unit these units took over, directly or through earlier

@@ -7,6 +7,7 @@ The documents are browsed as the current user, never sudo, so that record
 rules decide what an officer may print (RELIABILITY A6, (b) 9).
 """
 
+import datetime
 import unicodedata
 
 from odoo import api, fields, models
@@ -268,11 +269,33 @@ class DvkReportMixin(models.AbstractModel):
         return f"cấp {name[:1].lower()}{name[1:]}"
 
     @api.model
+    def _dvk_period_end(self, record):
+        """The last day of the period a record belongs to: its campaign's end,
+        else the end of its year."""
+        campaign = record.campaign_id
+        if campaign.date_end:
+            return campaign.date_end
+        return datetime.date(record.year, 12, 31) if record.year else None
+
+    @api.model
+    def _dvk_unit_name(self, unit, date=None):
+        """A unit as the lists of the reports name it: "C (formerly A, B)"
+        for the records of a period ending after C took over A and B (unit
+        mergers and splits). Documents printed as issued (a decision and its
+        annexed list, context ``dvk_as_issued``) keep the name alone."""
+        if not unit:
+            return ""
+        if self.env.context.get("dvk_as_issued"):
+            return unit.name or ""
+        return unit._dvk_name_with_formerly(date)
+
+    @api.model
     def _dvk_subject(self, record):
         """The collective, or the person followed by their unit."""
+        unit = self._dvk_unit_name(record.department_id, self._dvk_period_end(record))
         if record.subject_type == "individual" and record.employee_id:
-            return f"{record.employee_id.name} ({record.department_id.name or ''})"
-        return record.department_id.name or ""
+            return f"{record.employee_id.name} ({unit})"
+        return unit
 
     # ------------------------------------------------------------------
     # Rows of models
@@ -309,6 +332,11 @@ class DvkReportMixin(models.AbstractModel):
         # Names of the related records in one query per related model, not
         # one per row.
         models_.department_id.fetch(["name"])
+        models_.campaign_id.fetch(["date_end"])
+        # sudo: the names of the units they took over, archived ones too
+        lineage = models_.department_id.sudo()
+        lineage.fetch(["dvk_predecessor_ids"])
+        lineage.dvk_predecessor_ids.fetch(["name", "dvk_lineage_date"])
         models_.employee_id.fetch(["name"])
         models_.field_id.fetch(["name", "sequence"])
         (models_.recognized_level_id | models_.level_id).fetch(["name"])
@@ -599,7 +627,9 @@ class ReportDvkDecision(models.AbstractModel):
             )
             models_ = decision.line_ids.model_id
             exemplars = decision.line_ids.exemplar_id
-            model_rows = self._dvk_model_rows(models_)
+            # A decision prints as issued: the units of its list keep the
+            # names they had, without "(formerly ...)".
+            model_rows = self.with_context(dvk_as_issued=True)._dvk_model_rows(models_)
             exemplar_rows = [
                 {
                     "index": index,

@@ -210,6 +210,38 @@ class DvkXlsxBase(models.AbstractModel):
         return {record.id: record.display_name for record in records}
 
     @api.model
+    def _dvk_unit_names(self, pairs):
+        """``{(unit id, campaign id): name}`` of the units of ``pairs`` as the
+        lists print them: "C (formerly A, B)" for the records of a campaign
+        ending after C took over A and B (unit mergers and splits), the name
+        alone otherwise. A fixed number of queries whatever the number of
+        pairs; names read as superuser, as in :meth:`_dvk_names`."""
+        pairs = {(unit_id, campaign_id) for unit_id, campaign_id in pairs if unit_id}
+        if not pairs:
+            return {}
+        # sudo: names of units linked to records read as the user (see
+        # _dvk_names), and of the units they took over, archived ones too
+        Department = self.env["hr.department"].sudo().with_context(active_test=False)
+        units = Department.browse({unit_id for unit_id, _c in pairs})
+        units.fetch(["name", "dvk_predecessor_ids"])
+        ends = {}
+        if units.dvk_predecessor_ids:
+            units.dvk_predecessor_ids.fetch(["name", "dvk_lineage_date"])
+            # sudo: the end dates of the campaigns of records read as the user
+            Campaign = self.env["dvk.campaign"].sudo()
+            campaigns = Campaign.browse(
+                {campaign_id for _u, campaign_id in pairs if campaign_id}
+            )
+            campaigns.fetch(["date_end"])
+            ends = {campaign.id: campaign.date_end for campaign in campaigns}
+        return {
+            (unit_id, campaign_id): Department.browse(unit_id)._dvk_name_with_formerly(
+                ends.get(campaign_id)
+            )
+            for unit_id, campaign_id in pairs
+        }
+
+    @api.model
     def _dvk_selection(self, model_name, fname):
         field = self.env[model_name]._fields[fname]
         return dict(field._description_selection(self.env))
@@ -278,7 +310,9 @@ class DvkModelRegistrationXlsx(models.AbstractModel):
                 model_name, (vals[f] for vals in values for f in fnames)
             )
 
-        units = names("hr.department", "department_id")
+        units = self._dvk_unit_names(
+            (vals["department_id"], vals["campaign_id"]) for vals in values
+        )
         people = names("hr.employee", "employee_id")
         fields_ = names("dvk.field", "field_id")
         categories = names("dvk.category", "category_id")
@@ -292,7 +326,7 @@ class DvkModelRegistrationXlsx(models.AbstractModel):
             yield [
                 number,
                 vals["name"],
-                units.get(vals["department_id"], ""),
+                units.get((vals["department_id"], vals["campaign_id"]), ""),
                 person,
                 fields_.get(vals["field_id"], ""),
                 categories.get(vals["category_id"], ""),
@@ -540,6 +574,15 @@ class DvkCampaignStatisticsXlsx(models.AbstractModel):
         units = self._dvk_names(
             "hr.department", (unit_id for unit_id, _f in by_unit), hierarchical=True
         )
+        # "(formerly ...)" after the units that took over others by the end
+        # of the latest campaign counted.
+        period_end = max(objs.mapped("date_end"), default=None)
+        # sudo: the lineage of units whose names are printed (see _dvk_names)
+        Department = self.env["hr.department"].sudo().with_context(active_test=False)
+        for unit in Department.browse(list(units)):
+            formerly = unit._dvk_formerly_on(period_end)
+            if formerly:
+                units[unit.id] = f"{units[unit.id]} ({formerly})"
         fields_ = (
             self.env["dvk.field"]
             .with_context(active_test=False)
@@ -658,16 +701,22 @@ class DvkCampaignConsecutiveXlsx(models.AbstractModel):
             list(self._dvk_fields),
         )
         chains = self._dvk_levels_by_year(models_)
-        units = self._dvk_names("hr.department", models_.department_id.ids)
+        units = self._dvk_unit_names(
+            (model.department_id.id, model.campaign_id.id) for model in models_
+        )
         people = self._dvk_names("hr.employee", models_.employee_id.ids)
         fields_ = self._dvk_names("dvk.field", models_.field_id.ids)
         levels = self._dvk_names(
             "dvk.level", {lvl for chain in chains.values() for lvl in chain.values()}
         )
+
+        def unit_of(model):
+            return units.get((model.department_id.id, model.campaign_id.id), "")
+
         ordered = sorted(
             models_,
             key=lambda m: (
-                vn_sort_key(units.get(m.department_id.id, "")),
+                vn_sort_key(unit_of(m)),
                 vn_sort_key(m.name),
                 m.id,
             ),
@@ -680,7 +729,7 @@ class DvkCampaignConsecutiveXlsx(models.AbstractModel):
                 yield [
                     number,
                     model.name,
-                    units.get(model.department_id.id, ""),
+                    unit_of(model),
                     people.get(model.employee_id.id, "")
                     if model.subject_type == "individual"
                     else "",

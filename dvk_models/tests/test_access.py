@@ -48,6 +48,7 @@ ACCESS_MATRIX = {
     "dvk.dossier.line": {"staff": "rwc", "officer": "rwcu", "manager": "rwcu"},
     "dvk.unit.lineage.wizard": {"manager": "rwcu"},
     "dvk.unit.lineage.wizard.line": {"manager": "rwcu"},
+    "dvk.campaign.merge.wizard": {"manager": "rwcu"},
 }
 
 # The approved RPC surface: every public method that the dvk addons define on
@@ -109,6 +110,7 @@ PUBLIC_METHODS = {
         "action_open_decisions",
         "action_open_exemplars",
         "action_open_models",
+        "action_take_over_wizard",
     },
     "dvk.reason.wizard": {"action_confirm"},
     "dvk.propose.wizard": {"action_confirm"},

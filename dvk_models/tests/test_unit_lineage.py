@@ -226,6 +226,105 @@ class TestUnitLineage(DvkCommon):
         self.assertEqual(self.commune.dvk_successor_ids, self.merged | other)
         self.assertFalse(self.commune.active)
 
+    def _approval_activities(self, models_):
+        activity_type = self.env.ref("dvk_models.mail_activity_type_dvk_approval")
+        return self.env["mail.activity"].search(
+            [
+                ("res_model", "=", "dvk.model"),
+                ("res_id", "in", models_.ids),
+                ("activity_type_id", "=", activity_type.id),
+            ]
+        )
+
+    def _unit_with_approver(self, name, login):
+        approver = new_test_user(
+            self.env, login=login, groups="dvk_models.group_dvk_user", name=name
+        )
+        unit = self.env["hr.department"].create(
+            {
+                "name": f"Đảng ủy {name}",
+                "parent_id": self.district.id,
+                "dvk_level_id": self.level_grassroots.id,
+                "dvk_approver_id": approver.id,
+            }
+        )
+        return unit, approver
+
+    def test_merger_hands_approvals_to_the_successor_approver(self):
+        """Issue 11: a submitted registration moved by a merger, whose DVK
+        approval activity waits on the former unit's approver, goes with its
+        activity to the approver of the successor, with a line in its
+        history; the former approver can no longer decide it, the new one
+        can. An activity already handed to someone else stays with them."""
+        successor, new_approver = self._unit_with_approver(
+            "xã Hòa Lợi mới", "dvk_appr_new"
+        )
+        waiting = self._submitted(name="Dân vận khéo chờ duyệt")
+        handed = self._submitted(name="Dân vận khéo đã giao người khác")
+        self.assertEqual(waiting.approver_id, self.user_approver)
+        self._approval_activities(handed).user_id = self.user_district_head
+        self._merge(self.commune, successor)
+        self.assertEqual(waiting.approver_id, new_approver)
+        self.assertEqual(self._approval_activities(waiting).user_id, new_approver)
+        self.assertEqual(
+            self._approval_activities(handed).user_id, self.user_district_head
+        )
+        self.assertIn(
+            "Its approval passes from Nguyễn Văn Duyệt to xã Hòa Lợi mới, approver "
+            "of Đảng ủy xã Hòa Lợi mới.",
+            waiting.message_ids[:1].body,
+        )
+        self.assertIn(
+            new_approver.partner_id,
+            waiting.message_ids[:1].notification_ids.res_partner_id,
+        )
+        with self.assertRaisesRegex(UserError, "awaiting the decision"):
+            waiting.with_user(self.user_approver).action_approve()
+        waiting.with_user(new_approver).action_approve()
+        self.assertEqual(waiting.state, "approved")
+        self.assertFalse(self._approval_activities(waiting))
+
+    def test_merger_hands_approvals_over_in_batch(self):
+        """Handing the approvals over is a batch: six submitted registrations
+        cost the same queries as two."""
+        successor, _approver = self._unit_with_approver("xã Mới", "dvk_appr_batch")
+
+        def unit_with(count, name):
+            unit = self.env["hr.department"].create(
+                {
+                    "name": name,
+                    "parent_id": self.district.id,
+                    "dvk_level_id": self.level_grassroots.id,
+                    "dvk_approver_id": self.user_approver.id,
+                }
+            )
+            models_ = (
+                self.env["dvk.model"]
+                .with_user(self.user_officer)
+                .create(
+                    [
+                        self._model_vals(name=f"{name} {i}", department_id=unit.id)
+                        for i in range(count)
+                    ]
+                )
+            )
+            models_.action_submit()
+            return unit, models_
+
+        small, small_models = unit_with(2, "Xã Nhỏ")
+        large, large_models = unit_with(6, "Xã Lớn")
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        self._merge(small, successor)
+        self.env.flush_all()
+        queries = self.env.cr.sql_log_count - before
+        self.env.invalidate_all()
+        with self.assertQueryCount(queries):
+            self._merge(large, successor)
+            self.env.flush_all()
+        self.assertEqual((small_models | large_models).mapped("approver_id"), _approver)
+
     def test_merger_queries_do_not_grow(self):
         """Moving the records under way is a batch: merging a unit with six
         models costs the same queries as one with two."""

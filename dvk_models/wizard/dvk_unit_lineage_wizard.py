@@ -234,6 +234,7 @@ class DvkUnitLineageWizard(models.TransientModel):
             )
             models_._dvk_workflow_write({"department_id": target.id})
             models_._dvk_log_batch({m.id: models_._dvk_body(text) for m in models_})
+            self._reassign_approvals(models_, target)
         exemplars = self.env["dvk.exemplar"].search(
             [
                 ("department_id", "in", sources.ids),
@@ -261,6 +262,60 @@ class DvkUnitLineageWizard(models.TransientModel):
             "view_mode": "list,form",
             "domain": [("id", "in", successors.ids)],
         }
+
+    def _reassign_approvals(self, models_, target):
+        """Registrations awaiting approval that moved to ``target``: when the
+        approver of their new unit is another user, the registration and its
+        DVK approval activity go to that approver, with a line in the
+        history that tells them. An activity someone already handed to
+        another user stays where it is. One write per new approver, whatever
+        the number of records."""
+        submitted = models_.filtered(lambda m: m.state == "submitted")
+        if not submitted:
+            return
+        moves = {}
+        for model in submitted:
+            approver = model._get_approver()
+            if approver and approver != model.approver_id:
+                key = (model.approver_id, approver)
+                moves[key] = moves.get(key, model.browse()) | model
+        if not moves:
+            return
+        activity_type = submitted._get_approval_activity_type()
+        # sudo: the activities belong to the former approvers; handing them
+        # over is part of the merger the DVK manager records
+        Activity = self.env["mail.activity"].sudo()
+        activities = Activity.search(
+            [
+                ("res_model", "=", "dvk.model"),
+                ("res_id", "in", submitted.ids),
+                ("activity_type_id", "=", activity_type.id),
+            ]
+        )
+        for (former, approver), records in moves.items():
+            records._dvk_workflow_write({"approver_id": approver.id})
+            mine = activities.filtered(
+                lambda a, ids=set(records.ids), former=former: (
+                    a.res_id in ids and a.user_id == former
+                )
+            )
+            if mine:
+                # The note below tells the new approver (one batch), instead
+                # of one mail per activity.
+                mine.with_context(mail_activity_quick_update=True).write(
+                    {"user_id": approver.id}
+                )
+            text = self.env._(
+                "Its approval passes from %(former)s to %(approver)s, approver "
+                "of %(unit)s.",
+                former=former.name or "-",
+                approver=approver.name,
+                unit=target.name,
+            )
+            records._dvk_log_batch(
+                {m.id: records._dvk_body(text) for m in records},
+                {m.id: approver.partner_id for m in records},
+            )
 
     def _move_unit_links(self, sources, successors, main):
         """Staff, sub-units, officers in charge and units whose registrations

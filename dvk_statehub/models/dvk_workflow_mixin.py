@@ -1,5 +1,7 @@
 from odoo import models
 
+from .hr_department import AGENCY_KINDS
+
 
 class DvkWorkflowMixin(models.AbstractModel):
     _inherit = "dvk.workflow.mixin"
@@ -15,3 +17,30 @@ class DvkWorkflowMixin(models.AbstractModel):
             )
         )
         return super(DvkWorkflowMixin, self - own)._dvk_check_level_ladder(level)
+
+    def _dvk_level_below(self, level):
+        """State agencies under the two-tier local government: the level
+        just below ``level`` is one that an agency above the record's own
+        agency holds. A commune People's Committee under its district (before
+        1/7/2025) comes through the district's level; once the district
+        People's Committee is dissolved and the commune comes under the
+        province, its models recognised at the commune go to the province
+        directly."""
+        below = super()._dvk_level_below(level)
+        if self.profile != "statehub" or not below:
+            return below
+        agency = self.department_id._dvk_statehub_agency()
+        own = (
+            self.department_id._dvk_statehub_committee().dvk_level_id
+            or agency.dvk_level_id
+        )
+        if not agency or not own or not below._is_above(own):
+            return below
+        # sudo: the kinds and levels of the units above are configuration
+        above = agency.sudo()._dvk_approver_chain()[1:]
+        held = above.filtered(lambda u: u.dvk_statehub_kind in AGENCY_KINDS)
+        chain = self._dvk_level_chain()
+        while below and below._is_above(own) and below not in held.dvk_level_id:
+            index = chain.ids.index(below.id) if below in chain else 0
+            below = chain[index - 1] if index else own
+        return below

@@ -60,10 +60,16 @@ class ReportDvkStatehubRegistration(models.AbstractModel):
             rows = []
             for index, line in enumerate(table.line_ids, start=1):
                 model = line.model_id
+                subject = line.subject_name
+                if model.subject_type != "individual":
+                    # "C (formerly A, B)" for a unit that took over others
+                    subject = self._dvk_unit_name(
+                        model.department_id, self._dvk_period_end(model)
+                    )
                 rows.append(
                     {
                         "index": index,
-                        "subject": line.subject_name,
+                        "subject": subject,
                         "name": model.name,
                         "field": codes.get(model.field_id.id)
                         or model.field_id.code
@@ -158,9 +164,12 @@ class ReportDvkStatehubHomeAffairs(models.AbstractModel):
         reports = {}
         for report in docs:
             unit = report.scope_department_ids[:1]
+            # The agencies of the year, "C (formerly A, B)" when C took over
+            # A and B by the end of the campaign.
+            period_end = report.campaign_id.date_end
             rows = [
                 {
-                    "agency": line.agency_id.name or "",
+                    "agency": self._dvk_unit_name(line.agency_id, period_end),
                     "field": codes.get(line.field_id.id) or line.field_id.code or "",
                     "level": line.level_id.name or "",
                     "collective": line.collective_count,
@@ -192,7 +201,7 @@ class ReportDvkStatehubHomeAffairs(models.AbstractModel):
                         "kind": "Mô hình" if c.record_type == "model" else "Điển hình",
                         "name": c.name,
                         "subject": c.subject_name or "",
-                        "agency": c.agency_id.name or "",
+                        "agency": self._dvk_unit_name(c.agency_id, period_end),
                         "years": c.years,
                         "year_list": c.year_list or "",
                     }

@@ -248,7 +248,9 @@ class ReportDvkUnionCoverage(models.AbstractModel):
             "coverage_rows": {
                 c.id: [
                     {
-                        "upper": line.upper_id.name,
+                        "upper": self._dvk_unit_name(
+                            line.upper_id, c.campaign_id.date_end
+                        ),
                         "base_count": line.base_count,
                         "covered_count": line.covered_count,
                         "share": f"{line.share:.1f}".replace(".", ","),

@@ -35,7 +35,9 @@ class DvkUnionCoverageXlsx(models.AbstractModel):
             )
             rows = [
                 [
-                    line.upper_id.name or "",
+                    line.upper_id._dvk_name_with_formerly(coverage.campaign_id.date_end)
+                    if line.upper_id
+                    else "",
                     line.base_count,
                     line.covered_count,
                     f"{line.share:.1f}",
