@@ -446,6 +446,9 @@ class DvkModel(models.Model):
         return self.env._("Model registered")
 
     def action_submit(self):
+        """Submit registrations for approval, all at once: each gets its
+        approver and an approval activity; the writes, the chatter and the
+        activities are made in batches, and each approver is told once."""
         self._dvk_check_state(("draft", "refused"), self.env._("submitted"))
         for model in self:
             if self.env.user not in model._dvk_subject_users() and not (
@@ -459,7 +462,9 @@ class DvkModel(models.Model):
         self._check_can_submit()
         self._check_dossier("submit")
         today = fields.Date.context_today(self)
-        activity_type = self._get_approval_activity_type()
+        self._dvk_prefetch_approvers()
+        groups = {}
+        activities = {}
         for model in self:
             approver = model._get_approver()
             if not approver:
@@ -477,22 +482,40 @@ class DvkModel(models.Model):
                 bool(deadline and today > deadline)
                 or model.campaign_id.state == "closed"
             )
-            model._dvk_workflow_write(
+            key = (approver.id, model.is_supplementary or late)
+            groups[key] = groups.get(key, self.browse()) | model
+            activities[model.id] = {
+                "date_deadline": model._get_approval_deadline(),
+                "summary": self.env._(
+                    "Approve the DVK model %(name)s", name=model.name
+                ),
+                "user_id": approver.id,
+            }
+        for (approver_id, supplementary), models_ in groups.items():
+            models_._dvk_workflow_write(
                 {
                     "state": "submitted",
                     "registration_date": today,
-                    "is_supplementary": model.is_supplementary or late,
-                    "approver_id": approver.id,
+                    "is_supplementary": supplementary,
+                    "approver_id": approver_id,
                     "refusal_reason": False,
                 }
             )
-            model.activity_schedule(
-                act_type_xmlid=activity_type.get_external_id()[activity_type.id],
-                date_deadline=model._get_approval_deadline(),
-                summary=self.env._("Approve the DVK model %(name)s", name=model.name),
-                user_id=approver.id,
-            )
+        self._dvk_schedule_activities(self._get_approval_activity_type(), activities)
         return True
+
+    def _dvk_prefetch_approvers(self):
+        """Read at once what the core routing (``_get_approver``) reads model
+        by model: the units above each model's unit, their approvers and the
+        people the models are about."""
+        # sudo: only the paths of the units are read, as _dvk_approver_chain
+        paths = self.department_id.sudo().mapped("parent_path")
+        ids = {int(i) for path in paths for i in path.split("/") if i}
+        units = self.env["hr.department"].browse(ids)
+        units.fetch(["dvk_approver_id"])
+        units.dvk_approver_id.fetch(["active"])
+        self.fetch(["registrant_id", "employee_id"])
+        self.employee_id.fetch(["user_id"])
 
     @api.depends_context("uid")
     @api.depends("approver_id", "registrant_id", "employee_id")
