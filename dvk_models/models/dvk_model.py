@@ -570,14 +570,13 @@ class DvkModel(models.Model):
         self.invalidate_recordset(["state"])
         self._dvk_check_state(("submitted",), self.env._("approved"))
         today = fields.Date.context_today(self)
-        self._dvk_workflow_write({"state": "approved", "approval_date": today})
-        feedback = self.env._("Approved")
-        self._dvk_close_approval_activities(feedback)
         text = self.env._("Registration approved by %(user)s.", user=self.env.user.name)
-        self._dvk_log_batch(
+        self._dvk_workflow_write(
+            {"state": "approved", "approval_date": today},
             {m.id: self._dvk_body(text) for m in self},
             {m.id: m._dvk_subject_users().partner_id for m in self},
         )
+        self._dvk_close_approval_activities(self.env._("Approved"))
         return True
 
     def action_refuse(self, reason=None):
@@ -589,16 +588,16 @@ class DvkModel(models.Model):
         self.lock_for_update()
         self.invalidate_recordset(["state"])
         self._dvk_check_state(("submitted",), self.env._("refused"))
-        self._dvk_workflow_write({"state": "refused", "refusal_reason": reason})
-        self._dvk_close_approval_activities(
-            self.env._("Refused: %(reason)s", reason=reason)
-        )
         text = self.env._(
             "Registration refused by %(user)s. Reason:", user=self.env.user.name
         )
-        self._dvk_log_batch(
+        self._dvk_workflow_write(
+            {"state": "refused", "refusal_reason": reason},
             {m.id: self._dvk_body(text, reason) for m in self},
             {m.id: m._dvk_subject_users().partner_id for m in self},
+        )
+        self._dvk_close_approval_activities(
+            self.env._("Refused: %(reason)s", reason=reason)
         )
         return True
 
@@ -728,19 +727,19 @@ class DvkModel(models.Model):
             self.env._("removed from the list"),
         )
         self._dvk_check_officer_scope()
+        label = dict(self._fields["removal_reason"]._description_selection(self.env))[
+            reason
+        ]
+        text = self.env._("Removed from the list of models: %(reason)s.", reason=label)
         self._dvk_workflow_write(
             {
                 "state": "removed",
                 "removal_reason": reason,
                 "removal_note": note,
                 "proposal_level_id": False,
-            }
+            },
+            {m.id: self._dvk_body(text, note) for m in self},
         )
-        label = dict(self._fields["removal_reason"]._description_selection(self.env))[
-            reason
-        ]
-        text = self.env._("Removed from the list of models: %(reason)s.", reason=label)
-        self._dvk_log_batch({m.id: self._dvk_body(text, note) for m in self})
         return True
 
     def _prepare_next_year_vals(self, campaign):

@@ -319,9 +319,13 @@ class DvkWorkflowMixin(models.AbstractModel):
                     )
                 )
 
-    def _dvk_workflow_write(self, vals):
+    def _dvk_workflow_write(self, vals, bodies=None, notify=None):
         """Write workflow fields once the calling business method has checked
-        the caller's rights and the records' states."""
+        the caller's rights and the records' states.
+
+        ``bodies`` and ``notify`` (as for :meth:`_dvk_log_batch`) post the
+        note of the action; when the changes are tracked, the note and the
+        tracked values are one chatter message per record, not two."""
         # sudo: state and workflow fields are refused to plain writes
         # (see _dvk_check_write); this is the one door the guarded methods use.
         records = self.sudo()
@@ -333,8 +337,10 @@ class DvkWorkflowMixin(models.AbstractModel):
             or context.get("mail_notrack")
         ):
             result = records.write(vals)
+            if bodies:
+                self._dvk_log_batch(bodies, notify)
         else:
-            result = records._dvk_write_with_batch_tracking(vals)
+            result = records._dvk_write_with_batch_tracking(vals, bodies, notify)
         if "state" in vals:
             self._dvk_after_transition(vals["state"])
         return result
@@ -350,11 +356,13 @@ class DvkWorkflowMixin(models.AbstractModel):
         """
         return True
 
-    def _dvk_write_with_batch_tracking(self, vals):
+    def _dvk_write_with_batch_tracking(self, vals, bodies=None, notify=None):
         """Write and log the tracked changes of all records at once: the
         tracking values come from mail.thread's ``_mail_track``, the notes from
         ``_message_log_batch``, so that batch workflow actions stay O(1) in
-        queries (mail.thread's own tracking logs record by record)."""
+        queries (mail.thread's own tracking logs record by record). A record
+        with a body in ``bodies`` gets it in the same message as its tracked
+        values; ``notify`` tells partners of those messages."""
         # Changes written earlier in this transaction are logged now, by
         # mail.thread itself, so that its commit-time tracking does not log the
         # workflow change a second time (nothing pending costs no query).
@@ -374,10 +382,12 @@ class DvkWorkflowMixin(models.AbstractModel):
             _changes, commands = record._mail_track(tracked_fields, initial[record.id])
             if commands:
                 changed[record.id] = [values for _c, _i, values in commands]
-        if changed:
+        bodies = bodies or {}
+        logged = list(dict.fromkeys([*changed, *bodies]))
+        if logged:
             author = self.env.user.partner_id
-            messages = self.browse(list(changed))._message_log_batch(
-                {res_id: "" for res_id in changed},
+            messages = self.browse(logged)._message_log_batch(
+                {res_id: bodies.get(res_id, "") for res_id in logged},
                 author_id=author.id,
                 email_from=author.email_formatted,
             )
@@ -386,9 +396,11 @@ class DvkWorkflowMixin(models.AbstractModel):
                 [
                     dict(values, mail_message_id=message.id)
                     for message in messages
-                    for values in changed[message.res_id]
+                    for values in changed.get(message.res_id, ())
                 ]
             )
+            if notify:
+                self._dvk_notify_batch(messages, notify)
         return result
 
     def _dvk_check_state(self, allowed, action):
@@ -984,13 +996,22 @@ class DvkWorkflowMixin(models.AbstractModel):
         :param dict bodies: {record id: Markup body}
         :param dict notify: {record id: res.partner recordset}
         """
-        notify = notify or {}
         author = self.env.user.partner_id
         # sudo: the caller's access to the records was checked by the workflow
         # method; notes and notifications are system side effects of it.
         messages = self.sudo()._message_log_batch(
             bodies, author_id=author.id, email_from=author.email_formatted
         )
+        if notify:
+            self._dvk_notify_batch(messages, notify)
+        return messages
+
+    def _dvk_notify_batch(self, messages, notify):
+        """Tell the partners of ``notify`` ({record id: res.partner}) of the
+        chatter ``messages`` of those records, each the way they chose in
+        their preferences (Odoo inbox or email), with one create per kind of
+        record for the whole batch."""
+        author = self.env.user.partner_id
         by_record = {message.res_id: message for message in messages}
         partners = self.env["res.partner"].union(*notify.values()) - author
         if not partners:
@@ -1001,6 +1022,7 @@ class DvkWorkflowMixin(models.AbstractModel):
             user.partner_id.id for user in users if user.notification_type == "email"
         }
         inbox = {user.partner_id.id for user in users} - by_email
+        names = {record.id: record.display_name for record in self.browse(notify)}
         notif_vals = []
         mail_vals = []
         for record_id, recipients in notify.items():
@@ -1023,7 +1045,7 @@ class DvkWorkflowMixin(models.AbstractModel):
                     {
                         "mail_message_id": message.id,
                         "body_html": message.body,
-                        "subject": self.browse(record_id).display_name,
+                        "subject": names[record_id],
                         "recipient_ids": [Command.set(emailed.ids)],
                         "auto_delete": True,
                         "email_from": author.email_formatted,

@@ -11,14 +11,15 @@ from .common import DvkCommon
 # with a small margin; the same budget holds for the small and the large batch.
 # No query is made per record; what remains grows only with the ORM's own
 # batching (one INSERT or UPDATE per 100 rows and table).
-# The notifications read each recipient's preference (inbox or email) once.
-APPROVE_BUDGET = 40  # measured: 200 models -> 36
+# The notifications read each recipient's preference (inbox or email) once;
+# the note of an action and its tracked values are one message per record.
+APPROVE_BUDGET = 36  # measured: 20 models -> 26, 200 -> 33
 # One approval activity per model, created at once, and one notice per
 # approver (issue 12); the approvers of the units are read at once.
 SUBMIT_BUDGET = 62  # measured: 20 models -> 48, 200 -> 59
-# measured with all four addons: 20 lines -> 36, 500 -> 64; since the officer's
-# scope follows the unit lineage, 500 -> 67 (read once, whatever the lines).
-CONFIRM_BUDGET = 70
+# measured with all four addons: 20 lines -> 35, 500 -> 61 (the officer's
+# scope read once through the unit lineage, whatever the lines).
+CONFIRM_BUDGET = 64
 
 
 @tagged("post_install", "-at_install")
