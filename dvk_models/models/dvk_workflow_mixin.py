@@ -371,7 +371,16 @@ class DvkWorkflowMixin(models.AbstractModel):
         # computed fields (recognised level) are logged here, not again at
         # commit.
         records = self.with_context(mail_notrack=True)
-        fnames = records._track_get_fields()
+        # Only the tracked fields the write can change: those written and the
+        # computed ones; the others keep their values (and reading them all,
+        # record by record, is most of the cost in a batch).
+        fnames = {
+            fname
+            for fname in records._track_get_fields()
+            if fname in vals
+            or records._fields[fname].compute
+            or records._fields[fname].related
+        }
         initial = {record.id: {f: record[f] for f in fnames} for record in records}
         result = records.write(vals)
         tracked_fields = records.fields_get(
