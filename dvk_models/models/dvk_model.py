@@ -29,8 +29,12 @@ class DvkModel(models.Model):
     _parent_store = True
 
     name = fields.Char(required=True, tracking=True)
-    name_key = fields.Char(compute="_compute_name_key", store=True, index=True)
-    subject_key = fields.Char(compute="_compute_subject_key", store=True)
+    name_key = fields.Char(
+        compute="_compute_name_key", store=True, precompute=True, index=True
+    )
+    subject_key = fields.Char(
+        compute="_compute_subject_key", store=True, precompute=True
+    )
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -144,6 +148,7 @@ class DvkModel(models.Model):
     consecutive_years = fields.Integer(
         compute="_compute_consecutive_years",
         store=True,
+        precompute=True,
         recursive=True,
         help="Consecutive years, up to this one, in which the model was recognised.",
     )
@@ -169,6 +174,9 @@ class DvkModel(models.Model):
     )
     _dvk_always_writable = frozenset({"monitor_id", "result_summary", "member_ids"})
 
+    # The lists of models follow _order: the first page is read from this
+    # index instead of sorting every model the user may see.
+    _year_id_desc_idx = models.Index("(year DESC, id DESC)")
     _unique_registration = models.UniqueIndex(
         "(campaign_id, subject_key, name_key) WHERE state != 'removed'",
         "This model is already registered in this campaign for the same unit or "
@@ -304,6 +312,10 @@ class DvkModel(models.Model):
         for vals in vals_list:
             if vals.get("name"):
                 vals["name"] = rules.normalize_text(vals["name"])
+        # The keys of the unique registration are inserted with the new rows:
+        # a model removed just before (in this transaction) must be so in the
+        # database first (nothing pending costs no query).
+        self.flush_model(["state", "campaign_id", "subject_key", "name_key"])
         records = super().create(vals_list)
         records._dvk_check_registrant()
         records.filtered("is_supplementary")._dvk_check_supplementary_judge()

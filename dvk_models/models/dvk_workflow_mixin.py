@@ -22,8 +22,10 @@ class DvkWorkflowMixin(models.AbstractModel):
         domain="[('state', '!=', 'closed')]",
         default=lambda self: self._default_campaign_id(),
     )
-    profile = fields.Char(related="campaign_id.profile", store=True)
-    year = fields.Integer(related="campaign_id.year", store=True)
+    # Precomputed: written with the record itself rather than by an UPDATE
+    # of every new row right after its INSERT.
+    profile = fields.Char(related="campaign_id.profile", store=True, precompute=True)
+    year = fields.Integer(related="campaign_id.year", store=True, precompute=True)
     subject_type = fields.Selection(
         [("collective", "Collective"), ("individual", "Individual")],
         required=True,
@@ -94,6 +96,7 @@ class DvkWorkflowMixin(models.AbstractModel):
         "dvk.criteria.set",
         compute="_compute_criteria_set_id",
         store=True,
+        precompute=True,
         readonly=False,
         ondelete="restrict",
         tracking=True,
