@@ -587,6 +587,7 @@ class DvkModel(models.Model):
             {"state": "approved", "approval_date": today},
             {m.id: self._dvk_body(text) for m in self},
             {m.id: m._dvk_subject_users().partner_id for m in self},
+            grouped=True,
         )
         self._dvk_close_approval_activities(self.env._("Approved"))
         return True
@@ -607,6 +608,7 @@ class DvkModel(models.Model):
             {"state": "refused", "refusal_reason": reason},
             {m.id: self._dvk_body(text, reason) for m in self},
             {m.id: m._dvk_subject_users().partner_id for m in self},
+            grouped=True,
         )
         self._dvk_close_approval_activities(
             self.env._("Refused: %(reason)s", reason=reason)

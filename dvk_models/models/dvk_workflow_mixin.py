@@ -3,6 +3,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command, Domain
+from odoo.tools import html2plaintext
 
 
 class DvkWorkflowMixin(models.AbstractModel):
@@ -322,13 +323,13 @@ class DvkWorkflowMixin(models.AbstractModel):
                     )
                 )
 
-    def _dvk_workflow_write(self, vals, bodies=None, notify=None):
+    def _dvk_workflow_write(self, vals, bodies=None, notify=None, grouped=False):
         """Write workflow fields once the calling business method has checked
         the caller's rights and the records' states.
 
-        ``bodies`` and ``notify`` (as for :meth:`_dvk_log_batch`) post the
-        note of the action; when the changes are tracked, the note and the
-        tracked values are one chatter message per record, not two."""
+        ``bodies``, ``notify`` and ``grouped`` (as for :meth:`_dvk_log_batch`)
+        post the note of the action; when the changes are tracked, the note
+        and the tracked values are one chatter message per record, not two."""
         # sudo: state and workflow fields are refused to plain writes
         # (see _dvk_check_write); this is the one door the guarded methods use.
         records = self.sudo()
@@ -341,9 +342,11 @@ class DvkWorkflowMixin(models.AbstractModel):
         ):
             result = records.write(vals)
             if bodies:
-                self._dvk_log_batch(bodies, notify)
+                self._dvk_log_batch(bodies, notify, grouped)
         else:
-            result = records._dvk_write_with_batch_tracking(vals, bodies, notify)
+            result = records._dvk_write_with_batch_tracking(
+                vals, bodies, notify, grouped
+            )
         if "state" in vals:
             self._dvk_after_transition(vals["state"])
         return result
@@ -359,13 +362,16 @@ class DvkWorkflowMixin(models.AbstractModel):
         """
         return True
 
-    def _dvk_write_with_batch_tracking(self, vals, bodies=None, notify=None):
+    def _dvk_write_with_batch_tracking(
+        self, vals, bodies=None, notify=None, grouped=False
+    ):
         """Write and log the tracked changes of all records at once: the
         tracking values come from mail.thread's ``_mail_track``, the notes from
         ``_message_log_batch``, so that batch workflow actions stay O(1) in
         queries (mail.thread's own tracking logs record by record). A record
         with a body in ``bodies`` gets it in the same message as its tracked
-        values; ``notify`` tells partners of those messages."""
+        values; ``notify`` tells partners of those messages (``grouped``: see
+        :meth:`_dvk_notify_batch`)."""
         # Changes written earlier in this transaction are logged now, by
         # mail.thread itself, so that its commit-time tracking does not log the
         # workflow change a second time (nothing pending costs no query).
@@ -412,7 +418,7 @@ class DvkWorkflowMixin(models.AbstractModel):
                 ]
             )
             if notify:
-                self._dvk_notify_batch(messages, notify)
+                self._dvk_notify_batch(messages, notify, grouped)
         return result
 
     def _dvk_check_state(self, allowed, action):
@@ -997,7 +1003,7 @@ class DvkWorkflowMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     # Chatter in batch
     # ------------------------------------------------------------------
-    def _dvk_log_batch(self, bodies, notify=None):
+    def _dvk_log_batch(self, bodies, notify=None, grouped=False):
         """Post one note per record and tell the given partners, each the way
         they chose in their preferences (Odoo inbox or email).
 
@@ -1007,6 +1013,7 @@ class DvkWorkflowMixin(models.AbstractModel):
 
         :param dict bodies: {record id: Markup body}
         :param dict notify: {record id: res.partner recordset}
+        :param bool grouped: see :meth:`_dvk_notify_batch`
         """
         author = self.env.user.partner_id
         # sudo: the caller's access to the records was checked by the workflow
@@ -1015,34 +1022,52 @@ class DvkWorkflowMixin(models.AbstractModel):
             bodies, author_id=author.id, email_from=author.email_formatted
         )
         if notify:
-            self._dvk_notify_batch(messages, notify)
+            self._dvk_notify_batch(messages, notify, grouped)
         return messages
 
-    def _dvk_notify_batch(self, messages, notify):
+    def _dvk_notify_batch(self, messages, notify, grouped=False):
         """Tell the partners of ``notify`` ({record id: res.partner}) of the
         chatter ``messages`` of those records, each the way they chose in
-        their preferences (Odoo inbox or email), with one create per kind of
-        record for the whole batch."""
+        their preferences (Odoo inbox or email).
+
+        With ``grouped``, a partner concerned by several records of the batch
+        gets one notice listing them, not one notification (or mail) per
+        record (the registrant of many approved models); otherwise, and for
+        a partner concerned by one record, each message is notified (copies
+        a sector owes for every record). Messages, notifications and mails
+        are created in one batch each, whatever the number of records and
+        partners."""
         author = self.env.user.partner_id
         by_record = {message.res_id: message for message in messages}
-        partners = self.env["res.partner"].union(*notify.values()) - author
-        if not partners:
+        concerned = {}  # partner: [record messages]
+        for record_id, recipients in notify.items():
+            message = by_record.get(record_id)
+            if message:
+                for partner in recipients - author:
+                    concerned.setdefault(partner, []).append(message)
+        if not concerned:
             return messages
+        names = {record.id: record.display_name for record in self.browse(notify)}
+        several = {p: m for p, m in concerned.items() if grouped and len(m) > 1}
+        pairs = [
+            (m, p) for p, found in concerned.items() if p not in several for m in found
+        ]
+        subjects = {m.id: names[m.res_id] for m, _p in pairs}
+        if several:
+            notices = self._dvk_create_notices(several, names)
+            pairs += list(zip(notices, several, strict=True))
+            subjects.update({notice.id: notice.subject for notice in notices})
+        partners = self.env["res.partner"].union(*concerned)
         # sudo: the notification preference of the recipients (their users)
         users = partners.sudo().with_context(active_test=False).user_ids
         by_email = {
             user.partner_id.id for user in users if user.notification_type == "email"
         }
         inbox = {user.partner_id.id for user in users} - by_email
-        names = {record.id: record.display_name for record in self.browse(notify)}
         notif_vals = []
-        mail_vals = []
-        for record_id, recipients in notify.items():
-            message = by_record.get(record_id)
-            if not message:
-                continue
-            recipients = recipients - author
-            for partner in recipients.filtered(lambda p: p.id in inbox):
+        emailed = {}  # message: partners
+        for message, partner in pairs:
+            if partner.id in inbox:
                 notif_vals.append(
                     {
                         "mail_message_id": message.id,
@@ -1051,21 +1076,24 @@ class DvkWorkflowMixin(models.AbstractModel):
                         "is_read": False,
                     }
                 )
-            emailed = recipients.filtered(lambda p: p.id in by_email and p.email)
-            if emailed:
-                mail_vals.append(
+            elif partner.id in by_email and partner.email:
+                emailed[message] = emailed.get(message, partner.browse()) | partner
+        if emailed:
+            # sudo: see above; outgoing mails are queued for the mail cron
+            Mail = self.env["mail.mail"].sudo()
+            mails = Mail.create(
+                [
                     {
                         "mail_message_id": message.id,
                         "body_html": message.body,
-                        "subject": names[record_id],
-                        "recipient_ids": [Command.set(emailed.ids)],
+                        "subject": subjects[message.id],
+                        "recipient_ids": [Command.set(recipients.ids)],
                         "auto_delete": True,
                         "email_from": author.email_formatted,
                     }
-                )
-        if mail_vals:
-            # sudo: see above; outgoing mails are queued for the mail cron
-            mails = self.env["mail.mail"].sudo().create(mail_vals)
+                    for message, recipients in emailed.items()
+                ]
+            )
             notif_vals += [
                 {
                     "mail_message_id": mail.mail_message_id.id,
@@ -1082,6 +1110,40 @@ class DvkWorkflowMixin(models.AbstractModel):
             # sudo: see above
             self.env["mail.notification"].sudo().create(notif_vals)
         return messages
+
+    def _dvk_create_notices(self, grouped, names):
+        """One notice per partner of ``grouped`` ({partner: [chatter messages
+        of several records]}): the records, each with a link and its note, in
+        one message that is not part of any record's chatter."""
+        author = self.env.user.partner_id
+        description = self.env["ir.model"]._get(self._name).display_name
+        vals_list = []
+        for partner, found in grouped.items():
+            env = self.with_context(lang=partner.lang).env if partner.lang else self.env
+            items = Markup("").join(
+                Markup('<li><a href="/odoo/%s/%s">%s</a>%s</li>')
+                % (self._name, message.res_id, names[message.res_id], message.body)
+                for message in found
+            )
+            vals_list.append(
+                {
+                    "message_type": "user_notification",
+                    "subtype_id": self.env.ref("mail.mt_note").id,
+                    "is_internal": True,
+                    "author_id": author.id,
+                    "email_from": author.email_formatted,
+                    "subject": env._(
+                        "%(count)s records (%(model)s): %(what)s",
+                        count=len(found),
+                        model=description,
+                        what=html2plaintext(found[0].body).strip().split("\n")[0],
+                    ),
+                    "body": Markup("<ul>%s</ul>") % items,
+                    "partner_ids": [Command.set(partner.ids)],
+                }
+            )
+        # sudo: see _dvk_log_batch; notices are system side effects too
+        return self.env["mail.message"].sudo().create(vals_list)
 
     def _dvk_schedule_activities(self, activity_type, vals_by_record):
         """Schedule one activity per record in a single ``mail.activity``

@@ -173,6 +173,36 @@ class TestModelFlow(DvkCommon):
         self.assertIn("3", grouped.subject)
         self.assertIn(self.user_approver.partner_id, batch.message_partner_ids)
 
+    def test_batch_approve_tells_registrant_once(self):
+        """Issue 12: approving several registrations of one person in one call
+        posts the note on each model's chatter but tells that person once, in
+        a notice listing the models with the note; approving one model alone
+        notifies its note, as before."""
+        batch = self.env["dvk.model"].browse()
+        for name in ("Mô hình A", "Mô hình B", "Mô hình C"):
+            batch |= self._create_model(name=name)
+        batch.action_submit()
+        before = self._notices(self.user_staff)
+        batch.with_user(self.user_approver).action_approve()
+        notes = self.env["mail.message"].search(
+            [
+                ("model", "=", "dvk.model"),
+                ("res_id", "in", batch.ids),
+                ("body", "ilike", "Registration approved by"),
+            ]
+        )
+        self.assertEqual(len(notes), 3, "each model keeps its note")
+        self.assertFalse(notes.notification_ids)
+        notice = self._notices(self.user_staff) - before
+        self.assertEqual(len(notice), 1)
+        self.assertEqual(
+            notice.notification_ids.res_partner_id, self.user_staff.partner_id
+        )
+        for model in batch:
+            self.assertIn(f"/odoo/dvk.model/{model.id}", str(notice.body))
+            self.assertIn(model.name, str(notice.body))
+        self.assertIn("Registration approved by Nguyễn Văn Duyệt", notice.subject)
+
     def test_submit_by_unit_approver_climbs_to_parent(self):
         """DESIGN §3 / core resolver: the nearest unit at or above the
         registrant's unit whose approver is not the registrant. The commune's

@@ -12,8 +12,9 @@ from .common import DvkCommon
 # No query is made per record; what remains grows only with the ORM's own
 # batching (one INSERT or UPDATE per 100 rows and table).
 # The notifications read each recipient's preference (inbox or email) once;
-# the note of an action and its tracked values are one message per record.
-APPROVE_BUDGET = 36  # measured: 20 models -> 26, 200 -> 33
+# the note of an action and its tracked values are one message per record,
+# and the registrant of many models gets one notice for all of them.
+APPROVE_BUDGET = 37  # measured: 20 models -> 30, 200 -> 34
 # One approval activity per model, created at once, and one notice per
 # approver (issue 12); the approvers of the units are read at once.
 SUBMIT_BUDGET = 62  # measured: 20 models -> 48, 200 -> 59
