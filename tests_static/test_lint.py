@@ -62,7 +62,7 @@ def _tool(module):
 def test_ruff():
     """Rule: ruff (OCA rule set in .ruff.toml) reports nothing."""
     _tool("ruff")
-    targets = [str(a) for a in ADDONS] + ["setup/dvk", "tests_static"]
+    targets = [str(a) for a in ADDONS] + ["setup/dvk", "setup/bench", "tests_static"]
     check = subprocess.run(
         ["ruff", "check", "--no-fix", *targets],
         cwd=ROOT,
@@ -72,7 +72,7 @@ def test_ruff():
     )
     assert check.returncode == 0, check.stdout + check.stderr
     fmt = subprocess.run(
-        ["ruff", "format", "--check", *[str(a) for a in ADDONS]],
+        ["ruff", "format", "--check", *[str(a) for a in ADDONS], "setup/bench"],
         cwd=ROOT,
         capture_output=True,
         text=True,

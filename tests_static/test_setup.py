@@ -97,6 +97,7 @@ def sandbox():
     (checkout / "setup").mkdir(parents=True)
     (checkout / ".ci").mkdir()
     shutil.copy2(SCRIPT, checkout / "setup" / "dvk")
+    shutil.copy2(ROOT / "setup" / "bench", checkout / "setup" / "bench")
     shutil.copy2(ROOT / ".ci" / "run", checkout / ".ci" / "run")
     (checkout / "tests_static").mkdir()
     (checkout / "tests_static" / "test_ok.py").write_text("def test_ok():\n    pass\n")
@@ -198,6 +199,22 @@ def test_missing_odoo_is_two_plain_lines(sandbox):
     """Rule: `run` without Odoo 19 says so and how to give it, in two [dvk]
     lines, and exits 2 without a traceback."""
     proc = dvk(sandbox, "run", "--port", str(free_port()))
+    assert_plain_failure(proc, "Odoo 19.0 Community is needed", "--odoo-path")
+
+
+def test_bench_without_odoo_is_two_plain_lines(sandbox):
+    """Rule: the benchmark finds Odoo as `dvk` does (it uses that script):
+    without Odoo 19 it says so in two [dvk] lines and exits 2, before it
+    touches PostgreSQL."""
+    proc = subprocess.run(
+        [sys.executable, str(sandbox.checkout / "setup" / "bench")],
+        cwd=sandbox.checkout,
+        env=clean_env(sandbox.absent),
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
+    )
     assert_plain_failure(proc, "Odoo 19.0 Community is needed", "--odoo-path")
 
 

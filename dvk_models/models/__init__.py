@@ -26,3 +26,4 @@ from . import dvk_criteria_set
 from . import dvk_eligibility
 from . import dvk_eligibility_watch
 from . import dvk_score_sheet
+from . import mail_activity

@@ -469,12 +469,6 @@ class DvkDecision(models.Model):
             )
             models_ = decision.line_ids.model_id
             exemplars = decision.line_ids.exemplar_id
-            models_._dvk_workflow_write(
-                {"state": "recognized", "proposal_level_id": False}
-            )
-            exemplars._dvk_workflow_write(
-                {"state": "recognized", "proposal_level_id": False}
-            )
             text = self.env._(
                 "Recognised at %(level)s by decision %(number)s of %(date)s.",
                 level=decision.level_id.name,
@@ -482,8 +476,14 @@ class DvkDecision(models.Model):
                 date=rules.vn_date(decision.date),
             )
             body = models_._dvk_body(text)
-            models_._dvk_log_batch({m.id: body for m in models_})
-            exemplars._dvk_log_batch({e.id: body for e in exemplars})
+            models_._dvk_workflow_write(
+                {"state": "recognized", "proposal_level_id": False},
+                {m.id: body for m in models_},
+            )
+            exemplars._dvk_workflow_write(
+                {"state": "recognized", "proposal_level_id": False},
+                {e.id: body for e in exemplars},
+            )
         return True
 
     def _lock_line_records(self):

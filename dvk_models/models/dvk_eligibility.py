@@ -236,14 +236,13 @@ class DvkEligibility(models.AbstractModel):
         names = {}
         base = [("year", "in", years), ("recognized_level_id", "!=", False)]
         if employees:
+            # The person's own models and those they take part in, found each
+            # through its index: as one OR, PostgreSQL reads every model of
+            # the year for each search (seconds on 100,000 models).
+            ids = Model._search(base + [("employee_id", "in", list(employees))])
+            ids = [*ids, *Model._search(base + [("member_ids", "in", list(employees))])]
             for model in Model.search_fetch(
-                base
-                + [
-                    "|",
-                    ("employee_id", "in", list(employees)),
-                    ("member_ids", "in", list(employees)),
-                ],
-                ["employee_id", "member_ids", "year", "name"],
+                [("id", "in", ids)], ["employee_id", "member_ids", "year", "name"]
             ):
                 for emp in {model.employee_id.id, *model.member_ids.ids} & employees:
                     key = ("e", emp, model.year)

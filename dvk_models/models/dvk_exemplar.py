@@ -247,13 +247,13 @@ class DvkExemplar(models.Model):
             raise UserError(
                 self.env._("Remove the exemplar from its draft decision first.")
             )
-        self._dvk_workflow_write(
-            {"state": "refused", "refusal_reason": reason, "proposal_level_id": False}
-        )
         text = self.env._(
             "Exemplar file refused by %(user)s. Reason:", user=self.env.user.name
         )
-        self._dvk_log_batch({e.id: self._dvk_body(text, reason) for e in self})
+        self._dvk_workflow_write(
+            {"state": "refused", "refusal_reason": reason, "proposal_level_id": False},
+            {e.id: self._dvk_body(text, reason) for e in self},
+        )
         return True
 
     def action_refuse_wizard(self):

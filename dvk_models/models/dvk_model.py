@@ -29,8 +29,12 @@ class DvkModel(models.Model):
     _parent_store = True
 
     name = fields.Char(required=True, tracking=True)
-    name_key = fields.Char(compute="_compute_name_key", store=True, index=True)
-    subject_key = fields.Char(compute="_compute_subject_key", store=True)
+    name_key = fields.Char(
+        compute="_compute_name_key", store=True, precompute=True, index=True
+    )
+    subject_key = fields.Char(
+        compute="_compute_subject_key", store=True, precompute=True
+    )
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -144,6 +148,7 @@ class DvkModel(models.Model):
     consecutive_years = fields.Integer(
         compute="_compute_consecutive_years",
         store=True,
+        precompute=True,
         recursive=True,
         help="Consecutive years, up to this one, in which the model was recognised.",
     )
@@ -169,6 +174,9 @@ class DvkModel(models.Model):
     )
     _dvk_always_writable = frozenset({"monitor_id", "result_summary", "member_ids"})
 
+    # The lists of models follow _order: the first page is read from this
+    # index instead of sorting every model the user may see.
+    _year_id_desc_idx = models.Index("(year DESC, id DESC)")
     _unique_registration = models.UniqueIndex(
         "(campaign_id, subject_key, name_key) WHERE state != 'removed'",
         "This model is already registered in this campaign for the same unit or "
@@ -304,6 +312,10 @@ class DvkModel(models.Model):
         for vals in vals_list:
             if vals.get("name"):
                 vals["name"] = rules.normalize_text(vals["name"])
+        # The keys of the unique registration are inserted with the new rows:
+        # a model removed just before (in this transaction) must be so in the
+        # database first (nothing pending costs no query).
+        self.flush_model(["state", "campaign_id", "subject_key", "name_key"])
         records = super().create(vals_list)
         records._dvk_check_registrant()
         records.filtered("is_supplementary")._dvk_check_supplementary_judge()
@@ -446,6 +458,9 @@ class DvkModel(models.Model):
         return self.env._("Model registered")
 
     def action_submit(self):
+        """Submit registrations for approval, all at once: each gets its
+        approver and an approval activity; the writes, the chatter and the
+        activities are made in batches, and each approver is told once."""
         self._dvk_check_state(("draft", "refused"), self.env._("submitted"))
         for model in self:
             if self.env.user not in model._dvk_subject_users() and not (
@@ -459,7 +474,9 @@ class DvkModel(models.Model):
         self._check_can_submit()
         self._check_dossier("submit")
         today = fields.Date.context_today(self)
-        activity_type = self._get_approval_activity_type()
+        self._dvk_prefetch_approvers()
+        groups = {}
+        activities = {}
         for model in self:
             approver = model._get_approver()
             if not approver:
@@ -477,22 +494,40 @@ class DvkModel(models.Model):
                 bool(deadline and today > deadline)
                 or model.campaign_id.state == "closed"
             )
-            model._dvk_workflow_write(
+            key = (approver.id, model.is_supplementary or late)
+            groups[key] = groups.get(key, self.browse()) | model
+            activities[model.id] = {
+                "date_deadline": model._get_approval_deadline(),
+                "summary": self.env._(
+                    "Approve the DVK model %(name)s", name=model.name
+                ),
+                "user_id": approver.id,
+            }
+        for (approver_id, supplementary), models_ in groups.items():
+            models_._dvk_workflow_write(
                 {
                     "state": "submitted",
                     "registration_date": today,
-                    "is_supplementary": model.is_supplementary or late,
-                    "approver_id": approver.id,
+                    "is_supplementary": supplementary,
+                    "approver_id": approver_id,
                     "refusal_reason": False,
                 }
             )
-            model.activity_schedule(
-                act_type_xmlid=activity_type.get_external_id()[activity_type.id],
-                date_deadline=model._get_approval_deadline(),
-                summary=self.env._("Approve the DVK model %(name)s", name=model.name),
-                user_id=approver.id,
-            )
+        self._dvk_schedule_activities(self._get_approval_activity_type(), activities)
         return True
+
+    def _dvk_prefetch_approvers(self):
+        """Read at once what the core routing (``_get_approver``) reads model
+        by model: the units above each model's unit, their approvers and the
+        people the models are about."""
+        # sudo: only the paths of the units are read, as _dvk_approver_chain
+        paths = self.department_id.sudo().mapped("parent_path")
+        ids = {int(i) for path in paths for i in path.split("/") if i}
+        units = self.env["hr.department"].browse(ids)
+        units.fetch(["dvk_approver_id"])
+        units.dvk_approver_id.fetch(["active"])
+        self.fetch(["registrant_id", "employee_id"])
+        self.employee_id.fetch(["user_id"])
 
     @api.depends_context("uid")
     @api.depends("approver_id", "registrant_id", "employee_id")
@@ -547,14 +582,14 @@ class DvkModel(models.Model):
         self.invalidate_recordset(["state"])
         self._dvk_check_state(("submitted",), self.env._("approved"))
         today = fields.Date.context_today(self)
-        self._dvk_workflow_write({"state": "approved", "approval_date": today})
-        feedback = self.env._("Approved")
-        self._dvk_close_approval_activities(feedback)
         text = self.env._("Registration approved by %(user)s.", user=self.env.user.name)
-        self._dvk_log_batch(
+        self._dvk_workflow_write(
+            {"state": "approved", "approval_date": today},
             {m.id: self._dvk_body(text) for m in self},
             {m.id: m._dvk_subject_users().partner_id for m in self},
+            grouped=True,
         )
+        self._dvk_close_approval_activities(self.env._("Approved"))
         return True
 
     def action_refuse(self, reason=None):
@@ -566,16 +601,17 @@ class DvkModel(models.Model):
         self.lock_for_update()
         self.invalidate_recordset(["state"])
         self._dvk_check_state(("submitted",), self.env._("refused"))
-        self._dvk_workflow_write({"state": "refused", "refusal_reason": reason})
-        self._dvk_close_approval_activities(
-            self.env._("Refused: %(reason)s", reason=reason)
-        )
         text = self.env._(
             "Registration refused by %(user)s. Reason:", user=self.env.user.name
         )
-        self._dvk_log_batch(
+        self._dvk_workflow_write(
+            {"state": "refused", "refusal_reason": reason},
             {m.id: self._dvk_body(text, reason) for m in self},
             {m.id: m._dvk_subject_users().partner_id for m in self},
+            grouped=True,
+        )
+        self._dvk_close_approval_activities(
+            self.env._("Refused: %(reason)s", reason=reason)
         )
         return True
 
@@ -705,19 +741,19 @@ class DvkModel(models.Model):
             self.env._("removed from the list"),
         )
         self._dvk_check_officer_scope()
+        label = dict(self._fields["removal_reason"]._description_selection(self.env))[
+            reason
+        ]
+        text = self.env._("Removed from the list of models: %(reason)s.", reason=label)
         self._dvk_workflow_write(
             {
                 "state": "removed",
                 "removal_reason": reason,
                 "removal_note": note,
                 "proposal_level_id": False,
-            }
+            },
+            {m.id: self._dvk_body(text, note) for m in self},
         )
-        label = dict(self._fields["removal_reason"]._description_selection(self.env))[
-            reason
-        ]
-        text = self.env._("Removed from the list of models: %(reason)s.", reason=label)
-        self._dvk_log_batch({m.id: self._dvk_body(text, note) for m in self})
         return True
 
     def _prepare_next_year_vals(self, campaign):

@@ -3,6 +3,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command, Domain
+from odoo.tools import html2plaintext
 
 
 class DvkWorkflowMixin(models.AbstractModel):
@@ -22,8 +23,10 @@ class DvkWorkflowMixin(models.AbstractModel):
         domain="[('state', '!=', 'closed')]",
         default=lambda self: self._default_campaign_id(),
     )
-    profile = fields.Char(related="campaign_id.profile", store=True)
-    year = fields.Integer(related="campaign_id.year", store=True)
+    # Precomputed: written with the record itself rather than by an UPDATE
+    # of every new row right after its INSERT.
+    profile = fields.Char(related="campaign_id.profile", store=True, precompute=True)
+    year = fields.Integer(related="campaign_id.year", store=True, precompute=True)
     subject_type = fields.Selection(
         [("collective", "Collective"), ("individual", "Individual")],
         required=True,
@@ -94,6 +97,7 @@ class DvkWorkflowMixin(models.AbstractModel):
         "dvk.criteria.set",
         compute="_compute_criteria_set_id",
         store=True,
+        precompute=True,
         readonly=False,
         ondelete="restrict",
         tracking=True,
@@ -319,9 +323,13 @@ class DvkWorkflowMixin(models.AbstractModel):
                     )
                 )
 
-    def _dvk_workflow_write(self, vals):
+    def _dvk_workflow_write(self, vals, bodies=None, notify=None, grouped=False):
         """Write workflow fields once the calling business method has checked
-        the caller's rights and the records' states."""
+        the caller's rights and the records' states.
+
+        ``bodies``, ``notify`` and ``grouped`` (as for :meth:`_dvk_log_batch`)
+        post the note of the action; when the changes are tracked, the note
+        and the tracked values are one chatter message per record, not two."""
         # sudo: state and workflow fields are refused to plain writes
         # (see _dvk_check_write); this is the one door the guarded methods use.
         records = self.sudo()
@@ -333,8 +341,12 @@ class DvkWorkflowMixin(models.AbstractModel):
             or context.get("mail_notrack")
         ):
             result = records.write(vals)
+            if bodies:
+                self._dvk_log_batch(bodies, notify, grouped)
         else:
-            result = records._dvk_write_with_batch_tracking(vals)
+            result = records._dvk_write_with_batch_tracking(
+                vals, bodies, notify, grouped
+            )
         if "state" in vals:
             self._dvk_after_transition(vals["state"])
         return result
@@ -350,11 +362,16 @@ class DvkWorkflowMixin(models.AbstractModel):
         """
         return True
 
-    def _dvk_write_with_batch_tracking(self, vals):
+    def _dvk_write_with_batch_tracking(
+        self, vals, bodies=None, notify=None, grouped=False
+    ):
         """Write and log the tracked changes of all records at once: the
         tracking values come from mail.thread's ``_mail_track``, the notes from
         ``_message_log_batch``, so that batch workflow actions stay O(1) in
-        queries (mail.thread's own tracking logs record by record)."""
+        queries (mail.thread's own tracking logs record by record). A record
+        with a body in ``bodies`` gets it in the same message as its tracked
+        values; ``notify`` tells partners of those messages (``grouped``: see
+        :meth:`_dvk_notify_batch`)."""
         # Changes written earlier in this transaction are logged now, by
         # mail.thread itself, so that its commit-time tracking does not log the
         # workflow change a second time (nothing pending costs no query).
@@ -363,7 +380,16 @@ class DvkWorkflowMixin(models.AbstractModel):
         # computed fields (recognised level) are logged here, not again at
         # commit.
         records = self.with_context(mail_notrack=True)
-        fnames = records._track_get_fields()
+        # Only the tracked fields the write can change: those written and the
+        # computed ones; the others keep their values (and reading them all,
+        # record by record, is most of the cost in a batch).
+        fnames = {
+            fname
+            for fname in records._track_get_fields()
+            if fname in vals
+            or records._fields[fname].compute
+            or records._fields[fname].related
+        }
         initial = {record.id: {f: record[f] for f in fnames} for record in records}
         result = records.write(vals)
         tracked_fields = records.fields_get(
@@ -374,10 +400,12 @@ class DvkWorkflowMixin(models.AbstractModel):
             _changes, commands = record._mail_track(tracked_fields, initial[record.id])
             if commands:
                 changed[record.id] = [values for _c, _i, values in commands]
-        if changed:
+        bodies = bodies or {}
+        logged = list(dict.fromkeys([*changed, *bodies]))
+        if logged:
             author = self.env.user.partner_id
-            messages = self.browse(list(changed))._message_log_batch(
-                {res_id: "" for res_id in changed},
+            messages = self.browse(logged)._message_log_batch(
+                {res_id: bodies.get(res_id, "") for res_id in logged},
                 author_id=author.id,
                 email_from=author.email_formatted,
             )
@@ -386,9 +414,11 @@ class DvkWorkflowMixin(models.AbstractModel):
                 [
                     dict(values, mail_message_id=message.id)
                     for message in messages
-                    for values in changed[message.res_id]
+                    for values in changed.get(message.res_id, ())
                 ]
             )
+            if notify:
+                self._dvk_notify_batch(messages, notify, grouped)
         return result
 
     def _dvk_check_state(self, allowed, action):
@@ -982,7 +1012,7 @@ class DvkWorkflowMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     # Chatter in batch
     # ------------------------------------------------------------------
-    def _dvk_log_batch(self, bodies, notify=None):
+    def _dvk_log_batch(self, bodies, notify=None, grouped=False):
         """Post one note per record and tell the given partners, each the way
         they chose in their preferences (Odoo inbox or email).
 
@@ -992,18 +1022,51 @@ class DvkWorkflowMixin(models.AbstractModel):
 
         :param dict bodies: {record id: Markup body}
         :param dict notify: {record id: res.partner recordset}
+        :param bool grouped: see :meth:`_dvk_notify_batch`
         """
-        notify = notify or {}
         author = self.env.user.partner_id
         # sudo: the caller's access to the records was checked by the workflow
         # method; notes and notifications are system side effects of it.
         messages = self.sudo()._message_log_batch(
             bodies, author_id=author.id, email_from=author.email_formatted
         )
+        if notify:
+            self._dvk_notify_batch(messages, notify, grouped)
+        return messages
+
+    def _dvk_notify_batch(self, messages, notify, grouped=False):
+        """Tell the partners of ``notify`` ({record id: res.partner}) of the
+        chatter ``messages`` of those records, each the way they chose in
+        their preferences (Odoo inbox or email).
+
+        With ``grouped``, a partner concerned by several records of the batch
+        gets one notice listing them, not one notification (or mail) per
+        record (the registrant of many approved models); otherwise, and for
+        a partner concerned by one record, each message is notified (copies
+        a sector owes for every record). Messages, notifications and mails
+        are created in one batch each, whatever the number of records and
+        partners."""
+        author = self.env.user.partner_id
         by_record = {message.res_id: message for message in messages}
-        partners = self.env["res.partner"].union(*notify.values()) - author
-        if not partners:
+        concerned = {}  # partner: [record messages]
+        for record_id, recipients in notify.items():
+            message = by_record.get(record_id)
+            if message:
+                for partner in recipients - author:
+                    concerned.setdefault(partner, []).append(message)
+        if not concerned:
             return messages
+        names = {record.id: record.display_name for record in self.browse(notify)}
+        several = {p: m for p, m in concerned.items() if grouped and len(m) > 1}
+        pairs = [
+            (m, p) for p, found in concerned.items() if p not in several for m in found
+        ]
+        subjects = {m.id: names[m.res_id] for m, _p in pairs}
+        if several:
+            notices = self._dvk_create_notices(several, names)
+            pairs += list(zip(notices, several, strict=True))
+            subjects.update({notice.id: notice.subject for notice in notices})
+        partners = self.env["res.partner"].union(*concerned)
         # sudo: the notification preference of the recipients (their users)
         users = partners.sudo().with_context(active_test=False).user_ids
         by_email = {
@@ -1011,13 +1074,9 @@ class DvkWorkflowMixin(models.AbstractModel):
         }
         inbox = {user.partner_id.id for user in users} - by_email
         notif_vals = []
-        mail_vals = []
-        for record_id, recipients in notify.items():
-            message = by_record.get(record_id)
-            if not message:
-                continue
-            recipients = recipients - author
-            for partner in recipients.filtered(lambda p: p.id in inbox):
+        emailed = {}  # message: partners
+        for message, partner in pairs:
+            if partner.id in inbox:
                 notif_vals.append(
                     {
                         "mail_message_id": message.id,
@@ -1026,21 +1085,24 @@ class DvkWorkflowMixin(models.AbstractModel):
                         "is_read": False,
                     }
                 )
-            emailed = recipients.filtered(lambda p: p.id in by_email and p.email)
-            if emailed:
-                mail_vals.append(
+            elif partner.id in by_email and partner.email:
+                emailed[message] = emailed.get(message, partner.browse()) | partner
+        if emailed:
+            # sudo: see above; outgoing mails are queued for the mail cron
+            Mail = self.env["mail.mail"].sudo()
+            mails = Mail.create(
+                [
                     {
                         "mail_message_id": message.id,
                         "body_html": message.body,
-                        "subject": self.browse(record_id).display_name,
-                        "recipient_ids": [Command.set(emailed.ids)],
+                        "subject": subjects[message.id],
+                        "recipient_ids": [Command.set(recipients.ids)],
                         "auto_delete": True,
                         "email_from": author.email_formatted,
                     }
-                )
-        if mail_vals:
-            # sudo: see above; outgoing mails are queued for the mail cron
-            mails = self.env["mail.mail"].sudo().create(mail_vals)
+                    for message, recipients in emailed.items()
+                ]
+            )
             notif_vals += [
                 {
                     "mail_message_id": mail.mail_message_id.id,
@@ -1057,6 +1119,82 @@ class DvkWorkflowMixin(models.AbstractModel):
             # sudo: see above
             self.env["mail.notification"].sudo().create(notif_vals)
         return messages
+
+    def _dvk_create_notices(self, grouped, names):
+        """One notice per partner of ``grouped`` ({partner: [chatter messages
+        of several records]}): the records, each with a link and its note, in
+        one message that is not part of any record's chatter."""
+        author = self.env.user.partner_id
+        description = self.env["ir.model"]._get(self._name).display_name
+        vals_list = []
+        for partner, found in grouped.items():
+            env = self.with_context(lang=partner.lang).env if partner.lang else self.env
+            items = Markup("").join(
+                Markup('<li><a href="/odoo/%s/%s">%s</a>%s</li>')
+                % (self._name, message.res_id, names[message.res_id], message.body)
+                for message in found
+            )
+            vals_list.append(
+                {
+                    "message_type": "user_notification",
+                    "subtype_id": self.env.ref("mail.mt_note").id,
+                    "is_internal": True,
+                    "author_id": author.id,
+                    "email_from": author.email_formatted,
+                    "subject": env._(
+                        "%(count)s records (%(model)s): %(what)s",
+                        count=len(found),
+                        model=description,
+                        what=html2plaintext(found[0].body).strip().split("\n")[0],
+                    ),
+                    "body": Markup("<ul>%s</ul>") % items,
+                    "partner_ids": [Command.set(partner.ids)],
+                }
+            )
+        # sudo: see _dvk_log_batch; notices are system side effects too
+        return self.env["mail.message"].sudo().create(vals_list)
+
+    def _dvk_schedule_activities(self, activity_type, vals_by_record):
+        """Schedule one activity per record in a single ``mail.activity``
+        create, and tell each assigned user once.
+
+        ``activity_schedule`` would notify each activity on its own (a message
+        and possibly a mail per record); here a user assigned one activity
+        gets exactly Odoo's own notice of it, and a user assigned several gets
+        one notice listing them all, so that a batch costs the same number of
+        queries whatever its size.
+
+        :param dict vals_by_record: {record id: {"user_id", "date_deadline",
+            "summary"} (and any other ``mail.activity`` value)}
+        """
+        if not vals_by_record:
+            return self.env["mail.activity"]
+        model_id = self.env["ir.model"]._get_id(self._name)
+        vals_list = [
+            {
+                "activity_type_id": activity_type.id,
+                "summary": activity_type.summary,
+                "automated": True,
+                "note": activity_type.default_note,
+                "res_model_id": model_id,
+                "res_id": record_id,
+                **vals,
+            }
+            for record_id, vals in vals_by_record.items()
+        ]
+        Activity = self.env["mail.activity"]
+        # quick_update: mail.activity would notify each activity on its own;
+        # the notices are sent below, one per user.
+        activities = Activity.with_context(mail_activity_quick_update=True).create(
+            vals_list
+        )
+        to_notify = activities.filtered(lambda a: a.user_id != self.env.user)
+        for user, assigned in to_notify.grouped("user_id").items():
+            if len(assigned) == 1:
+                assigned._dvk_notify_assigned()
+            else:
+                assigned._dvk_notify_assigned_group(user)
+        return activities
 
     @staticmethod
     def _dvk_body(text, reason=None):

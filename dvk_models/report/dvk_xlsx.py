@@ -19,6 +19,8 @@ import unicodedata
 
 from odoo import api, models
 
+from ..tools.xlsx_table import TableWorksheet
+
 # A text cell starting with one of these would be a formula in a spreadsheet
 # that re-evaluates it; such cells also get Excel's quote prefix.
 _FORMULA_PREFIXES = ("=", "+", "-", "@")
@@ -122,7 +124,7 @@ class DvkXlsxBase(models.AbstractModel):
     def _dvk_add_sheet(self, workbook, formats, name, title, subtitle, columns):
         """A sheet with its title, subtitle and header row (frozen); ``columns``
         is a list of ``(label, width, kind)``. Returns the sheet."""
-        sheet = workbook.add_worksheet(name[:31])
+        sheet = workbook.add_worksheet(name[:31], worksheet_class=TableWorksheet)
         self._dvk_title(sheet, formats, title, subtitle, len(columns))
         for col, (label, width, _kind) in enumerate(columns):
             sheet.set_column(col, col, width)
@@ -155,10 +157,19 @@ class DvkXlsxBase(models.AbstractModel):
 
     def _dvk_write_rows(self, sheet, formats, columns, rows):
         """Write ``rows`` (lists of values, one per column) under the header
-        row, as :meth:`_dvk_write` does (inlined: tens of thousands of rows);
-        returns the next free row."""
+        row, as :meth:`_dvk_write` does; returns the next free row. On a sheet
+        of :meth:`_dvk_add_sheet`, the rows go straight into the sheet's XML
+        (tools/xlsx_table.py): tens of thousands of rows."""
         kinds = [kind for _label, _width, kind in columns]
         cell_formats = [formats[kind] for kind in kinds]
+        if isinstance(sheet, TableWorksheet):
+            return sheet.write_table(
+                _HEADER_ROW + 1,
+                kinds,
+                cell_formats,
+                (_FORMULA_PREFIXES, formats["text_quoted"]),
+                rows,
+            )
         dates = [kind == "date" for kind in kinds]
         quoted = formats["text_quoted"]
         write_blank = sheet.write_blank
@@ -240,6 +251,45 @@ class DvkXlsxBase(models.AbstractModel):
             )
             for unit_id, campaign_id in pairs
         }
+
+    @api.model
+    def _dvk_read(self, records, fnames):
+        """The values of the stored fields ``fnames`` of ``records``, in their
+        order, as ``read(fnames, load=None)`` gives them (ids for the
+        many2ones, False for empty values), but as rows of one query, without
+        building a record per row: an export reads tens of thousands.
+
+        The user's rights are those of ``read()``, checked the way
+        ``fetch()`` checks them: the record rules are part of the query, and
+        a record they leave out raises AccessError; each field's access is
+        checked too. A record that no longer exists is left out."""
+        for fname in fnames:
+            field = records._fields[fname]
+            if not (field.store and field.column_type) or field.translate:
+                raise ValueError(f"{fname} is not a plain stored column")
+            records._check_field_access(field, "read")
+        records.flush_model(fnames)
+        query = records._search([("id", "in", records.ids)], active_test=False)
+        columns = ["id", *fnames]
+        rows = {
+            row[0]: {
+                column: False if value is None else value
+                for column, value in zip(columns, row, strict=True)
+            }
+            for row in self.env.execute_query(
+                query.select(
+                    *(
+                        records._field_to_sql(records._table, column, query)
+                        for column in columns
+                    )
+                )
+            )
+        }
+        if len(rows) < len(set(records.ids)):
+            forbidden = records.browse(set(records.ids) - set(rows)).exists()
+            if forbidden:
+                raise self.env["ir.rule"]._make_access_error("read", forbidden)
+        return [rows[i] for i in records.ids if i in rows]
 
     @api.model
     def _dvk_selection(self, model_name, fname):
@@ -341,7 +391,7 @@ class DvkModelRegistrationXlsx(models.AbstractModel):
 
     def generate_xlsx_report(self, workbook, data, objs):
         # As the user, all at once: AccessError for a model out of scope.
-        values = objs.read(list(self._dvk_fields), load=None)
+        values = self._dvk_read(objs, self._dvk_fields)
         formats = self._dvk_formats(workbook)
         columns = self._dvk_columns()
         sheet = self._dvk_add_sheet(

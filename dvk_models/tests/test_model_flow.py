@@ -138,6 +138,71 @@ class TestModelFlow(DvkCommon):
         )
         self.assertEqual(model.activity_ids, activities)
 
+    def _notices(self, user):
+        """The notices (not chatter messages) sent to ``user``."""
+        return self.env["mail.message"].search(
+            [
+                ("message_type", "=", "user_notification"),
+                ("partner_ids", "in", user.partner_id.ids),
+            ]
+        )
+
+    def test_batch_submit_tells_each_approver_once(self):
+        """Issue 12: submitting a batch gives every model its own approval
+        activity, all created at once, and tells each approver once, in one
+        notice listing the models; a model submitted alone keeps Odoo's own
+        notice of its activity."""
+        alone = self._create_model(name="Mô hình một mình")
+        alone.action_submit()
+        notices = self._notices(self.user_approver)
+        self.assertEqual(len(notices), 1)
+        self.assertIn("Mô hình một mình", notices.subject)
+        batch = self.env["dvk.model"].browse()
+        for name in ("Mô hình thứ nhất", "Mô hình thứ hai", "Mô hình thứ ba"):
+            batch |= self._create_model(name=name)
+        batch.action_submit()
+        for model in batch:
+            activity = self._approval_activities(model)
+            self.assertEqual(activity.user_id, self.user_approver)
+        grouped = self._notices(self.user_approver) - notices
+        self.assertEqual(len(grouped), 1, "one notice for the whole batch")
+        self.assertFalse(grouped.model, "it lists the models, not one of them")
+        for model in batch:
+            self.assertIn(model.name, str(grouped.body))
+            self.assertIn(f"/odoo/dvk.model/{model.id}", str(grouped.body))
+        self.assertIn("3", grouped.subject)
+        self.assertIn(self.user_approver.partner_id, batch.message_partner_ids)
+
+    def test_batch_approve_tells_registrant_once(self):
+        """Issue 12: approving several registrations of one person in one call
+        posts the note on each model's chatter but tells that person once, in
+        a notice listing the models with the note; approving one model alone
+        notifies its note, as before."""
+        batch = self.env["dvk.model"].browse()
+        for name in ("Mô hình A", "Mô hình B", "Mô hình C"):
+            batch |= self._create_model(name=name)
+        batch.action_submit()
+        before = self._notices(self.user_staff)
+        batch.with_user(self.user_approver).action_approve()
+        notes = self.env["mail.message"].search(
+            [
+                ("model", "=", "dvk.model"),
+                ("res_id", "in", batch.ids),
+                ("body", "ilike", "Registration approved by"),
+            ]
+        )
+        self.assertEqual(len(notes), 3, "each model keeps its note")
+        self.assertFalse(notes.notification_ids)
+        notice = self._notices(self.user_staff) - before
+        self.assertEqual(len(notice), 1)
+        self.assertEqual(
+            notice.notification_ids.res_partner_id, self.user_staff.partner_id
+        )
+        for model in batch:
+            self.assertIn(f"/odoo/dvk.model/{model.id}", str(notice.body))
+            self.assertIn(model.name, str(notice.body))
+        self.assertIn("Registration approved by Nguyễn Văn Duyệt", notice.subject)
+
     def test_submit_by_unit_approver_climbs_to_parent(self):
         """DESIGN §3 / core resolver: the nearest unit at or above the
         registrant's unit whose approver is not the registrant. The commune's

@@ -577,3 +577,58 @@ class TestXlsx(DvkCommon):
             sorted(names, key=vn_sort_key),
             ["An", "Ánh", "Ăn", "Ân", "Bình", "dung", "Dũng", "Đức"],
         )
+
+    # ------------------------------------------------------------------
+    # Rows written straight into the sheet's XML
+    # ------------------------------------------------------------------
+    def _table_workbook(self, rows, fast):
+        """A workbook with the registration sheet's title, header and
+        ``rows``, then one cell written below them the usual way; the rows go
+        through the sheet's own XML (``fast``) or xlsxwriter's cells."""
+        import xlsxwriter  # noqa: PLC0415 (comes with report_xlsx)
+
+        report = self.env["report.dvk_models.model_registration_xlsx"]
+        output = io.BytesIO()
+        workbook = xlsxwriter.Workbook(output, report.get_workbook_options())
+        formats = report._dvk_formats(workbook)
+        columns = report._dvk_columns()[:6]
+        sheet = report._dvk_add_sheet(
+            workbook, formats, "Models", "Title", "Subtitle", columns
+        )
+        if not fast:
+            # The same sheet without the direct path: xlsxwriter's cells.
+            sheet.__class__ = xlsxwriter.worksheet.Worksheet
+        next_row = report._dvk_write_rows(sheet, formats, columns, rows)
+        sheet.write_string(next_row + 1, 0, "Below the table", formats["text"])
+        report._dvk_autofilter(sheet, HEADER - 1, next_row, len(columns))
+        workbook.close()
+        return output.getvalue()
+
+    def test_table_rows_read_back_as_cells(self):
+        """Issue 12: the export's rows, written straight into the sheet's XML,
+        read back exactly as xlsxwriter's own cells (values, types, formats,
+        the quote prefix of formula-like text, dates), with the title, header
+        and a later row around them in their places."""
+        rows = [
+            [1, "Dân vận khéo <&> “trích”", None, False, "", D(2026, 2, 10)],
+            [2, '=HYPERLINK("x")', "+84 ấp", "  spaces kept  ", 2.5, D(2025, 12, 31)],
+            [3, "x" * 40000, "bell\x07char", 1234567890123, -7, None],
+        ]
+        fast = self._open(self._table_workbook(rows, fast=True)).active
+        slow = self._open(self._table_workbook(rows, fast=False)).active
+        self.assertEqual(fast.dimensions, slow.dimensions)
+        self.assertEqual(fast.auto_filter.ref, slow.auto_filter.ref)
+        for row in range(1, slow.max_row + 1):
+            for col in range(1, slow.max_column + 1):
+                a, b = fast.cell(row, col), slow.cell(row, col)
+                where = f"{b.coordinate}"
+                self.assertEqual(a.value, b.value, where)
+                self.assertEqual(a.data_type, b.data_type, where)
+                self.assertEqual(a.number_format, b.number_format, where)
+                self.assertEqual(a.quotePrefix, b.quotePrefix, where)
+                self.assertEqual(a.border.left.style, b.border.left.style, where)
+                self.assertEqual(a.alignment.horizontal, b.alignment.horizontal)
+        self.assertEqual(fast.cell(HEADER + 2, 2).value, '=HYPERLINK("x")')
+        self.assertTrue(fast.cell(HEADER + 2, 2).quotePrefix)
+        self.assertEqual(fast.cell(HEADER + 3, 2).value, "x" * 32767)
+        self.assertEqual(fast.cell(HEADER + 5, 1).value, "Below the table")
