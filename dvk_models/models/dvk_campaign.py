@@ -157,6 +157,35 @@ class DvkCampaign(models.Model):
         for campaign in self:
             campaign.level_chain_ids = campaign._dvk_level_chain()
 
+    @api.model
+    def _dvk_waiting_proposals(self):
+        """(campaign, level) pairs of the open campaigns' records proposed
+        and visible to the user, in the current company."""
+        domain = [
+            ("state", "=", "proposed"),
+            ("campaign_id.state", "=", "open"),
+            ("company_id", "=", self.env.company.id),
+        ]
+        pairs = set()
+        for model in ("dvk.model", "dvk.exemplar"):
+            for campaign, level in self.env[model]._read_group(
+                domain, ["campaign_id", "proposal_level_id"]
+            ):
+                pairs.add((campaign, level))
+        return pairs
+
+    @api.model
+    def _dvk_campaign_at_work(self):
+        """The campaign an officer's new decision, council grid or candidate
+        search is about: the one running for the user's unit (as for a new
+        registration), or else the only open campaign with proposals waiting
+        for a decision. None when it stays ambiguous: the user chooses."""
+        campaign = self.env["dvk.model"]._default_campaign_id()
+        if campaign:
+            return campaign
+        campaigns = {campaign for campaign, _level in self._dvk_waiting_proposals()}
+        return campaigns.pop() if len(campaigns) == 1 else self.browse()
+
     def _dvk_level_chain(self):
         """The chain in force for the campaign (its level chain date, else the
         end of its year), lowest level first."""

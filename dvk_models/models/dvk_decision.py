@@ -37,7 +37,7 @@ class DvkDecision(models.Model):
         index=True,
         tracking=True,
         check_company=True,
-        default=lambda self: self._default_campaign_id(),
+        default=lambda self: self.env["dvk.campaign"]._dvk_campaign_at_work(),
     )
     year = fields.Integer(related="campaign_id.year", store=True)
     number_year = fields.Integer(
@@ -120,34 +120,6 @@ class DvkDecision(models.Model):
         "This number is already used by a decision of the issuing unit this year.",
     )
 
-    @api.model
-    def _dvk_waiting_proposals(self):
-        """(campaign, level) pairs of the open campaigns' records proposed
-        and visible to the user, in the current company."""
-        domain = [
-            ("state", "=", "proposed"),
-            ("campaign_id.state", "=", "open"),
-            ("company_id", "=", self.env.company.id),
-        ]
-        pairs = set()
-        for model in ("dvk.model", "dvk.exemplar"):
-            for campaign, level in self.env[model]._read_group(
-                domain, ["campaign_id", "proposal_level_id"]
-            ):
-                pairs.add((campaign, level))
-        return pairs
-
-    @api.model
-    def _default_campaign_id(self):
-        """The campaign a new decision answers: the one running for the
-        user's unit (as for a registration), or else the only open campaign
-        with proposals waiting for a decision. None when it stays ambiguous."""
-        campaign = self.env["dvk.model"]._default_campaign_id()
-        if campaign:
-            return campaign
-        campaigns = {campaign for campaign, _level in self._dvk_waiting_proposals()}
-        return campaigns.pop() if len(campaigns) == 1 else self.env["dvk.campaign"]
-
     @api.depends("campaign_id")
     def _compute_level_id(self):
         """The level the campaign's proposals wait at, when they all wait at
@@ -157,7 +129,7 @@ class DvkDecision(models.Model):
             if decision.level_id or not decision.campaign_id:
                 continue
             if waiting is None:
-                waiting = self._dvk_waiting_proposals()
+                waiting = self.env["dvk.campaign"]._dvk_waiting_proposals()
             levels = {
                 level
                 for campaign, level in waiting

@@ -14,8 +14,7 @@ class DvkCandidateWizard(models.TransientModel):
         "dvk.campaign",
         required=True,
         domain="[('state', '!=', 'draft')]",
-        # The campaign the officer works on, as a new decision would choose.
-        default=lambda self: self.env["dvk.decision"]._default_campaign_id(),
+        default=lambda self: self.env["dvk.campaign"]._dvk_campaign_at_work(),
     )
     department_id = fields.Many2one(
         "hr.department",

@@ -16,7 +16,7 @@ class DvkScoringWizard(models.TransientModel):
     campaign_id = fields.Many2one(
         "dvk.campaign",
         required=True,
-        default=lambda self: self.env["dvk.model"]._default_campaign_id(),
+        default=lambda self: self.env["dvk.campaign"]._dvk_campaign_at_work(),
     )
     level_id = fields.Many2one(
         "dvk.level",
