@@ -2,10 +2,26 @@
 each role, and a campaign of 2026, without any demo data."""
 
 import datetime
+import importlib.util
+from pathlib import Path
 
 from odoo.tests import TransactionCase, new_test_user
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+
+ADDONS = Path(__file__).resolve().parent.parent.parent
+
+
+def run_migration(addon, version, script, cr, old_version):
+    """Run ``addon``'s migration ``script`` ("pre-migrate", "post-migrate")
+    of ``version`` on ``cr`` as an upgrade from ``old_version`` runs it."""
+    path = ADDONS / addon / "migrations" / version / f"{script}.py"
+    spec = importlib.util.spec_from_file_location(
+        f"{addon}_migrate_{version.replace('.', '_')}_{script.replace('-', '_')}", path
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.migrate(cr, old_version)
 
 
 class DvkCommon(TransactionCase):

@@ -2,26 +2,13 @@
 issued before numbering per issuing unit get their number in the year back,
 and records recognised lower but proposed higher stay recognised."""
 
-import importlib.util
-from pathlib import Path
-
 from odoo.tests import freeze_time, tagged
 
-from .common import DvkCommon
-
-MIGRATION = (
-    Path(__file__).resolve().parent.parent
-    / "migrations"
-    / "19.0.1.2.0"
-    / "post-migrate.py"
-)
+from .common import DvkCommon, run_migration
 
 
 def _migrate(cr):
-    spec = importlib.util.spec_from_file_location("dvk_migrate_19_0_1_2_0", MIGRATION)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.migrate(cr, "19.0.1.1.0")
+    run_migration("dvk_models", "19.0.1.2.0", "post-migrate", cr, "19.0.1.1.0")
 
 
 @tagged("post_install", "-at_install")

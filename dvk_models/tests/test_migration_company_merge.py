@@ -2,26 +2,16 @@
 one-campaign-a-year table constraint, which would refuse the campaigns taken
 over by a merged province's, is dropped; the new unique index stays."""
 
-import importlib.util
-from pathlib import Path
-
 from odoo.tests import TransactionCase, tagged
 
-MIGRATION = (
-    Path(__file__).resolve().parent.parent
-    / "migrations"
-    / "19.0.1.5.0"
-    / "pre-migrate.py"
-)
+from .common import run_migration
+
 OLD = "dvk_campaign_year_profile_uniq"
 NEW = "dvk_campaign_year_profile_company_uniq"
 
 
 def _migrate(cr):
-    spec = importlib.util.spec_from_file_location("dvk_migrate_19_0_1_5_0", MIGRATION)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.migrate(cr, "19.0.1.4.0")
+    run_migration("dvk_models", "19.0.1.5.0", "pre-migrate", cr, "19.0.1.4.0")
 
 
 @tagged("post_install", "-at_install")

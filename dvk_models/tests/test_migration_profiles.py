@@ -4,24 +4,16 @@ campaigns get deadline lines from the dates they held, and the selection
 values of the old profile fields are forgotten."""
 
 import datetime
-import importlib.util
-from pathlib import Path
 
 from odoo.tests import tagged
 
-from .common import DvkCommon
+from .common import DvkCommon, run_migration
 
 D = datetime.date
-SCRIPTS = Path(__file__).resolve().parent.parent / "migrations" / "19.0.1.3.0"
 
 
 def _run(name, cr):
-    spec = importlib.util.spec_from_file_location(
-        f"dvk_migrate_19_0_1_3_0_{name.replace('-', '_')}", SCRIPTS / f"{name}.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.migrate(cr, "19.0.1.2.0")
+    run_migration("dvk_models", "19.0.1.3.0", name, cr, "19.0.1.2.0")
 
 
 @tagged("post_install", "-at_install")

@@ -3,24 +3,14 @@ chain ends its district step on 30/6/2025 and the officers' record rules read
 the scope that follows merged units."""
 
 import datetime
-import importlib.util
-from pathlib import Path
 
 from odoo.tests import TransactionCase, tagged
 
-MIGRATION = (
-    Path(__file__).resolve().parent.parent
-    / "migrations"
-    / "19.0.1.4.0"
-    / "post-migrate.py"
-)
+from .common import run_migration
 
 
 def _migrate(cr):
-    spec = importlib.util.spec_from_file_location("dvk_migrate_19_0_1_4_0", MIGRATION)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.migrate(cr, "19.0.1.3.0")
+    run_migration("dvk_models", "19.0.1.4.0", "post-migrate", cr, "19.0.1.3.0")
 
 
 @tagged("post_install", "-at_install")

@@ -5,8 +5,6 @@ departments; a commune under the province proposes to the province
 directly."""
 
 import datetime
-import importlib.util
-from pathlib import Path
 
 from freezegun import freeze_time
 
@@ -14,15 +12,11 @@ from odoo.exceptions import UserError
 from odoo.fields import Command
 from odoo.tests import tagged
 
+from odoo.addons.dvk_models.tests.common import run_migration
+
 from .common import DvkStatehubCommon
 
 D = datetime.date
-MIGRATION = (
-    Path(__file__).resolve().parent.parent
-    / "migrations"
-    / "19.0.1.3.0"
-    / "post-migrate.py"
-)
 
 
 @tagged("post_install", "-at_install")
@@ -86,15 +80,16 @@ class TestStatehubTwoTier(DvkStatehubCommon):
             "UPDATE dvk_profile_level SET date_to = NULL WHERE id = %s", [step.id]
         )
         self.env.invalidate_all()
-        spec = importlib.util.spec_from_file_location("dvk_sh_mig", MIGRATION)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        module.migrate(self.env.cr, "19.0.1.2.0")
+        run_migration(
+            "dvk_statehub", "19.0.1.3.0", "post-migrate", self.env.cr, "19.0.1.2.0"
+        )
         self.env.invalidate_all()
         self.assertEqual(step.date_to, D(2025, 6, 30))
         step.date_to = D(2025, 12, 31)
         self.env.flush_all()
-        module.migrate(self.env.cr, "19.0.1.2.0")
+        run_migration(
+            "dvk_statehub", "19.0.1.3.0", "post-migrate", self.env.cr, "19.0.1.2.0"
+        )
         self.env.invalidate_all()
         self.assertEqual(step.date_to, D(2025, 12, 31))
 

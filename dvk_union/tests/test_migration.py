@@ -2,23 +2,12 @@
 version: its two union date columns become scoped deadline lines."""
 
 import datetime
-import importlib.util
-from pathlib import Path
 
 from odoo.tests import TransactionCase, tagged
 
+from odoo.addons.dvk_models.tests.common import run_migration
+
 D = datetime.date
-ADDONS = Path(__file__).resolve().parent.parent.parent
-
-
-def _run(addon, version, name, cr, old_version):
-    path = ADDONS / addon / "migrations" / version / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(
-        f"{addon}_migrate_{version.replace('.', '_')}_{name.replace('-', '_')}", path
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.migrate(cr, old_version)
 
 
 @tagged("post_install", "-at_install")
@@ -48,9 +37,9 @@ class TestUnionMigration(TransactionCase):
             "DELETE FROM dvk_campaign_deadline WHERE campaign_id = %s", [campaign.id]
         )
         self.env.invalidate_all()
-        _run("dvk_models", "19.0.1.3.0", "post-migrate", cr, "19.0.1.2.0")
-        _run("dvk_union", "19.0.1.2.0", "pre-migrate", cr, "19.0.1.1.0")
-        _run("dvk_union", "19.0.1.2.0", "post-migrate", cr, "19.0.1.1.0")
+        run_migration("dvk_models", "19.0.1.3.0", "post-migrate", cr, "19.0.1.2.0")
+        run_migration("dvk_union", "19.0.1.2.0", "pre-migrate", cr, "19.0.1.1.0")
+        run_migration("dvk_union", "19.0.1.2.0", "post-migrate", cr, "19.0.1.1.0")
         self.env.invalidate_all()
         level = self.env.ref
         lines = campaign.deadline_ids

@@ -4,18 +4,12 @@ the economic and industrial zones) carry the level between the base unions
 and the province on."""
 
 import datetime
-import importlib.util
-from pathlib import Path
 
 from odoo.tests import TransactionCase, tagged
 
+from odoo.addons.dvk_models.tests.common import run_migration
+
 D = datetime.date
-MIGRATION = (
-    Path(__file__).resolve().parent.parent
-    / "migrations"
-    / "19.0.1.3.0"
-    / "post-migrate.py"
-)
 
 
 @tagged("post_install", "-at_install")
@@ -55,14 +49,15 @@ class TestUnionTwoTier(TransactionCase):
             "UPDATE dvk_profile_level SET date_to = NULL WHERE id = %s", [step.id]
         )
         self.env.invalidate_all()
-        spec = importlib.util.spec_from_file_location("dvk_union_mig", MIGRATION)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        module.migrate(self.env.cr, "19.0.1.2.0")
+        run_migration(
+            "dvk_union", "19.0.1.3.0", "post-migrate", self.env.cr, "19.0.1.2.0"
+        )
         self.env.invalidate_all()
         self.assertEqual(step.date_to, D(2025, 6, 30))
         step.date_to = D(2025, 12, 31)
         self.env.flush_all()
-        module.migrate(self.env.cr, "19.0.1.2.0")
+        run_migration(
+            "dvk_union", "19.0.1.3.0", "post-migrate", self.env.cr, "19.0.1.2.0"
+        )
         self.env.invalidate_all()
         self.assertEqual(step.date_to, D(2025, 12, 31))
