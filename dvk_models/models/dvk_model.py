@@ -570,8 +570,8 @@ class DvkModel(models.Model):
             # sudo: the approver may not own every activity (a manager decides
             # in the approver's place); closing them is part of the decision.
             activities = activities.sudo()  # see the comment above
-            activities.write({"feedback": feedback})
-            activities.action_archive()
+            # What action_archive does, with the feedback in the same write.
+            activities.write({"feedback": feedback, "active": False})
 
     def action_approve(self):
         self._dvk_check_state(("submitted",), self.env._("approved"))

@@ -1120,20 +1120,35 @@ class DvkWorkflowMixin(models.AbstractModel):
             self.env["mail.notification"].sudo().create(notif_vals)
         return messages
 
+    # A notice links at most this many records of each note; the others are
+    # counted (each record keeps its note in its own chatter).
+    _dvk_notice_links = 50
+
     def _dvk_create_notices(self, grouped, names):
         """One notice per partner of ``grouped`` ({partner: [chatter messages
-        of several records]}): the records, each with a link and its note, in
-        one message that is not part of any record's chatter."""
+        of several records]}), not part of any record's chatter: each
+        distinct note once, followed by links to its records."""
         author = self.env.user.partner_id
         description = self.env["ir.model"]._get(self._name).display_name
+        limit = self._dvk_notice_links
         vals_list = []
         for partner, found in grouped.items():
             env = self.with_context(lang=partner.lang).env if partner.lang else self.env
-            items = Markup("").join(
-                Markup('<li><a href="/odoo/%s/%s">%s</a>%s</li>')
-                % (self._name, message.res_id, names[message.res_id], message.body)
-                for message in found
-            )
+            by_body = {}
+            for message in found:
+                by_body.setdefault(message.body, []).append(message.res_id)
+            parts = []
+            for body, record_ids in by_body.items():
+                links = Markup("").join(
+                    Markup('<li><a href="/odoo/%s/%s">%s</a></li>')
+                    % (self._name, record_id, names[record_id])
+                    for record_id in record_ids[:limit]
+                )
+                if len(record_ids) > limit:
+                    links += Markup("<li>%s</li>") % env._(
+                        "and %(count)s more", count=len(record_ids) - limit
+                    )
+                parts.append(Markup("%s<ul>%s</ul>") % (body, links))
             vals_list.append(
                 {
                     "message_type": "user_notification",
@@ -1147,7 +1162,7 @@ class DvkWorkflowMixin(models.AbstractModel):
                         model=description,
                         what=html2plaintext(found[0].body).strip().split("\n")[0],
                     ),
-                    "body": Markup("<ul>%s</ul>") % items,
+                    "body": Markup("").join(parts),
                     "partner_ids": [Command.set(partner.ids)],
                 }
             )
