@@ -2,7 +2,7 @@ import datetime
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.fields import Command
+from odoo.fields import Command, Domain
 
 from ..tools import rules
 
@@ -541,25 +541,36 @@ class DvkModel(models.Model):
 
     def _check_can_decide(self):
         """The caller is the assigned approver (or a DVK manager) and neither
-        registered the model nor is its subject (RELIABILITY (b) 13)."""
+        registered the model nor is its subject (RELIABILITY (b) 13).
+
+        Checked for the whole batch at once: the stakes of the user first,
+        then the approver of each model."""
         user = self.env.user
-        is_manager = self._dvk_is_manager()
-        for model in self:
-            if user in model._get_registrant_users():
-                raise UserError(
-                    self.env._(
-                        "You cannot decide on your own registration %(name)s.",
-                        name=model.name,
-                    )
+        own = self._dvk_with_stake(user)
+        if own:
+            raise UserError(
+                self.env._(
+                    "You cannot decide on your own registration %(name)s.",
+                    name=own[0].name,
                 )
-            if model.approver_id != user and not is_manager:
-                raise UserError(
-                    self.env._(
-                        "%(name)s is awaiting the decision of %(approver)s.",
-                        name=model.name,
-                        approver=model.approver_id.name,
-                    )
+            )
+        if self._dvk_is_manager():
+            return
+        others = self.filtered(lambda model: model.approver_id != user)
+        if others:
+            raise UserError(
+                self.env._(
+                    "%(name)s is awaiting the decision of %(approver)s.",
+                    name=others[0].name,
+                    approver=others[0].approver_id.name,
                 )
+            )
+
+    def _dvk_stake_domain(self, user):
+        """Members of the model have a stake in it too."""
+        return super()._dvk_stake_domain(user) | Domain(
+            "member_ids.user_id", "=", user.id
+        )
 
     def _dvk_close_approval_activities(self, feedback):
         activity_type = self._get_approval_activity_type()

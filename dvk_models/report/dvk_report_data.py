@@ -445,6 +445,9 @@ class ReportDvkModelRegistration(models.AbstractModel):
             # its name is printed only when readable.
             origin = model.replicated_from_id
             forms[model.id] = {
+                # The unit as the lists name it ("C (formerly A, B)" after a
+                # merger): the form and Mẫu 3 of the same year agree.
+                "unit_name": self._dvk_unit_name(unit, self._dvk_period_end(model)),
                 "replicated_name": origin.name if origin.has_access("read") else "",
                 "job_title": self._dvk_job_title(model.employee_id),
                 "form_no": "Mẫu số 2" if individual else "Mẫu số 1",

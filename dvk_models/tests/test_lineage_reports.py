@@ -18,6 +18,7 @@ D = datetime.date
 TAGS = re.compile(r"<[^>]*>")
 SUMMARY = "dvk_models.dvk_campaign_report_summary"
 DECISION = "dvk_models.dvk_decision_report"
+FORM1 = "dvk_models.dvk_model_report_registration"
 
 
 @tagged("post_install", "-at_install")
@@ -156,6 +157,21 @@ class TestLineageReports(DvkCommon):
         self.assertIn("Mô hình C", text)
         self.assertIn("Đảng ủy xã Hòa Lợi", text)
         self.assertNotIn("formerly", text)
+
+    def test_registration_form_prints_formerly(self):
+        """Mẫu 1 of a model registered after the merger names its unit as
+        Mẫu 3 does, "Hòa Lợi (formerly Đa Lộc)"; the 2024 form of the same
+        unit, before the merger, prints its name alone."""
+        m2024, _m2025, m2026, _d2026 = self._history()
+        with freeze_time("2026-11-01"):
+            text = self._text(FORM1, m2026)
+            before = self._text(FORM1, m2024)
+        self.assertIn(
+            "Tên tập thể đăng ký: Đảng ủy xã Hòa Lợi (formerly Đảng ủy xã Đa Lộc)",
+            text,
+        )
+        self.assertIn("Tên tập thể đăng ký: Đảng ủy xã Hòa Lợi", before)
+        self.assertNotIn("formerly", before)
 
     def test_formerly_in_vietnamese(self):
         """With Vietnamese installed the forms print "(trước đây là ...)"."""
