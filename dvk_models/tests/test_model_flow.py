@@ -433,6 +433,23 @@ class TestModelFlow(DvkCommon):
             own.with_user(self.user_staff2).action_approve()
         self.assertEqual(own.state, "submitted")
 
+    def test_member_cannot_approve_in_a_batch(self):
+        """RELIABILITY (b) 13: a member of a model has a stake in it; a batch
+        holding one such model is refused as a whole, nothing approved."""
+        clean = self._create_model()
+        joined = self._create_model(
+            name="Dân vận khéo trong giữ gìn vệ sinh môi trường",
+            member_ids=[Command.set(self.emp_approver.ids)],
+        )
+        batch = clean | joined
+        batch.action_submit()
+        self.assertEqual(set(batch.mapped("approver_id")), {self.user_approver})
+        with self._assertRaisesExact(UserError, "your own registration"):
+            batch.with_user(self.user_approver).action_approve()
+        self.assertEqual(set(batch.mapped("state")), {"submitted"})
+        clean.with_user(self.user_approver).action_approve()
+        self.assertEqual(clean.state, "approved")
+
     # ------------------------------------------------------------------
     # Proposal, removal, carry-over, renewal
     # ------------------------------------------------------------------
