@@ -3,3 +3,4 @@ from . import test_registration_table
 from . import test_recognition
 from . import test_consecutive
 from . import test_reports
+from . import test_campaign_takeover

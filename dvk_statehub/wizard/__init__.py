@@ -1,0 +1,1 @@
+from . import dvk_campaign_merge_wizard
