@@ -57,3 +57,20 @@ def test_core_depends_on_community_only():
         read_manifest(next(a for a in ADDONS if a.name == "dvk_models"))["depends"]
     )
     assert {"hr", "mail"} <= depends
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=lambda a: a.name)
+def test_every_test_module_is_imported(addon):
+    """Rule: Odoo's own runner (odoo-bin --test-enable) finds only the test
+    modules the addon's tests/__init__.py imports; pytest-odoo finds them all.
+    Each test_*.py is imported there, so both runners run the same tests."""
+    tests = addon / "tests"
+    imported = set(
+        re.findall(
+            r"^from \. import (test_\w+)", (tests / "__init__.py").read_text(), re.M
+        )
+    )
+    files = {path.stem for path in tests.glob("test_*.py")}
+    assert not files - imported, (
+        f"{addon.name}: not imported {sorted(files - imported)}"
+    )

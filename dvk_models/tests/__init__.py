@@ -20,3 +20,9 @@ from . import test_journey_words
 from . import test_level_chains
 from . import test_unit_lineage
 from . import test_migration_two_tier
+from . import test_campaign_merge
+from . import test_lineage_reports
+from . import test_migration_company_merge
+from . import test_migration_profiles
+from . import test_profiles
+from . import test_trust

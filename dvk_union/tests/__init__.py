@@ -4,3 +4,5 @@ from . import test_criteria
 from . import test_dossier
 from . import test_coverage
 from . import test_summary
+from . import test_migration
+from . import test_two_tier
