@@ -3,6 +3,8 @@ number of records (DESIGN §4, RELIABILITY (b) 33)."""
 
 import datetime
 
+from lxml import etree
+
 from odoo.tests import freeze_time, tagged, warmup
 
 from .common import DvkCommon
@@ -21,6 +23,10 @@ SUBMIT_BUDGET = 62  # measured: 20 models -> 48, 200 -> 59
 # measured with all four addons: 20 lines -> 35, 500 -> 61 (the officer's
 # scope read once through the unit lineage, whatever the lines).
 CONFIRM_BUDGET = 64
+# The officer's list page and pivot (issue 12): measured 11 and 5 queries
+# for 100 and for 300 models.
+LIST_BUDGET = 12
+PIVOT_BUDGET = 6
 
 
 @tagged("post_install", "-at_install")
@@ -119,3 +125,44 @@ class TestPerformance(DvkCommon):
             self.assertEqual(
                 set(models.mapped("recognized_level_id")), {self.level_grassroots}
             )
+
+    @warmup
+    def test_officer_list_and_pivot_query_count(self):
+        """Issue 12: an officer's first list page (the list view's fields,
+        80 rows and the count, as the web client asks) and the pivot by unit
+        and state read in a number of queries that does not grow with the
+        models he sees (subtree record rules on)."""
+        Model = self.env["dvk.model"].with_user(self.user_officer)
+        arch = Model.get_views([(False, "list")])["views"]["list"]["arch"]
+        spec = {}
+        for node in etree.fromstring(arch).iter("field"):
+            name = node.get("name")
+            many2one = Model._fields[name].type == "many2one"
+            spec[name] = {"fields": {"display_name": {}}} if many2one else {}
+        grouping_sets = [[], ["state"], ["department_id"], ["department_id", "state"]]
+        counts = {}
+        created = 0
+        # Both sizes fill the first page: the web client counts only then.
+        for size in (100, 300):
+            self.env["dvk.model"].with_user(self.user_staff).create(
+                [self._model_vals(name=f"Danh sách {i}") for i in range(created, size)]
+            )
+            created = size
+            self._measure_ready()
+            start = self.cr.sql_log_count
+            with self.assertQueryCount(LIST_BUDGET):
+                page = Model.web_search_read(
+                    [], spec, offset=0, limit=80, order="", count_limit=10001
+                )
+            listed = self.cr.sql_log_count
+            self._measure_ready()
+            with self.assertQueryCount(PIVOT_BUDGET):
+                groups = Model.formatted_read_grouping_sets(
+                    [], grouping_sets, ["__count"]
+                )
+            counts[size] = (listed - start, self.cr.sql_log_count - listed)
+            self.assertEqual(page["length"], size)
+            self.assertEqual(len(page["records"]), 80)
+            self.assertEqual(groups[0][0]["__count"], size)
+        if self.warm:
+            self.assertEqual(counts[100], counts[300], "no query per model")
