@@ -96,8 +96,11 @@ class TestStatehubTwoTier(DvkStatehubCommon):
     def test_registration_table_names_the_merged_commune_formerly(self):
         """Rule (issue 11): once a commune took over another (here on
         1/1/2026), the registration table of a year ending after the merger
-        lists its collective as "Mỹ Cẩm (formerly Nhị Long)"; the table of
-        the year before prints the name alone."""
+        lists its collective as "Mỹ Cẩm (trước đây là Nhị Long)"; the table
+        of the year before prints the name alone. The table prints in
+        Vietnamese, installed here as under odoo-bin --load-language."""
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(["dvk_models"], ["vi_VN"])
         other = self.env["hr.department"].create(
             {
                 "name": "Ủy ban nhân dân xã Nhị Long",
@@ -126,5 +129,5 @@ class TestStatehubTwoTier(DvkStatehubCommon):
         self.assertEqual(subjects[2025], ["Ủy ban nhân dân xã Mỹ Cẩm"])
         self.assertEqual(
             subjects[2026],
-            ["Ủy ban nhân dân xã Mỹ Cẩm (formerly Ủy ban nhân dân xã Nhị Long)"],
+            ["Ủy ban nhân dân xã Mỹ Cẩm (trước đây là Ủy ban nhân dân xã Nhị Long)"],
         )
