@@ -514,13 +514,10 @@ class DvkWorkflowMixin(models.AbstractModel):
         their number (:meth:`_dvk_stake_domain`)."""
         if not self:
             return self
+        domain = Domain("id", "in", self.ids) & self._dvk_stake_domain(user)
         # sudo: narrows the caller's own records to those he has a stake in;
         # nothing is read from the people it goes through
-        found = set(
-            self.sudo()
-            .search(Domain("id", "in", self.ids) & self._dvk_stake_domain(user))
-            .ids
-        )
+        found = set(self.sudo().search(domain).ids)
         return self.filtered(lambda record: record.id in found)
 
     def _dvk_stake_domain(self, user):
