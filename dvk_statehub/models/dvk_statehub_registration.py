@@ -4,6 +4,11 @@ from odoo.fields import Command, Domain
 
 from odoo.addons.dvk_models.tools import rules
 
+# Rows a table may hold when it goes to the steering committee: registrations
+# waiting for it, and those a committee approved already (rows taken over
+# from a former province's approved table, when provinces merged).
+ROW_STATES = ("submitted", "approved", "proposed", "recognized")
+
 
 class DvkStatehubRegistration(models.Model):
     """The registration table of a unit for a year (Decision 976/QĐ-UBND,
@@ -179,7 +184,9 @@ class DvkStatehubRegistration(models.Model):
                 raise UserError(
                     self.env._("%(name)s has no row to approve.", name=table.name)
                 )
-            waiting = table.line_ids.model_id.filtered(lambda m: m.state != "submitted")
+            waiting = table.line_ids.model_id.filtered(
+                lambda m: m.state not in ROW_STATES
+            )
             if waiting:
                 raise UserError(
                     self.env._(
@@ -247,9 +254,12 @@ class DvkStatehubRegistration(models.Model):
         self._check_state(("submitted",))
         self._check_can_decide()
         self._check_rows_submitted()
-        # The core approval of each registration: its approver, its activity,
-        # its chatter.
-        self.line_ids.model_id.action_approve()
+        # The core approval of each registration waiting for it: its
+        # approver, its activity, its chatter. Rows approved already (taken
+        # over from a former province's table) keep their approval.
+        self.line_ids.model_id.filtered(
+            lambda m: m.state == "submitted"
+        ).action_approve()
         today = fields.Date.context_today(self)
         # sudo: state written by this step after the checks above
         self.sudo().write({"state": "approved", "approval_date": today})

@@ -147,6 +147,23 @@ class TestStatehubCampaignTakeover(DvkStatehubCommon):
         self.assertEqual(moves.statehub_registration_id, landed)
         self.assertIn("Took over rows", landed.message_ids[:1].body)
         self._assert_rows_in_their_campaign()
+        # The table it landed in goes to the merged campaign's steering
+        # committee like any other: the row approved by the former committee
+        # keeps its approval, a new submitted row is approved with the table.
+        added = self._submitted(
+            self.commune,
+            "Dân vận khéo trong hiến đất",
+            campaign_id=self.target.id,
+            company_id=self.company_b.id,
+        )
+        landed.action_build()
+        self.assertEqual(landed.line_ids.model_id, moves | added)
+        approval_date = moves.approval_date
+        landed.with_user(self.user_officer).action_submit()
+        landed.with_user(landed.approver_id).action_approve()
+        self.assertEqual(landed.state, "approved")
+        self.assertEqual(set((moves | added).mapped("state")), {"approved"})
+        self.assertEqual(moves.approval_date, approval_date)
 
     def test_target_table_of_the_unit_receives_the_rows(self):
         """Rule: when the merged campaign has a table for the unit already
