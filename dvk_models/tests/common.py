@@ -24,6 +24,23 @@ def run_migration(addon, version, script, cr, old_version):
     module.migrate(cr, old_version)
 
 
+def assert_same_queries(case, small, large):
+    """Run ``small`` then ``large`` (the same action on a small and a large
+    set of records), each from a flushed and empty cache and flushed after:
+    ``large`` makes no more queries than ``small`` (no query per record)."""
+    env = case.env
+    env.flush_all()
+    env.invalidate_all()
+    before = env.cr.sql_log_count
+    small()
+    env.flush_all()
+    queries = env.cr.sql_log_count - before
+    env.invalidate_all()
+    with case.assertQueryCount(queries):
+        large()
+        env.flush_all()
+
+
 class DvkCommon(TransactionCase):
     @classmethod
     def setUpClass(cls):

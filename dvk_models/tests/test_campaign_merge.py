@@ -13,7 +13,7 @@ from odoo.fields import Command
 from odoo.tests import freeze_time, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .common import DvkCommon
+from .common import DvkCommon, assert_same_queries
 
 D = datetime.date
 
@@ -268,14 +268,9 @@ class TestCampaignMerge(DvkCommon):
 
         small = campaign_with(2, "Tỉnh Nhỏ")
         large = campaign_with(6, "Tỉnh Lớn")
-        self.env.flush_all()
-        self.env.invalidate_all()
-        before = self.env.cr.sql_log_count
-        self._take_over(small, move_units=False)
-        self.env.flush_all()
-        queries = self.env.cr.sql_log_count - before
-        self.env.invalidate_all()
-        with self.assertQueryCount(queries):
-            self._take_over(large, move_units=False)
-            self.env.flush_all()
+        assert_same_queries(
+            self,
+            lambda: self._take_over(small, move_units=False),
+            lambda: self._take_over(large, move_units=False),
+        )
         self.assertEqual(self.campaign_b.model_count, 8)

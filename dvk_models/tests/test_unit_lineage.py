@@ -9,7 +9,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.tests import Form, freeze_time, new_test_user, tagged
 
-from .common import DvkCommon
+from .common import DvkCommon, assert_same_queries
 
 D = datetime.date
 
@@ -313,16 +313,11 @@ class TestUnitLineage(DvkCommon):
 
         small, small_models = unit_with(2, "Xã Nhỏ")
         large, large_models = unit_with(6, "Xã Lớn")
-        self.env.flush_all()
-        self.env.invalidate_all()
-        before = self.env.cr.sql_log_count
-        self._merge(small, successor)
-        self.env.flush_all()
-        queries = self.env.cr.sql_log_count - before
-        self.env.invalidate_all()
-        with self.assertQueryCount(queries):
-            self._merge(large, successor)
-            self.env.flush_all()
+        assert_same_queries(
+            self,
+            lambda: self._merge(small, successor),
+            lambda: self._merge(large, successor),
+        )
         self.assertEqual((small_models | large_models).mapped("approver_id"), _approver)
 
     def test_merger_queries_do_not_grow(self):
@@ -347,14 +342,9 @@ class TestUnitLineage(DvkCommon):
 
         small = unit_with(2, "Xã Nhỏ")
         large = unit_with(6, "Xã Lớn")
-        self.env.flush_all()
-        self.env.invalidate_all()
-        before = self.env.cr.sql_log_count
-        self._merge(small, self.merged)
-        self.env.flush_all()
-        queries = self.env.cr.sql_log_count - before
-        self.env.invalidate_all()
-        with self.assertQueryCount(queries):
-            self._merge(large, self.merged)
-            self.env.flush_all()
+        assert_same_queries(
+            self,
+            lambda: self._merge(small, self.merged),
+            lambda: self._merge(large, self.merged),
+        )
         self.assertEqual(len(self.merged.dvk_predecessor_ids), 2)
