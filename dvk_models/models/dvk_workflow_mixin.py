@@ -1140,8 +1140,9 @@ class DvkWorkflowMixin(models.AbstractModel):
             self.env["mail.notification"].sudo().create(notif_vals)
         return messages
 
-    # A notice links at most this many records of each note; the others are
-    # counted (each record keeps its note in its own chatter).
+    # A notice links at most this many records of each note (or activities
+    # assigned at once); the others are counted (each record keeps its note in
+    # its own chatter, each activity is in the user's activities).
     _dvk_notice_links = 50
 
     def _dvk_create_notices(self, grouped, names):
@@ -1228,7 +1229,7 @@ class DvkWorkflowMixin(models.AbstractModel):
             if len(assigned) == 1:
                 assigned._dvk_notify_assigned()
             else:
-                assigned._dvk_notify_assigned_group(user)
+                assigned._dvk_notify_assigned_group(user, self._dvk_notice_links)
         return activities
 
     @staticmethod

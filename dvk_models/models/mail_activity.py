@@ -17,11 +17,12 @@ class MailActivity(models.Model):
         hidden.sudo().action_notify()
         (self - hidden).action_notify()
 
-    def _dvk_notify_assigned_group(self, user):
+    def _dvk_notify_assigned_group(self, user, limit=50):
         """One notice telling ``user`` of all these activities assigned to
         them at once (a batch of registrations), in their language, with a
-        link to each record: instead of one message, and maybe one mail, per
-        activity."""
+        link to the records of the first ``limit`` of them and the count of
+        the others (each is in the user's activities): instead of one
+        message, and maybe one mail, per activity."""
         activities = self.with_context(lang=user.lang) if user.lang else self
         env = activities.env
         items = Markup("").join(
@@ -32,8 +33,12 @@ class MailActivity(models.Model):
                 activity.summary or activity.activity_type_id.name,
                 env._("due %(date)s", date=format_date(env, activity.date_deadline)),
             )
-            for activity in activities
+            for activity in activities[:limit]
         )
+        if len(activities) > limit:
+            items += Markup("<li>%s</li>") % env._(
+                "and %(count)s more", count=len(activities) - limit
+            )
         types = ", ".join(activities.activity_type_id.mapped("name"))
         body = Markup("<p>%s</p><ul>%s</ul>") % (
             env._(

@@ -5,6 +5,7 @@ replication, with the date, campaign and duplicate rules around them."""
 import datetime
 import unicodedata
 from contextlib import contextmanager
+from unittest.mock import patch
 
 from psycopg2.errors import UniqueViolation
 
@@ -172,6 +173,23 @@ class TestModelFlow(DvkCommon):
             self.assertIn(f"/odoo/dvk.model/{model.id}", str(grouped.body))
         self.assertIn("3", grouped.subject)
         self.assertIn(self.user_approver.partner_id, batch.message_partner_ids)
+
+    def test_batch_submit_notice_links_a_bounded_number(self):
+        """Issue 12: the approver's notice of a large batch links the first
+        records only (50 in production, 2 here) and counts the others; each
+        is among his activities."""
+        batch = self.env["dvk.model"].browse()
+        for name in ("Mô hình một", "Mô hình hai", "Mô hình ba"):
+            batch |= self._create_model(name=name)
+        Model = type(self.env["dvk.model"])
+        with patch.object(Model, "_dvk_notice_links", 2):
+            batch.action_submit()
+        notice = self._notices(self.user_approver)
+        self.assertEqual(len(notice), 1)
+        body = str(notice.body)
+        self.assertEqual(body.count("/odoo/dvk.model/"), 2)
+        self.assertIn("and 1 more", body)
+        self.assertEqual(len(batch.activity_ids), 3)
 
     def test_batch_approve_tells_registrant_once(self):
         """Issue 12: approving several registrations of one person in one call
