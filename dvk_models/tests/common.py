@@ -260,6 +260,20 @@ class DvkCommon(TransactionCase):
         sheets.write({"state": "done"})
         return sheets
 
+    def _exemplar(self, **kw):
+        """An exemplar file opened by the officer in the running campaign: by
+        default the individual file of the commune's staff member."""
+        vals = {
+            "campaign_id": self.campaign.id,
+            "subject_type": "individual",
+            "employee_id": self.emp_staff.id,
+            "department_id": self.commune.id,
+        }
+        if kw.get("subject_type") == "collective":
+            del vals["employee_id"]
+        vals.update(kw)
+        return self.env["dvk.exemplar"].with_user(self.user_officer).create(vals)
+
     def _proposed(self, level=None, **kw):
         model = self._approved(**kw)
         model.with_user(self.user_officer).action_propose(

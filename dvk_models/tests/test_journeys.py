@@ -59,17 +59,7 @@ class TestProposeDialog(DvkCommon):
         cell = self.env["hr.department"].create(
             {"name": "Chi bộ ấp Sâm Bua", "parent_id": self.commune.id}
         )
-        exemplar = (
-            self.env["dvk.exemplar"]
-            .with_user(self.user_officer)
-            .create(
-                {
-                    "campaign_id": self.campaign.id,
-                    "subject_type": "collective",
-                    "department_id": cell.id,
-                }
-            )
-        )
+        exemplar = self._exemplar(subject_type="collective", department_id=cell.id)
         self.assertFalse(cell.dvk_level_id)
         dialog = self._dialog(exemplar)
         self.assertEqual(dialog.level_id, self.level_grassroots)

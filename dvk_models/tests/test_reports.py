@@ -479,18 +479,7 @@ class TestReports(DvkCommon):
         # The commune's Party committee issues the grassroots decision.
         self.commune.dvk_is_party_body = True
         model = self._proposed()
-        exemplar = (
-            self.env["dvk.exemplar"]
-            .with_user(self.user_officer)
-            .create(
-                {
-                    "campaign_id": self.campaign.id,
-                    "subject_type": "individual",
-                    "department_id": self.commune.id,
-                    "employee_id": self.emp_staff.id,
-                }
-            )
-        )
+        exemplar = self._exemplar()
         exemplar._dvk_workflow_write(
             {"state": "proposed", "proposal_level_id": self.level_grassroots.id}
         )

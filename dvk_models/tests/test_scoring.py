@@ -498,18 +498,7 @@ class TestScoring(DvkCommon):
         """Seed 001 §3: the person an exemplar file is about fills and
         finishes its self-assessment, though she may only read the file; the
         finished sheet is written in the file's history under her name."""
-        exemplar = (
-            self.env["dvk.exemplar"]
-            .with_user(self.user_officer)
-            .create(
-                {
-                    "campaign_id": self.campaign.id,
-                    "subject_type": "individual",
-                    "employee_id": self.emp_staff.id,
-                    "department_id": self.commune.id,
-                }
-            )
-        )
+        exemplar = self._exemplar()
         as_staff = exemplar.with_user(self.user_staff)
         with self.assertRaises(AccessError):
             as_staff.write({"achievement_summary": "<p>Tự sửa hồ sơ</p>"})

@@ -35,18 +35,7 @@ class TestTrust(DvkCommon):
     def test_context_key_does_not_score_automatic_criteria(self):
         """Automatic criteria are written only by the system's own refresh: a
         context key such as dvk_auto unlocks nothing for a user."""
-        exemplar = (
-            self.env["dvk.exemplar"]
-            .with_user(self.user_officer)
-            .create(
-                {
-                    "campaign_id": self.campaign.id,
-                    "subject_type": "individual",
-                    "department_id": self.commune.id,
-                    "employee_id": self.emp_staff.id,
-                }
-            )
-        )
+        exemplar = self._exemplar()
         sheet = (
             self.env["dvk.score.sheet"]
             .with_user(self.user_staff)

@@ -123,17 +123,7 @@ class TestWorkflowGuards(DvkCommon):
     def test_exemplar_workflow_fields_cannot_be_written(self):
         """RELIABILITY (b) 11, A3: an officer cannot write or create an
         exemplar's state, proposed level or recognised level (UserError)."""
-        exemplar = (
-            self.env["dvk.exemplar"]
-            .with_user(self.user_officer)
-            .create(
-                {
-                    "campaign_id": self.campaign.id,
-                    "subject_type": "collective",
-                    "department_id": self.commune.id,
-                }
-            )
-        )
+        exemplar = self._exemplar(subject_type="collective")
         values = {
             "state": "recognized",
             "proposal_level_id": self.level_grassroots.id,
