@@ -188,7 +188,9 @@ class TestModelFlow(DvkCommon):
         self.assertEqual(len(notice), 1)
         body = str(notice.body)
         self.assertEqual(body.count("/odoo/dvk.model/"), 2)
-        self.assertIn("and 1 more", body)
+        # In the approver's language (Vietnamese under odoo-bin --load-language).
+        approver_env = self.env(context={"lang": self.user_approver.lang})
+        self.assertIn(approver_env._("and %(count)s more", count=1), body)
         self.assertEqual(len(batch.activity_ids), 3)
 
     def test_batch_approve_tells_registrant_once(self):
