@@ -3,6 +3,7 @@ from . import dvk_field
 from . import dvk_profile
 from . import dvk_category
 from . import res_users
+from . import ir_http
 from . import hr_department
 from . import hr_emulation_title_type
 from . import hr_emulation_title
