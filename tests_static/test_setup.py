@@ -11,6 +11,7 @@ import importlib.machinery
 import importlib.util
 import os
 import pwd
+import re
 import shutil
 import signal
 import socket
@@ -328,6 +329,8 @@ def test_run_ends_cleanly_on_signal(sandbox, pg, signum, running_before):
     assert "Traceback" not in output, output
     assert code == 0, output
     assert "fake odoo: stopped by signal" in output, output
+    assert "Ctrl-C stops" in output, output
+    assert all(f"  {login} " in output for login in ("admin", "dvk_vl_approver"))
     if running_before:
         assert "keeps running" in output and "setup/dvk stop" in output, output
         assert pg.running()
@@ -364,3 +367,17 @@ def test_ci_fails_without_odoo(sandbox):
     assert proc.stdout == ""
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and "Odoo 19 is not importable" in lines[0], proc.stderr
+
+
+def test_demo_logins_match_the_readme():
+    """Rule: `run` lists every demo login the README names, in the README's
+    order, each with a role, and its password is the login."""
+    text = (ROOT / "README.md").read_text()
+    start = text.index("Demo logins (password = login)")
+    paragraph = text[start : text.index("\n\n", start)]
+    named = re.findall(r"`([a-z][a-z0-9_]*)`", paragraph)
+    logins = load_script(SCRIPT).DEMO_LOGINS
+    assert [login for login, _password, _role in logins] == named
+    assert len(named) == len(set(named)) == 27
+    for login, password, role in logins:
+        assert password == login and role.strip(), login
