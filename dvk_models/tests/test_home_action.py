@@ -20,7 +20,9 @@ class TestDvkHomeAction(HttpCase):
         )
         cls.own_action = cls.env.ref("dvk_models.dvk_model_action")
         cls.own_home.action_id = cls.own_action.id
-        cls.other = new_test_user(cls.env, login="dvk_home_other", groups="base.group_user")
+        cls.other = new_test_user(
+            cls.env, login="dvk_home_other", groups="base.group_user"
+        )
 
     def _home_action(self, login):
         self.authenticate(login, login)
