@@ -36,13 +36,21 @@ class ReportDvkUnionMixin(models.AbstractModel):
 
     @api.model
     def _dvk_union_header(self, unit, kind, date=None):
-        """The union header: the union directly above (e.g. LĐLĐ TỈNH NINH
-        THUẬN) over the issuing union, the number left blank for the clerk."""
+        """The union header: the superior body of the unit's data, else the
+        union directly above (e.g. LĐLĐ TỈNH NINH THUẬN), over the issuing
+        union, the number left blank for the clerk."""
         header = self._dvk_header(unit, self._dvk_number(unit, kind), date)
         above = unit._dvk_union_ancestor(("base", "district", "sector", "province"))
-        if above:
-            header["upper"] = above.name.upper()
+        if above and not unit.dvk_superior_name:
+            header["upper"] = (above.dvk_header_name or above.name).upper()
         return header
+
+    @api.model
+    def _dvk_default_titles(self, unit):
+        """A union is led by its chairman (Chủ tịch), with vice-chairmen."""
+        if unit.dvk_union_kind:
+            return "Chủ tịch", "Phó Chủ tịch"
+        return super()._dvk_default_titles(unit)
 
     @api.model
     def _dvk_union_proposer(self, record):
