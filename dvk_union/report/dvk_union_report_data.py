@@ -6,7 +6,11 @@ beside the national motto. Documents are read as the current user."""
 
 from odoo import api, models
 
-from odoo.addons.dvk_models.report.dvk_report_data import short_date, vn_sort_key
+from odoo.addons.dvk_models.report.dvk_report_data import (
+    DOTS_NAME,
+    short_date,
+    vn_sort_key,
+)
 
 from ..models.hr_department import UPPER_KINDS
 
@@ -40,7 +44,9 @@ class ReportDvkUnionMixin(models.AbstractModel):
         union directly above (e.g. LĐLĐ TỈNH NINH THUẬN), over the issuing
         union, the number left blank for the clerk."""
         header = self._dvk_header(unit, self._dvk_number(unit, kind), date)
-        above = unit._dvk_union_ancestor(("base", "district", "sector", "province"))
+        above = unit and unit._dvk_union_ancestor(
+            ("base", "district", "sector", "province")
+        )
         if above and not unit.dvk_superior_name:
             header["upper"] = (above.dvk_header_name or above.name).upper()
         return header
@@ -252,7 +258,35 @@ class ReportDvkUnionCoverage(models.AbstractModel):
 
     @api.model
     def _dvk_prepare(self, docs, data):
+        documents = {}
+        for coverage in docs:
+            issuer = coverage.issuer_department_id
+            header = self._dvk_union_header(issuer, "BC", coverage.date)
+            if not issuer:
+                # The issuing union's data, never the company's name.
+                header["unit"] = DOTS_NAME
+            documents[coverage.id] = {
+                "header": header,
+                "year": coverage.campaign_id.year,
+                "unit_name": issuer.name or "",
+                "scope": (
+                    "Toàn tỉnh"
+                    if issuer.dvk_union_kind == "province"
+                    else (issuer.name or "Tổng số")
+                ),
+                "recipients": [
+                    line.strip()
+                    for line in (coverage.recipients or "").splitlines()
+                    if line.strip()
+                ],
+                "signature": self._dvk_unit_signature(
+                    issuer,
+                    signer=coverage.signer_id,
+                    position=coverage.signer_title,
+                ),
+            }
         return {
+            "documents": documents,
             "coverage_rows": {
                 c.id: [
                     {
@@ -270,5 +304,5 @@ class ReportDvkUnionCoverage(models.AbstractModel):
                     for line in c.line_ids
                 ]
                 for c in docs
-            }
+            },
         }
