@@ -223,13 +223,9 @@ class DvkReportMixin(models.AbstractModel):
         default the unit's kind decides."""
         if party is None:
             party = bool(unit and unit.dvk_is_party_body)
-        name = (
-            unit_name
-            or unit.dvk_header_name
-            or unit.name
-            or self.env.company.name
-            or ""
-        )
+        # The issuing unit's data, never the company's name: without a unit
+        # the name is left for the clerk.
+        name = unit_name or unit.dvk_header_name or unit.name or DOTS_NAME
         number_line = False
         if number:
             number_line = f"Số {number}" if party else f"Số: {number}"
@@ -630,20 +626,22 @@ class ReportDvkCampaignSummary(models.AbstractModel):
             )
             rows = self._dvk_model_rows(models_)
             totals, grand = self._dvk_totals_by_field(rows)
-            receiver = self._dvk_receiver(unit)
+            # A user in charge of no unit (a DVK manager) sends the summary
+            # of the unit that holds every model listed.
+            issuer = unit or self._dvk_common_unit(models_.department_id)
+            receiver = self._dvk_receiver(issuer)
             summaries[campaign.id] = {
                 "header": self._dvk_header(
-                    unit,
-                    number=self._dvk_number(unit, "BC"),
+                    issuer,
+                    number=self._dvk_number(issuer, "BC"),
                     date=self._dvk_today(),
-                    unit_name=None if unit else campaign.company_id.name,
                 ),
-                "unit_name": unit.name or campaign.company_id.name,
+                "unit_name": issuer.name or DOTS_NAME,
                 "receiver": receiver.name or "",
                 "rows": rows,
                 "totals": totals,
                 "grand": grand,
-                "signature": self._dvk_unit_signature(unit),
+                "signature": self._dvk_unit_signature(issuer),
             }
         return {"summaries": summaries}
 

@@ -47,8 +47,8 @@ class TestFormHeaders(DvkCommon):
     def _text(self, content):
         return " ".join(html.unescape(TAGS.sub(" ", content)).split())
 
-    def _summary(self):
-        report = self.env["ir.actions.report"].with_user(self.user_officer)
+    def _summary(self, user=None):
+        report = self.env["ir.actions.report"].with_user(user or self.user_officer)
         content, _kind = report._render_qweb_pdf(SUMMARY, self.campaign.ids)
         return content.decode()
 
@@ -86,6 +86,17 @@ class TestFormHeaders(DvkCommon):
         text = self._text(self._summary())
         self.assertIn("ĐẢNG BỘ TỈNH TRÀ VINH HUYỆN ỦY CHÂU THÀNH", text)
         self.assertIn("T/M HUYỆN ỦY BÍ THƯ Phạm Văn Huyện", text)
+
+    def test_summary_of_a_manager_names_a_unit_not_the_company(self):
+        """Rule: Decree 30/2020/NĐ-CP — the issuing body of a form is a
+        unit: a DVK manager, in charge of no unit, sends Mẫu 3 as the unit
+        that holds every model listed, never under the company's name."""
+        self.env.company.name = "Tỉnh ủy Trà Vinh (demo)"
+        model = self._proposed()
+        self._decision(model).action_confirm()
+        text = self._text(self._summary(self.user_manager))
+        self.assertIn("ĐẢNG ỦY XÃ HÒA LỢI", text)
+        self.assertNotIn("(DEMO)", text.upper())
 
     def test_signature_titles_come_from_the_body(self):
         """Rule: Decree 30/2020/NĐ-CP, guidance 36-HD/VPTW — a deputy signs

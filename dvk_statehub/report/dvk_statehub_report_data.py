@@ -164,8 +164,7 @@ class ReportDvkStatehubHomeAffairs(models.AbstractModel):
         codes = self._dvk_field_codes()
         reports = {}
         for report in docs:
-            # The issuing unit's data, never the company's name: a report
-            # without an issuer yet leaves the header's name for the clerk.
+            # The issuing unit's data, never the company's name.
             issuer = report.issuer_department_id
             number = report.number or issuer._dvk_document_number(
                 "BC", BLANK_NUMBER, party=False
@@ -190,11 +189,7 @@ class ReportDvkStatehubHomeAffairs(models.AbstractModel):
             reports[report.id] = {
                 "stamp": "DỰ THẢO" if report.state == "draft" else False,
                 "header": self._dvk_header(
-                    issuer,
-                    number,
-                    report.date_sent,
-                    unit_name=None if issuer else DOTS_NAME,
-                    party=False,
+                    issuer, number, report.date_sent, party=False
                 ),
                 "addressee": report.addressee_id.name or "",
                 "recipients": [

@@ -6,11 +6,7 @@ beside the national motto. Documents are read as the current user."""
 
 from odoo import api, models
 
-from odoo.addons.dvk_models.report.dvk_report_data import (
-    DOTS_NAME,
-    short_date,
-    vn_sort_key,
-)
+from odoo.addons.dvk_models.report.dvk_report_data import short_date, vn_sort_key
 
 from ..models.hr_department import UPPER_KINDS
 
@@ -261,12 +257,8 @@ class ReportDvkUnionCoverage(models.AbstractModel):
         documents = {}
         for coverage in docs:
             issuer = coverage.issuer_department_id
-            header = self._dvk_union_header(issuer, "BC", coverage.date)
-            if not issuer:
-                # The issuing union's data, never the company's name.
-                header["unit"] = DOTS_NAME
             documents[coverage.id] = {
-                "header": header,
+                "header": self._dvk_union_header(issuer, "BC", coverage.date),
                 "year": coverage.campaign_id.year,
                 "unit_name": issuer.name or "",
                 "scope": (
