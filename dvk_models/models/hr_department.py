@@ -38,7 +38,49 @@ class HrDepartment(models.Model):
     )
     dvk_signing_place = fields.Char(
         string="Place of Signing",
-        help="Place name printed before the date of documents, e.g. Trà Vinh.",
+        help="Place name printed before the date of the unit's documents: the "
+        "province, district or commune where it sits (Decree 30/2020/NĐ-CP), "
+        "e.g. Trà Vinh, Càng Long. A unit without a DVK level of its own (a "
+        "village cell, an association, an office of an agency) and a steering "
+        "committee print the place of the unit they belong to; any other unit "
+        "prints its own, or dots for the clerk.",
+    )
+    dvk_header_name = fields.Char(
+        string="Name in Document Headers",
+        help="The unit's name as its documents print it under the superior "
+        "body, e.g. HUYỆN ỦY CHÂU THÀNH or BAN CHỈ ĐẠO QCDC VÀ PHONG TRÀO "
+        "“DÂN VẬN KHÉO”. Empty: the unit's name.",
+    )
+    dvk_superior_name = fields.Char(
+        string="Superior Body in Document Headers",
+        help="The line printed above the unit's name in the header of its "
+        "documents: the superior Party organisation for a Party body (ĐẢNG BỘ "
+        "TỈNH TRÀ VINH above HUYỆN ỦY CHÂU THÀNH, guidance 36-HD/VPTW), the "
+        "governing body for a state body (UBND TỈNH TRÀ VINH above SỞ TÀI "
+        "CHÍNH, Decree 30/2020/NĐ-CP). Empty: the nearest unit above of the "
+        "same kind (a Party body above a Party body), never a steering "
+        "committee.",
+    )
+    dvk_sign_on_behalf = fields.Char(
+        string="Signs on Behalf Of",
+        help="The collective body in whose name the unit's documents are "
+        "signed, printed after T/M (Party) or TM. (state): HUYỆN ỦY, BAN "
+        "THƯỜNG VỤ, BAN CHỈ ĐẠO. Empty: the unit's name for a Party body or a "
+        "steering committee, nothing for a unit whose head signs alone.",
+    )
+    dvk_head_title = fields.Char(
+        string="Title of the Head in Signatures",
+        help="The title under which the head of the unit signs for it, e.g. BÍ "
+        "THƯ for a party committee, TRƯỞNG BAN for a steering committee, CHỦ "
+        "TỊCH for a union. Empty: Bí thư for a Party body, Trưởng ban for a "
+        "steering committee, else the head's job title.",
+    )
+    dvk_deputy_title = fields.Char(
+        string="Title of a Deputy in Signatures",
+        help="The title under which a deputy signs for the unit, e.g. PHÓ BÍ "
+        "THƯ, PHÓ TRƯỞNG BAN (a state body adds KT. and the head's title "
+        "above it). Empty: Phó Bí thư for a Party body, Phó Trưởng ban for a "
+        "steering committee, else the signer's job title.",
     )
     dvk_is_steering_committee = fields.Boolean(
         string="DVK Steering Committee",
@@ -233,6 +275,23 @@ class HrDepartment(models.Model):
         for department in self:
             for key, per_department in counts.items():
                 department[key] = per_department.get(department, 0)
+
+    def _dvk_document_number(self, kind, number, party=None):
+        """The number and symbol of a document of kind ``kind`` (BC, TTr, QĐ)
+        this unit issues: "05-BC/BCĐH" for a Party body (guidance
+        36-HD/VPTW), "05/BC-BCĐ" for a state body (Decree 30/2020/NĐ-CP).
+        ``number`` is the number drawn (two digits at least) or a blank left
+        for the clerk; ``party`` forces the format. No unit: no symbol."""
+        if len(self) > 1:
+            self.ensure_one()
+        if isinstance(number, int):
+            number = f"{number:02d}"
+        if party is None:
+            party = bool(self.dvk_is_party_body)
+        symbol = self.dvk_decision_symbol or ""
+        if party:
+            return f"{number}-{kind}/{symbol}" if symbol else number
+        return f"{number}/{kind}-{symbol}" if symbol else f"{number}/{kind}"
 
     def _dvk_open(self, model, name):
         self.ensure_one()

@@ -159,11 +159,40 @@ class DvkReportMixin(models.AbstractModel):
 
     @api.model
     def _dvk_place(self, unit):
+        """The place printed before the date (Decree 30/2020/NĐ-CP: the
+        locality where the issuing body sits): the unit's own. A unit without
+        a DVK level of its own (a village cell, an association, an office of
+        an agency) and a steering committee sit with the unit they belong to
+        and print its place; the walk stops at the first other unit, which is
+        a body of its own: a district never prints its province's place.
+        Dots for the clerk when the data has none; the company's city only
+        for a document of no unit."""
+        if not unit:
+            return self.env.company.city or DOTS_PLACE
         for ancestor in self._dvk_ancestors(unit):
             if ancestor.dvk_signing_place:
                 return ancestor.dvk_signing_place
-        company = unit.company_id or self.env.company
-        return company.city or DOTS_PLACE
+            if ancestor.dvk_level_id and not ancestor.dvk_is_steering_committee:
+                break
+        return DOTS_PLACE
+
+    @api.model
+    def _dvk_superior(self, unit, party):
+        """The line above the unit's name in a header: the unit's own data,
+        else the nearest unit above of the same kind (a Party body above a
+        Party body); a steering committee is nobody's superior body, however
+        the tree is drawn."""
+        if not unit:
+            return ""
+        if unit.dvk_superior_name:
+            return unit.dvk_superior_name
+        for ancestor in self._dvk_ancestors(unit)[1:]:
+            if ancestor.dvk_is_steering_committee and not ancestor.dvk_is_party_body:
+                continue
+            if party and not ancestor.dvk_is_party_body:
+                continue
+            return ancestor.dvk_header_name or ancestor.name or ""
+        return ""
 
     @api.model
     def _dvk_common_unit(self, units):
@@ -189,19 +218,21 @@ class DvkReportMixin(models.AbstractModel):
     def _dvk_header(self, unit, number=None, date=None, unit_name=None, party=None):
         """Header of a Decree 30 document (or of a Party document, guidance
         36-HD/VPTW, for a Party body): issuing body and the body above it,
-        number and symbol, place and date. ``party`` forces the format (the
-        profile's document format); by default the unit's kind decides."""
+        number and symbol, place and date, all from the issuing unit's data.
+        ``party`` forces the format (the profile's document format); by
+        default the unit's kind decides."""
         if party is None:
             party = bool(unit and unit.dvk_is_party_body)
-        name = unit_name or unit.name or self.env.company.name or ""
-        upper = unit.parent_id.name if unit and unit.parent_id else ""
+        # The issuing unit's data, never the company's name: without a unit
+        # the name is left for the clerk.
+        name = unit_name or unit.dvk_header_name or unit.name or DOTS_NAME
         number_line = False
         if number:
             number_line = f"Số {number}" if party else f"Số: {number}"
         date_text = rules.vn_date(date) if date else DOTS_DATE
         return {
             "party": party,
-            "upper": upper.upper(),
+            "upper": self._dvk_superior(unit, party).upper(),
             "unit": name.upper(),
             "number": number_line,
             "place_date": f"{self._dvk_place(unit)}, {date_text}",
@@ -211,10 +242,7 @@ class DvkReportMixin(models.AbstractModel):
     def _dvk_number(self, unit, kind):
         """A number left blank for the clerk, with the symbol of the unit,
         e.g. "      /TTr-BCĐ" (Decree 30: number, then type and body)."""
-        symbol = unit.dvk_decision_symbol or ""
-        if unit.dvk_is_party_body:
-            return f"{BLANK_NUMBER}-{kind}/{symbol}" if symbol else BLANK_NUMBER
-        return f"{BLANK_NUMBER}/{kind}-{symbol}" if symbol else f"{BLANK_NUMBER}/{kind}"
+        return unit._dvk_document_number(kind, BLANK_NUMBER)
 
     @api.model
     def _dvk_job_title(self, employee):
@@ -226,36 +254,66 @@ class DvkReportMixin(models.AbstractModel):
 
     @api.model
     def _dvk_unit_signature(self, unit, signer=None, position=None, note=None):
-        """Signature of a unit: "TM." (T/M for the Party) when a collective
-        body signs, the position in capitals and the signer's name; the head
-        of the unit signs unless ``signer`` is given."""
-        signer = unit.manager_id if signer is None else signer
+        """Signature of a unit, one body per block (Decree 30/2020/NĐ-CP,
+        guidance 36-HD/VPTW): "T/M" (Party) or "TM." (state) and the
+        collective body the unit signs for, the signer's title in that body
+        (the head's, or a deputy's when someone else than the head signs:
+        "KT." and the head's title above it for a state body) and the
+        signer's name; the head of the unit signs unless ``signer`` is given.
+        Titles come from the unit's data, never from the signer's job title
+        in another body, which only serves a unit whose head signs alone."""
+        head = unit.manager_id
+        signer = head if signer is None else signer
+        party = bool(unit.dvk_is_party_body)
+        committee = bool(unit.dvk_is_steering_committee)
+        deputy = bool(signer and head and signer != head)
+        acting = False
         if not position:
-            if self._dvk_job_title(signer):
-                position = self._dvk_job_title(signer)
-            elif unit.dvk_is_steering_committee:
-                position = "Trưởng ban"
-            elif unit.dvk_is_party_body:
-                position = "Bí thư"
+            default_head, default_deputy = self._dvk_default_titles(unit)
+            head_title = unit.dvk_head_title or default_head
+            if deputy:
+                position = unit.dvk_deputy_title or default_deputy
+                # A deputy of a state body signs "KT." for the head.
+                if head_title and not party:
+                    acting = f"KT. {head_title.upper()}"
             else:
-                position = "Thủ trưởng đơn vị"
+                position = head_title
+            position = position or self._dvk_job_title(signer) or "Thủ trưởng đơn vị"
         prefix = False
-        if unit and (unit.dvk_is_party_body or unit.dvk_is_steering_committee):
-            prefix = "{} {}".format(
-                "T/M" if unit.dvk_is_party_body else "TM.", unit.name.upper()
-            )
+        body = unit.dvk_sign_on_behalf
+        if not body and (party or committee):
+            body = unit.dvk_header_name or unit.name
+        if body:
+            prefix = "{} {}".format("T/M" if party else "TM.", body.upper())
         return {
             "prefix": prefix,
+            "acting": acting,
             "position": position.upper(),
             "note": note,
             "name": signer.name or "",
         }
 
     @api.model
+    def _dvk_default_titles(self, unit):
+        """Hook: the titles of the head and of a deputy of ``unit`` when its
+        data gives none (empty: the signer's job title)."""
+        if unit.dvk_is_party_body:
+            return "Bí thư", "Phó Bí thư"
+        if unit.dvk_is_steering_committee:
+            return "Trưởng ban", "Phó Trưởng ban"
+        return "", ""
+
+    @api.model
     def _dvk_person_signature(
         self, position, name, note="(Ký, ghi rõ họ tên)", prefix=False
     ):
-        return {"prefix": prefix, "position": position, "note": note, "name": name}
+        return {
+            "prefix": prefix,
+            "acting": False,
+            "position": position,
+            "note": note,
+            "name": name,
+        }
 
     # ------------------------------------------------------------------
     # Names
@@ -364,6 +422,9 @@ class DvkReportMixin(models.AbstractModel):
                         if decision
                         else ""
                     ),
+                    # The same, in parts that the forms print unbroken.
+                    "decision_number": decision.name if decision else "",
+                    "decision_date": short_date(decision.date) if decision else "",
                     "result": model.result_summary or "",
                     "note": "; ".join(notes),
                 }
@@ -565,20 +626,22 @@ class ReportDvkCampaignSummary(models.AbstractModel):
             )
             rows = self._dvk_model_rows(models_)
             totals, grand = self._dvk_totals_by_field(rows)
-            receiver = self._dvk_receiver(unit)
+            # A user in charge of no unit (a DVK manager) sends the summary
+            # of the unit that holds every model listed.
+            issuer = unit or self._dvk_common_unit(models_.department_id)
+            receiver = self._dvk_receiver(issuer)
             summaries[campaign.id] = {
                 "header": self._dvk_header(
-                    unit,
-                    number=self._dvk_number(unit, "BC"),
+                    issuer,
+                    number=self._dvk_number(issuer, "BC"),
                     date=self._dvk_today(),
-                    unit_name=None if unit else campaign.company_id.name,
                 ),
-                "unit_name": unit.name or campaign.company_id.name,
+                "unit_name": issuer.name or DOTS_NAME,
                 "receiver": receiver.name or "",
                 "rows": rows,
                 "totals": totals,
                 "grand": grand,
-                "signature": self._dvk_unit_signature(unit),
+                "signature": self._dvk_unit_signature(issuer),
             }
         return {"summaries": summaries}
 

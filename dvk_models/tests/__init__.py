@@ -13,6 +13,7 @@ from . import test_eligibility
 from . import test_scoring
 from . import test_xlsx
 from . import test_reports
+from . import test_form_headers
 from . import test_migration
 from . import test_journeys
 from . import test_decision_award

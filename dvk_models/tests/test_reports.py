@@ -41,10 +41,12 @@ class TestReports(DvkCommon):
     def setUpClass(cls):
         super().setUpClass()
         Department = cls.env["hr.department"]
-        # Place of signing set on the province, inherited by the units below;
-        # the district committee is a Party body (Party header), the communes
+        # Each body signs in its own locality (Decree 30/2020/NĐ-CP); the
+        # district committee is a Party body (Party header), the communes
         # are not (national header).
         cls.province.dvk_signing_place = "Trà Vinh"
+        cls.district.dvk_signing_place = "Châu Thành"
+        cls.commune.dvk_signing_place = "Hòa Lợi"
         cls.district.dvk_is_party_body = True
         cls.emp_district_head.job_title = "Bí thư"
         # A district outside the officer's charge.
@@ -199,7 +201,7 @@ class TestReports(DvkCommon):
             "NĂM 2026",
             "HUYỆN ỦY CHÂU THÀNH",
             "ĐẢNG ỦY XÃ HÒA LỢI",
-            "Trà Vinh, ngày 10 tháng 02 năm 2026",
+            "Hòa Lợi, ngày 10 tháng 02 năm 2026",
             "Kính gửi: Huyện ủy Châu Thành",
             "Dân vận khéo trong hiến đất làm đường",
             "Ấp Đa Hòa Bắc, xã Hòa Lợi",
@@ -281,7 +283,7 @@ class TestReports(DvkCommon):
             "năm 2026",
             "ĐẢNG ỦY XÃ HÒA LỢI",
             "Kính gửi: Huyện ủy Châu Thành",
-            "Trà Vinh, ngày 10 tháng 02 năm 2026",
+            "Hòa Lợi, ngày 10 tháng 02 năm 2026",
             "Dân vận khéo trong hiến đất làm đường",
             "Dân vận khéo trong xây dựng nông thôn mới",
             "công nhận 2 mô hình",
@@ -346,7 +348,7 @@ class TestReports(DvkCommon):
             "BÁO CÁO",
             'Tổng hợp kết quả công nhận mô hình "Dân vận khéo" năm 2026',
             "Kính gửi: Tỉnh ủy",
-            "Trà Vinh, ngày 10 tháng 02 năm 2026",
+            "Châu Thành, ngày 10 tháng 02 năm 2026",
             kt.name,
             vhxh.name,
             "Hoàng Thị Dân (Đảng ủy xã Hòa Lợi)",
@@ -504,7 +506,7 @@ class TestReports(DvkCommon):
             "HUYỆN ỦY CHÂU THÀNH",
             "ĐẢNG ỦY XÃ HÒA LỢI",
             f"Số {decision.name}",
-            "Trà Vinh, ngày 10 tháng 10 năm 2026",
+            "Hòa Lợi, ngày 10 tháng 10 năm 2026",
             "QUYẾT ĐỊNH",
             'Về việc công nhận mô hình, điển hình "Dân vận khéo" năm 2026',
             "Căn cứ Kế hoạch số 26-KH/TU ngày 24/6/2021",

@@ -160,6 +160,12 @@ class DvkUnitLineageWizard(models.TransientModel):
                 "dvk_level_id": first.dvk_level_id.id,
                 "dvk_is_party_body": first.dvk_is_party_body,
                 "dvk_signing_place": first.dvk_signing_place,
+                # The same kind of body as the units it takes over: the same
+                # superior body and signing titles on its documents.
+                "dvk_superior_name": first.dvk_superior_name,
+                "dvk_sign_on_behalf": first.dvk_sign_on_behalf,
+                "dvk_head_title": first.dvk_head_title,
+                "dvk_deputy_title": first.dvk_deputy_title,
             }
         ).with_env(self.env)
 

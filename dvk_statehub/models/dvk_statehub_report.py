@@ -1,8 +1,23 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command, Domain
 
 from .hr_department import AGENCY_KINDS
+
+# What only the report's own steps write: computing the figures and sending
+# (which issues the report: number, date).
+ISSUED_FIELDS = ("state", "number", "sequence_number", "number_year", "date_sent")
+# The document's parts, fixed once the report is sent.
+DOCUMENT_FIELDS = (
+    "kind",
+    "campaign_id",
+    "issuer_department_id",
+    "addressee_id",
+    "signer_id",
+    "signer_title",
+    "recipients",
+)
+DEFAULT_RECIPIENTS = "Như trên;\nLưu: VT."
 
 REPORT_RULES = {
     "registration": "dvk_statehub.dvk_profile_statehub_rule_summary_registration",
@@ -86,6 +101,95 @@ class DvkStatehubReport(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
+    # The report is an official document (Decree 30/2020/NĐ-CP): issued by a
+    # unit, numbered in its register when sent, signed, with its recipients.
+    issuer_department_id = fields.Many2one(
+        "hr.department",
+        string="Issuing Unit",
+        default=lambda self: self._default_issuer_department_id(),
+        ondelete="restrict",
+        tracking=True,
+        check_company=True,
+        context={"hierarchical_naming": False},
+        help="The body that issues and signs the report: its header name, "
+        "superior body, symbol and place of signing are printed from the "
+        "unit's data.",
+    )
+    addressee_id = fields.Many2one(
+        "hr.department",
+        string="Addressed To",
+        default=lambda self: self._default_addressee_id(),
+        ondelete="restrict",
+        tracking=True,
+        check_company=True,
+        context={"hierarchical_naming": False},
+        domain="[('dvk_statehub_home_affairs', '=', True)]",
+        help="Sở Nội vụ of the province, printed after Kính gửi.",
+    )
+    number = fields.Char(
+        string="Number and Symbol",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Drawn from the issuing unit's register of the year when the "
+        "report is sent, e.g. 05/BC-BCĐ.",
+    )
+    sequence_number = fields.Integer(
+        string="Number in the Year", readonly=True, copy=False
+    )
+    number_year = fields.Integer(string="Year of the Number", readonly=True, copy=False)
+    signer_id = fields.Many2one(
+        "hr.employee",
+        string="Signed By",
+        compute="_compute_signer_id",
+        store=True,
+        readonly=False,
+        tracking=True,
+        check_company=True,
+        help="The head of the issuing unit unless someone else signs.",
+    )
+    signer_title = fields.Char(
+        string="Signer's Position",
+        help="Empty: the title of the head (or of a deputy) in the issuing "
+        "unit's data, e.g. TRƯỞNG BAN, PHÓ TRƯỞNG BAN.",
+    )
+    recipients = fields.Text(
+        default=DEFAULT_RECIPIENTS,
+        help="Nơi nhận: one recipient per line, as printed at the foot of the report.",
+    )
+
+    _number_uniq = models.UniqueIndex(
+        "(issuer_department_id, number_year, sequence_number) "
+        "WHERE sequence_number IS NOT NULL",
+        "This number is already used by a report of the issuing unit this year.",
+    )
+
+    @api.model
+    def _default_issuer_department_id(self):
+        """The unit in the user's charge, when there is one."""
+        units = self.env.user.dvk_department_ids
+        return units if len(units) == 1 else self.env["hr.department"]
+
+    @api.model
+    def _default_addressee_id(self):
+        """Sở Nội vụ of the company, when it has one."""
+        home_affairs = self.env["hr.department"].search(
+            [
+                ("dvk_statehub_home_affairs", "=", True),
+                ("company_id", "in", [False, self.env.company.id]),
+            ],
+            limit=2,
+        )
+        return home_affairs if len(home_affairs) == 1 else home_affairs.browse()
+
+    @api.depends("issuer_department_id")
+    def _compute_signer_id(self):
+        for report in self:
+            if report.state != "draft":
+                continue
+            # sudo: the issuing unit's head (a name and a position), not the
+            # content of HR records
+            report.signer_id = report.issuer_department_id.sudo().manager_id
 
     @api.depends_context("lang")
     @api.depends("kind", "year")
@@ -110,6 +214,40 @@ class DvkStatehubReport(models.Model):
             report.registered_total = sum(lines.mapped("registered_count"))
             report.recognized_total = sum(lines.mapped("recognized_count"))
             report.commendation_total = sum(lines.mapped("commendation_count"))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any(
+            vals.get("state", "draft") != "draft"
+            or any(vals.get(fname) for fname in ISSUED_FIELDS[1:])
+            for vals in vals_list
+        ):
+            raise UserError(
+                self.env._(
+                    "A report is created as a draft; its number is drawn when it "
+                    "is sent."
+                )
+            )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            if set(ISSUED_FIELDS) & set(vals):
+                raise UserError(
+                    self.env._(
+                        "The number, date and state of a report change only "
+                        "when it is computed and sent."
+                    )
+                )
+            sent = self.filtered(lambda r: r.state != "draft")
+            if sent and set(DOCUMENT_FIELDS) & set(vals):
+                raise UserError(
+                    self.env._(
+                        "%(name)s has been sent to Sở Nội vụ: it is kept as issued.",
+                        name=sent[0].display_name,
+                    )
+                )
+        return super().write(vals)
 
     # ------------------------------------------------------------------
     # Computation
@@ -372,14 +510,54 @@ class DvkStatehubReport(models.Model):
             )
         return True
 
+    def _check_issuer_scope(self):
+        """A report is issued in the name of a unit in the sender's charge
+        (or below it), as decisions are; DVK managers issue for any unit."""
+        if self.env.su or self.env.user.has_group("dvk_models.group_dvk_manager"):
+            return
+        outside = self.issuer_department_id - self.env.user._dvk_scope_units()
+        if outside:
+            raise AccessError(
+                self.env._(
+                    "%(unit)s is outside the units in your charge: you cannot "
+                    "issue its reports.",
+                    unit=", ".join(outside.mapped("display_name")),
+                )
+            )
+
     def action_send(self):
+        """Issue the report: its number is drawn from the issuing unit's
+        register of the year (gapless, race-free, shared with the unit's
+        decisions), dated today."""
         for report in self:
             if report.state != "draft" or not report.date_computed:
                 raise UserError(self.env._("Compute the report before sending it."))
-        # sudo: state written by this step after the check above
-        self.sudo().write(
-            {"state": "sent", "date_sent": fields.Date.context_today(self)}
-        )
+            if not report.issuer_department_id or not report.signer_id:
+                raise UserError(
+                    self.env._(
+                        "Choose the issuing unit and the signer of %(name)s "
+                        "before sending it.",
+                        name=report.display_name,
+                    )
+                )
+        self._check_issuer_scope()
+        self.check_access("write")
+        self.lock_for_update()
+        today = fields.Date.context_today(self)
+        for report in self:
+            issuer = report.issuer_department_id
+            number = self.env["dvk.decision.counter"]._draw(issuer, today.year)
+            # sudo: number, date and state written by this step after the
+            # checks above
+            report.sudo().write(
+                {
+                    "state": "sent",
+                    "date_sent": today,
+                    "sequence_number": number,
+                    "number_year": today.year,
+                    "number": issuer._dvk_document_number("BC", number, party=False),
+                }
+            )
         return True
 
 

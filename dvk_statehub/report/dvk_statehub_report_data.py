@@ -7,6 +7,7 @@ current user."""
 from odoo import api, models
 
 from odoo.addons.dvk_models.report.dvk_report_data import (
+    BLANK_NUMBER,
     DOTS_NAME,
     short_date,
 )
@@ -163,7 +164,11 @@ class ReportDvkStatehubHomeAffairs(models.AbstractModel):
         codes = self._dvk_field_codes()
         reports = {}
         for report in docs:
-            unit = report.scope_department_ids[:1]
+            # The issuing unit's data, never the company's name.
+            issuer = report.issuer_department_id
+            number = report.number or issuer._dvk_document_number(
+                "BC", BLANK_NUMBER, party=False
+            )
             # The agencies of the year, "C (formerly A, B)" when C took over
             # A and B by the end of the campaign.
             period_end = report.campaign_id.date_end
@@ -182,7 +187,22 @@ class ReportDvkStatehubHomeAffairs(models.AbstractModel):
                 for line in report.line_ids
             ]
             reports[report.id] = {
-                "header": self._dvk_header(unit, None, report.date_sent, party=False),
+                "stamp": "DỰ THẢO" if report.state == "draft" else False,
+                "header": self._dvk_header(
+                    issuer, number, report.date_sent, party=False
+                ),
+                "addressee": report.addressee_id.name or "",
+                "recipients": [
+                    line.strip()
+                    for line in (report.recipients or "").splitlines()
+                    if line.strip()
+                ],
+                "signature": self._dvk_unit_signature(
+                    issuer,
+                    signer=report.signer_id,
+                    position=report.signer_title,
+                    note="(Ký, ghi rõ họ tên, đóng dấu)",
+                ),
                 "rows": rows,
                 "totals": {
                     key: sum(r[key] for r in rows)

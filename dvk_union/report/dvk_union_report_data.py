@@ -36,13 +36,23 @@ class ReportDvkUnionMixin(models.AbstractModel):
 
     @api.model
     def _dvk_union_header(self, unit, kind, date=None):
-        """The union header: the union directly above (e.g. LĐLĐ TỈNH NINH
-        THUẬN) over the issuing union, the number left blank for the clerk."""
+        """The union header: the superior body of the unit's data, else the
+        union directly above (e.g. LĐLĐ TỈNH NINH THUẬN), over the issuing
+        union, the number left blank for the clerk."""
         header = self._dvk_header(unit, self._dvk_number(unit, kind), date)
-        above = unit._dvk_union_ancestor(("base", "district", "sector", "province"))
-        if above:
-            header["upper"] = above.name.upper()
+        above = unit and unit._dvk_union_ancestor(
+            ("base", "district", "sector", "province")
+        )
+        if above and not unit.dvk_superior_name:
+            header["upper"] = (above.dvk_header_name or above.name).upper()
         return header
+
+    @api.model
+    def _dvk_default_titles(self, unit):
+        """A union is led by its chairman (Chủ tịch), with vice-chairmen."""
+        if unit.dvk_union_kind:
+            return "Chủ tịch", "Phó Chủ tịch"
+        return super()._dvk_default_titles(unit)
 
     @api.model
     def _dvk_union_proposer(self, record):
@@ -244,7 +254,31 @@ class ReportDvkUnionCoverage(models.AbstractModel):
 
     @api.model
     def _dvk_prepare(self, docs, data):
+        documents = {}
+        for coverage in docs:
+            issuer = coverage.issuer_department_id
+            documents[coverage.id] = {
+                "header": self._dvk_union_header(issuer, "BC", coverage.date),
+                "year": coverage.campaign_id.year,
+                "unit_name": issuer.name or "",
+                "scope": (
+                    "Toàn tỉnh"
+                    if issuer.dvk_union_kind == "province"
+                    else (issuer.name or "Tổng số")
+                ),
+                "recipients": [
+                    line.strip()
+                    for line in (coverage.recipients or "").splitlines()
+                    if line.strip()
+                ],
+                "signature": self._dvk_unit_signature(
+                    issuer,
+                    signer=coverage.signer_id,
+                    position=coverage.signer_title,
+                ),
+            }
         return {
+            "documents": documents,
             "coverage_rows": {
                 c.id: [
                     {
@@ -262,5 +296,5 @@ class ReportDvkUnionCoverage(models.AbstractModel):
                     for line in c.line_ids
                 ]
                 for c in docs
-            }
+            },
         }

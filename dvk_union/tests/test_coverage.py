@@ -111,7 +111,7 @@ class TestUnionCoverage(DvkUnionCommon):
             ._render_qweb_pdf("dvk_union.dvk_union_coverage_report", wizard.ids)
         )
         text = html.decode()
-        self.assertIn("TỶ LỆ CÔNG ĐOÀN CƠ SỞ", text)
+        self.assertIn("Tỷ lệ công đoàn cơ sở có mô hình", text)
         self.assertIn(self.base2.name, text)
         content, kind = (
             self.env["ir.actions.report"]

@@ -32,6 +32,41 @@ class DvkUnionCoverage(models.TransientModel):
     province_missing_count = fields.Integer(
         string="Without a Province-level Model", readonly=True
     )
+    # The printed report is an official document of the issuing union
+    # (Decree 30/2020/NĐ-CP): its header, place and date, signer and
+    # recipients.
+    issuer_department_id = fields.Many2one(
+        "hr.department",
+        string="Issuing Union",
+        default=lambda self: self._default_issuer_department_id(),
+        domain="[('dvk_union_kind', '!=', False)]",
+        context={"hierarchical_naming": False},
+        help="The union that issues and signs the report: its header name, "
+        "superior body, symbol and place of signing are printed from the "
+        "unit's data.",
+    )
+    date = fields.Date(
+        string="Report Date", default=lambda self: fields.Date.context_today(self)
+    )
+    signer_id = fields.Many2one(
+        "hr.employee",
+        string="Signed By",
+        compute="_compute_signer_id",
+        store=True,
+        readonly=False,
+        help="The head of the issuing union unless someone else signs.",
+    )
+    signer_title = fields.Char(
+        string="Signer's Position",
+        help="Empty: the title of the head (or of a deputy) in the issuing "
+        "union's data, e.g. CHỦ TỊCH, PHÓ CHỦ TỊCH.",
+    )
+    recipients = fields.Text(
+        compute="_compute_recipients",
+        store=True,
+        readonly=False,
+        help="Nơi nhận: one recipient per line, as printed at the foot of the report.",
+    )
 
     @api.depends("campaign_id")
     def _compute_display_name(self):
@@ -40,6 +75,40 @@ class DvkUnionCoverage(models.TransientModel):
                 "Coverage of Base Unions - %(campaign)s",
                 campaign=coverage.campaign_id.name or "",
             )
+
+    @api.model
+    def _default_issuer_department_id(self):
+        """The union in the user's charge (or the one it belongs to), else
+        the provincial federation when the company has one."""
+        Department = self.env["hr.department"]
+        units = self.env.user.dvk_department_ids
+        if len(units) == 1:
+            return units._dvk_union_unit() or units
+        provinces = Department.search([("dvk_union_kind", "=", "province")], limit=2)
+        return provinces if len(provinces) == 1 else Department
+
+    @api.depends("issuer_department_id")
+    def _compute_signer_id(self):
+        for coverage in self:
+            # sudo: the issuing union's head (a name and a position), not the
+            # content of HR records
+            coverage.signer_id = coverage.issuer_department_id.sudo().manager_id
+
+    @api.depends("issuer_department_id")
+    def _compute_recipients(self):
+        """The body the issuing union reports to (the provincial DVK board
+        for the provincial federation, the provincial federation for a
+        district federation or sector union), then the archive."""
+        for coverage in self:
+            issuer = coverage.issuer_department_id
+            upper = self.env["hr.department"]
+            if issuer.dvk_union_kind == "province":
+                # sudo: the board is configuration of the federation
+                upper = issuer.sudo().dvk_union_board_id
+            elif issuer:
+                upper = issuer._dvk_union_province()
+            lines = [f"{upper.name} (để báo cáo);"] if upper else []
+            coverage.recipients = "\n".join([*lines, "Lưu: VT."])
 
     @api.model
     def _default_campaign_id(self):

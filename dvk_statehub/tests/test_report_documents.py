@@ -1,0 +1,182 @@
+"""The state-agency forms as official documents (Decree 30/2020/NĐ-CP): the
+report to Sở Nội vụ issued by a unit, numbered from its register when it is
+sent, dated, signed, with its recipients; the registration table dated in
+the locality of its own unit and signed by its own leader and its steering
+committee's signer."""
+
+import html
+import re
+
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common import DvkStatehubCommon
+
+HOME_AFFAIRS = "dvk_statehub.report_dvk_statehub_home_affairs"
+TABLE = "dvk_statehub.report_dvk_statehub_registration"
+TAGS = re.compile(r"<[^>]*>")
+COMPANY_NAME = "Tỉnh ủy Trà Vinh (demo)"
+
+
+@tagged("post_install", "-at_install")
+class TestStatehubReportDocuments(DvkStatehubCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # The company's name is no issuing body: no form prints it.
+        cls.env.company.name = COMPANY_NAME
+        cls.root.dvk_signing_place = "Trà Vinh"
+        cls.dept.dvk_signing_place = "Trà Vinh"
+
+    def _committee_data(self):
+        """The department's steering committee as its documents print it."""
+        self.bcd_dept.write(
+            {
+                "dvk_header_name": "Ban Chỉ đạo QCDC và phong trào thi đua "
+                "“Dân vận khéo”",
+                "dvk_superior_name": "Sở Tài chính tỉnh Trà Vinh",
+                "dvk_sign_on_behalf": "Ban Chỉ đạo",
+            }
+        )
+
+    def _text(self, report_ref, records, user):
+        content, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(user)
+            ._render_qweb_html(report_ref, records.ids)
+        )
+        return " ".join(html.unescape(TAGS.sub(" ", content.decode())).split())
+
+    def _report(self, issuer, kind="registration", user=None):
+        report = (
+            self.env["dvk.statehub.report"]
+            .with_user(user or self.user_officer)
+            .create(
+                {
+                    "campaign_id": self.campaign.id,
+                    "kind": kind,
+                    "issuer_department_id": issuer.id,
+                }
+            )
+        )
+        report.action_compute()
+        return report
+
+    def test_report_is_issued_numbered_and_signed(self):
+        """Rule: seed 003 Điều 8, Decree 30/2020/NĐ-CP — the report to Sở
+        Nội vụ is an official document of its issuing unit: the unit's
+        header (its superior body and name, never the company's), a number
+        and symbol drawn when it is sent, place and date, Kính gửi Sở Nội
+        vụ, the signature for the body and "Nơi nhận"; the draft says so."""
+        self._committee_data()
+        self._approved(self.dept_unit, "Công khai tài chính công")
+        with freeze_time("2026-02-25"):
+            report = self._report(self.bcd_dept)
+        self.assertEqual(report.signer_id, self.emp_bcd_dept)
+        self.assertEqual(report.addressee_id, self.home_affairs)
+        draft = self._text(HOME_AFFAIRS, report, self.user_officer)
+        for needle in (
+            "DỰ THẢO",
+            "/BC-BCĐ",
+            "Trà Vinh, ngày ..... tháng ..... năm",
+            "Kính gửi: Sở Nội vụ tỉnh Trà Vinh",
+        ):
+            self.assertIn(needle, draft)
+
+        with freeze_time("2026-02-26"):
+            report.with_user(self.user_officer).action_send()
+        self.assertRecordValues(
+            report,
+            [{"state": "sent", "number": "01/BC-BCĐ", "sequence_number": 1}],
+        )
+        for user in (self.user_officer, self.user_home_affairs):
+            text = self._text(HOME_AFFAIRS, report, user)
+            for needle in (
+                "SỞ TÀI CHÍNH TỈNH TRÀ VINH BAN CHỈ ĐẠO QCDC VÀ PHONG TRÀO THI "
+                "ĐUA “DÂN VẬN KHÉO”",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Số: 01/BC-BCĐ",
+                "Trà Vinh, ngày 26 tháng 02 năm 2026",
+                "Kính gửi: Sở Nội vụ tỉnh Trà Vinh",
+                "Nơi nhận: - Như trên; - Lưu: VT.",
+                "TM. BAN CHỈ ĐẠO TRƯỞNG BAN",
+                self.emp_bcd_dept.name,
+            ):
+                self.assertIn(needle, text)
+            self.assertNotIn("DỰ THẢO", text)
+            self.assertNotIn(COMPANY_NAME.upper(), text)
+            self.assertNotIn(COMPANY_NAME, text)
+
+    def test_numbers_follow_the_register_of_the_issuing_unit(self):
+        """Rule: Decree 30/2020/NĐ-CP Article 15 — an issuing body numbers
+        its documents from 01 each year in the order it issues them, its
+        decisions and its reports in one register, without gaps: a report
+        that cannot be sent takes no number; another body starts at 01."""
+        model = self._approved(self.dept, "Công khai tài chính")
+        decision = self._recognize(model, self.bcd_dept)
+        self.assertEqual(decision.name, "01/QĐ-BCĐ")
+        with freeze_time("2026-10-20"):
+            first = self._report(self.bcd_dept)
+            refused = self._report(self.bcd_dept, kind="results")
+            refused.signer_id = False
+            with self.assertRaises(UserError):
+                refused.with_user(self.user_officer).action_send()
+            second = self._report(self.bcd_dept, kind="results")
+            other = self._report(self.bcd_commune)
+            (first | second | other).with_user(self.user_officer).action_send()
+        self.assertEqual(
+            [first.number, second.number, other.number],
+            ["02/BC-BCĐ", "03/BC-BCĐ", "01/BC-BCĐ"],
+        )
+        self.assertFalse(refused.number)
+
+    def test_sent_report_is_kept_as_issued(self):
+        """Rule: Decree 30/2020/NĐ-CP — a sent report is kept as issued: its
+        number, date and document parts change through no write; nobody
+        issues one in the name of a unit outside his charge (Sở Nội vụ
+        receives the reports, it does not issue the agencies')."""
+        report = self._report(self.bcd_dept)
+        with self.assertRaises(UserError):
+            report.with_user(self.user_officer).write({"number": "99/BC-BCĐ"})
+        own = self._report(self.bcd_dept, user=self.user_home_affairs)
+        with self.assertRaises(AccessError):
+            own.with_user(self.user_home_affairs).action_send()
+        self.assertFalse(own.number)
+        report.with_user(self.user_officer).action_send()
+        with self.assertRaises(UserError):
+            report.with_user(self.user_officer).write({"signer_title": "Phó ban"})
+        with self.assertRaises(UserError):
+            report.with_user(self.user_officer).write({"recipients": "Lưu: VT."})
+
+    def test_registration_table_place_and_signers_from_the_units(self):
+        """Rule: seed 003 Điều 6.2, Decree 30/2020/NĐ-CP — the registration
+        table of a district is dated in the district (its own place, never
+        the province's), a district body's in its district; the agency's
+        leader and the steering committee's signer are each printed from
+        their own data."""
+        leader = self.env["hr.employee"].create({"name": "Thạch Văn Chủ Tịch"})
+        self.district.write({"dvk_signing_place": "Càng Long", "manager_id": leader.id})
+        self._submitted(self.district_body, "Một cửa thân thiện")
+        with freeze_time("2026-02-27"):
+            table = self._table(self.district)
+            table.action_build()
+            table.with_user(self.user_officer).action_submit()
+            table.with_user(self.user_bcd_district).action_approve()
+        text = self._text(TABLE, table, self.user_officer)
+        self.assertIn("Càng Long, ngày 27 tháng 02 năm 2026", text)
+        self.assertNotIn("Trà Vinh, ngày", text)
+        self.assertRegex(
+            text,
+            "XÁC NHẬN, DUYỆT CỦA LÃNH ĐẠO CƠ QUAN, ĐƠN VỊ .* Thạch Văn Chủ Tịch "
+            f"{self.emp_bcd_district.name}",
+        )
+        self.assertEqual(text.count(self.emp_bcd_district.name), 1)
+        body = self._table(self.district_body)
+        self.assertIn("Càng Long, ngày", self._text(TABLE, body, self.user_officer))
+        # A commune without a place of its own: dots for the clerk, not its
+        # district's or province's place.
+        commune = self._text(TABLE, self._table(self.commune), self.user_officer)
+        self.assertIn("................, ngày", commune)
+        self.assertNotIn("Càng Long, ngày", commune)
