@@ -28,3 +28,4 @@ from . import test_profiles
 from . import test_trust
 from . import test_decision_cancel
 from . import test_decision_draft
+from . import test_form_pickers
