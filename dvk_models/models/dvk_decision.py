@@ -233,6 +233,7 @@ class DvkDecision(models.Model):
     @api.depends(
         "state",
         "authority_department_id.dvk_decision_symbol",
+        "signer_id",
         "legal_basis",
         "campaign_id",
     )
@@ -523,6 +524,14 @@ class DvkDecision(models.Model):
                 self.env._(
                     "%(unit)s has no decision symbol of its own: set it on the "
                     "unit (e.g. ĐU, UBND) before confirming.",
+                    unit=unit.display_name,
+                )
+            )
+        if unit and not self.signer_id:
+            warnings.append(
+                self.env._(
+                    "Nobody signs the decision yet: choose the signer (by default "
+                    "the head of %(unit)s, which has none recorded).",
                     unit=unit.display_name,
                 )
             )

@@ -79,6 +79,27 @@ class TestDecisionDraft(DvkCommon):
         decision.action_confirm()
         self.assertRegex(decision.name, r"^\d{2}/QĐ-ĐU$")
 
+    def test_missing_signer_said_on_the_draft(self):
+        """Rule: Decree 30/2020/NĐ-CP — a decision is signed: a draft of a unit
+        without a head recorded says that nobody signs it yet; choosing the
+        signer clears the warning."""
+        decision = (
+            self.env["dvk.decision"]
+            .with_user(self.user_manager)
+            .create(
+                {
+                    "campaign_id": self.campaign.id,
+                    "level_id": self.level_province.id,
+                    "authority_department_id": self.province.id,
+                    "date": D(2026, 10, 10),
+                }
+            )
+        )
+        self.assertFalse(decision.signer_id)
+        self.assertIn("signs", decision.draft_warning)
+        decision.signer_id = self.emp_district_head
+        self.assertNotIn("signs", decision.draft_warning or "")
+
     # ------------------------------------------------------------------
     # Legal bases and phase by period
     # ------------------------------------------------------------------
