@@ -97,6 +97,15 @@ class DvkDecision(models.Model):
         index=True,
     )
     cancel_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    can_cancel = fields.Boolean(
+        compute="_compute_can_cancel",
+        help="Whether the current user may cancel this issued decision: a DVK "
+        "manager, or an officer of the unit that issued (or recorded) it.",
+    )
+    draft_warning = fields.Text(
+        compute="_compute_draft_warning",
+        help="What the draft still lacks to be issued as an official document.",
+    )
     legal_basis = fields.Text(
         string="Legal Bases",
         compute="_compute_legal_basis",
@@ -211,6 +220,39 @@ class DvkDecision(models.Model):
         for decision in self:
             decision.line_count = counts.get(decision, 0)
 
+    @api.depends_context("uid")
+    @api.depends("state", "authority_department_id")
+    def _compute_can_cancel(self):
+        # The same predicate as the guard of action_cancel.
+        scope = None
+        if self.env.user.has_group("dvk_models.group_dvk_officer"):
+            scope = self.env.user._dvk_scope_units()
+        for decision in self:
+            decision.can_cancel = decision._dvk_cancel_refusal(scope) is None
+
+    @api.depends(
+        "state",
+        "authority_department_id.dvk_decision_symbol",
+        "signer_id",
+        "legal_basis",
+        "campaign_id",
+    )
+    def _compute_draft_warning(self):
+        for decision in self:
+            if decision.state != "draft":
+                decision.draft_warning = False
+                continue
+            decision.draft_warning = "\n".join(decision._dvk_draft_warnings()) or False
+
+    @api.depends("name", "state")
+    def _compute_display_name(self):
+        # A draft has no number yet: "/" tells the officer nothing.
+        for decision in self:
+            if decision.name and decision.name != "/":
+                decision.display_name = decision.name
+            else:
+                decision.display_name = self.env._("Decision (draft)")
+
     @api.constrains("level_id", "authority_department_id")
     def _check_authority_level(self):
         """Seed 001 §3, seed 003 Đ7.2: a decision at a level is issued by a
@@ -252,30 +294,50 @@ class DvkDecision(models.Model):
                     )
                 )
 
-    def _check_authority_scope(self, units=None):
-        """An officer issues the decisions of the units in his charge (and
-        below them) only; managers issue everywhere. Record rules say the
-        same; this names the unit."""
+    def _dvk_recording_units(self):
+        """Hook: the units whose officers record and issue this decision.
+
+        The core: its issuing unit. A sector adds the unit that prepares the
+        decision of an authority outside its own tree (the provincial labour
+        federation records the provincial People's Committee's decision on
+        its province-wide models, seed 004 §IV.3); its record rules must then
+        let that unit's officers read and write such decisions."""
+        self.ensure_one()
+        return self.authority_department_id
+
+    def _dvk_in_officer_scope(self, scope=None):
+        """Whether the current user is an officer of a unit that records this
+        decision (or a unit above it); ``scope``: the user's units in scope,
+        when already known."""
+        self.ensure_one()
+        if scope is None:
+            scope = self.env.user._dvk_scope_units()
+        return bool(self._dvk_recording_units() & scope)
+
+    def _check_authority_scope(self):
+        """An officer records and issues the decisions of the units in his
+        charge (and below them) only; managers everywhere. Record rules say
+        the same; this names the issuing unit."""
         if self.env.su or self.env.user.has_group("dvk_models.group_dvk_manager"):
             return
-        units = self.authority_department_id if units is None else units
-        outside = units - self.env.user._dvk_scope_units()
-        if outside:
+        scope = self.env.user._dvk_scope_units()
+        for decision in self:
+            # Without an issuing unit the required field speaks first.
+            if not decision.authority_department_id:
+                continue
+            if decision._dvk_in_officer_scope(scope):
+                continue
             raise AccessError(
                 self.env._(
                     "%(unit)s is outside the units in your charge: you cannot "
                     "issue its decisions.",
-                    unit=", ".join(outside.mapped("display_name")),
+                    unit=decision.authority_department_id.display_name or "-",
                 )
             )
 
     def write(self, vals):
         if not self.env.su:
             self._check_authority_scope()
-            if vals.get("authority_department_id"):
-                self._check_authority_scope(
-                    self.env["hr.department"].browse(vals["authority_department_id"])
-                )
             if {
                 "state",
                 "name",
@@ -303,7 +365,12 @@ class DvkDecision(models.Model):
                         )[locked[0].state],
                     )
                 )
-        return super().write(vals)
+        res = super().write(vals)
+        if not self.env.su:
+            # The decision as it now stands must still be one the officer
+            # records (another issuing unit, another recording unit).
+            self._check_authority_scope()
+        return res
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -321,20 +388,47 @@ class DvkDecision(models.Model):
                             "drawn when it is confirmed."
                         )
                     )
-                if vals.get("authority_department_id"):
-                    self._check_authority_scope(
-                        self.env["hr.department"].browse(
-                            vals["authority_department_id"]
-                        )
-                    )
-        return super().create(vals_list)
+            # Named before the record rules refuse it without a name: the
+            # decision as it would be created (its computed issuer and
+            # recording units), without its lines.
+            if not self.env.user.has_group("dvk_models.group_dvk_manager"):
+                for vals in vals_list:
+                    self.new(
+                        {
+                            fname: value
+                            for fname, value in vals.items()
+                            if fname in self._fields
+                            and self._fields[fname].type
+                            not in ("one2many", "many2many")
+                        }
+                    )._check_authority_scope()
+        decisions = super().create(vals_list)
+        if not self.env.su:
+            decisions._check_authority_scope()
+        return decisions
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_issued(self):
-        if any(decision.state != "draft" for decision in self):
-            raise UserError(
-                self.env._("An issued decision cannot be deleted; cancel it.")
-            )
+        for decision in self:
+            if decision.state == "confirmed":
+                raise UserError(
+                    self.env._(
+                        "The decision %(name)s is issued and cannot be deleted. "
+                        'Use its "Cancel Decision" button (the officer of the '
+                        "issuing unit or a DVK manager) and give the reason: its "
+                        "models and exemplars go back to where they stood "
+                        "before it; then issue the correct decision.",
+                        name=decision.name,
+                    )
+                )
+            if decision.state == "cancelled":
+                raise UserError(
+                    self.env._(
+                        "The decision %(name)s is cancelled: it stays on record "
+                        "with its number and the reason of its cancellation.",
+                        name=decision.name,
+                    )
+                )
 
     def copy_data(self, default=None):
         vals_list = super().copy_data(default=default)
@@ -372,7 +466,9 @@ class DvkDecision(models.Model):
         if isinstance(number, int):
             number = f"{number:02d}"
         unit = self.authority_department_id
-        symbol = unit.dvk_decision_symbol or "BCĐ"
+        # No symbol of the unit's own: dots for the clerk, never another
+        # body's symbol (confirming asks for it first).
+        symbol = unit.dvk_decision_symbol or "....."
         if self._dvk_is_party_format():
             return f"{number}-QĐ/{symbol}"
         return f"{number}/QĐ-{symbol}"
@@ -383,6 +479,17 @@ class DvkDecision(models.Model):
     def _check_can_confirm(self):
         """Hook: raise when a decision cannot be issued."""
         for decision in self:
+            unit = decision.authority_department_id
+            if not unit.dvk_decision_symbol:
+                raise UserError(
+                    self.env._(
+                        "%(unit)s has no decision symbol of its own (the part "
+                        'after "QĐ" in its numbers, e.g. ĐU for a Party '
+                        "committee, UBND for a People's Committee): set it on "
+                        "the unit before issuing its decision.",
+                        unit=unit.display_name,
+                    )
+                )
             if not decision.line_ids:
                 raise UserError(
                     self.env._("The decision has no model or exemplar to recognise.")
@@ -405,6 +512,47 @@ class DvkDecision(models.Model):
                 )
         self.line_ids.model_id._check_recognizable(self)
         self.line_ids.exemplar_id._check_recognizable(self)
+
+    def _dvk_draft_warnings(self):
+        """Hook: what the draft lacks to be issued as an official document,
+        in words the officer acts on (shown above the draft)."""
+        self.ensure_one()
+        warnings = []
+        unit = self.authority_department_id
+        if unit and not unit.dvk_decision_symbol:
+            warnings.append(
+                self.env._(
+                    "%(unit)s has no decision symbol of its own: set it on the "
+                    "unit (e.g. ĐU, UBND) before confirming.",
+                    unit=unit.display_name,
+                )
+            )
+        if unit and not self.signer_id:
+            warnings.append(
+                self.env._(
+                    "Nobody signs the decision yet: choose the signer (by default "
+                    "the head of %(unit)s, which has none recorded).",
+                    unit=unit.display_name,
+                )
+            )
+        campaign = self.campaign_id
+        if campaign and not (self.legal_basis or "").strip():
+            warnings.append(campaign._dvk_missing_guidance_message())
+        return warnings
+
+    def _dvk_proposals_considered(self):
+        """Hook: the proposals the decision answers, each printed as its own
+        "Xét ..." ground before the articles (e.g. the submission letter a
+        sector requires). The core has none: the officer writes them in the
+        note, else the decision cites the proposals of the units."""
+        self.ensure_one()
+        return []
+
+    def _dvk_notified_units(self):
+        """Hook: units that receive the issued decision besides those named in
+        it and the issuing unit's superior (printed under "Nơi nhận")."""
+        self.ensure_one()
+        return self.env["hr.department"]
 
     def _creation_message(self):
         """The chatter's first line, in words an officer uses (not the
@@ -477,17 +625,49 @@ class DvkDecision(models.Model):
             ["record_state", "record_proposal_level_id", "record_campaign_id"]
         )
 
+    def _dvk_cancel_refusal(self, scope=None):
+        """Why the current user may not cancel this decision, as the error to
+        raise, or None: only an issued decision is cancelled, by a DVK manager
+        or by an officer of a unit that records it (its issuing unit, or one
+        above it). The Cancel button shows by the same predicate."""
+        self.ensure_one()
+        if self.state != "confirmed":
+            return UserError(self.env._("Only an issued decision can be cancelled."))
+        user = self.env.user
+        if user.has_group("dvk_models.group_dvk_manager"):
+            return None
+        if not user.has_group("dvk_models.group_dvk_officer"):
+            return AccessError(
+                self.env._(
+                    "Only the officer of the issuing unit or a DVK manager can "
+                    "cancel a decision."
+                )
+            )
+        if not self._dvk_in_officer_scope(scope):
+            return AccessError(
+                self.env._(
+                    "%(unit)s is outside the units in your charge: only its "
+                    "officer or a DVK manager can cancel its decision %(name)s.",
+                    unit=self.authority_department_id.display_name,
+                    name=self.name,
+                )
+            )
+        return None
+
     def action_cancel(self, reason=None):
-        """Cancel an issued decision (DVK manager): its lines go back to the
-        proposed state and their recognised level is recomputed."""
-        if not self.env.user.has_group("dvk_models.group_dvk_manager"):
-            raise UserError(self.env._("Only a DVK manager can cancel a decision."))
+        """Cancel an issued decision, with the reason (the officer of the
+        issuing unit or a DVK manager): its lines go back to where the
+        remaining decisions leave them and their recognised level is
+        recomputed; the number is not reused."""
+        for decision in self:
+            refusal = decision._dvk_cancel_refusal()
+            if refusal:
+                raise refusal
         if not reason or not rules.normalize_text(reason):
             raise ValidationError(self.env._("Give the reason for the cancellation."))
-        for decision in self:
-            if decision.state != "confirmed":
-                raise UserError(self.env._("Only an issued decision can be cancelled."))
+        self.check_access("write")
         self.lock_for_update()
+        Model = self.env["dvk.model"]
         for decision in self:
             # sudo: state is written only here, after the checks
             decision.sudo().write({"state": "cancelled", "cancel_reason": reason})
@@ -499,12 +679,28 @@ class DvkDecision(models.Model):
                 "Decision %(number)s cancelled; the recognition is withdrawn. Reason:",
                 number=decision.name,
             )
-            body = models_._dvk_body(text, reason)
+            body = Model._dvk_body(text, reason)
             models_._dvk_log_batch({m.id: body for m in models_})
             exemplars._dvk_log_batch({e.id: body for e in exemplars})
+            decision.message_post(
+                body=Model._dvk_body(
+                    self.env._(
+                        "Decision cancelled: its %(count)s models and exemplars "
+                        "are back where the other decisions leave them. Reason:",
+                        count=len(decision.line_ids),
+                    ),
+                    reason,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
         return True
 
     def action_cancel_wizard(self):
+        # Refused before the dialog opens, with the same words as the action.
+        for decision in self:
+            refusal = decision._dvk_cancel_refusal()
+            if refusal:
+                raise refusal
         return self.env["dvk.reason.wizard"]._open_for(self, "cancel")
 
     def action_add_proposed(self):

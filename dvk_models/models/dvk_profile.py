@@ -39,10 +39,14 @@ class DvkProfile(models.Model):
         "sets, required documents and categories of this profile when it has "
         "none of its own.",
     )
-    guidance = fields.Text(
+    guidance_ids = fields.One2many(
+        "dvk.profile.guidance",
+        "profile_id",
         string="Guidance Documents",
-        help="The guidance documents the profile follows, one per line: the "
-        "default legal bases of its campaigns' decisions.",
+        copy=True,
+        help="The guidance documents the profile follows, each for the years "
+        "of its phase: the legal bases of the decisions of the campaigns of "
+        "those years.",
     )
     document_format = fields.Selection(
         [
@@ -151,6 +155,22 @@ class DvkProfile(models.Model):
             profile = profile.parent_id
         return self.env["dvk.profile.level"]
 
+    def _dvk_guidance_for(self, year):
+        """The guidance documents in force for a campaign of ``year``: the
+        profile's own, or, when it has none, those of the profile whose rules
+        it shares."""
+        self.ensure_one()
+        profile = self
+        seen = set()
+        while profile and profile.id not in seen:
+            seen.add(profile.id)
+            if profile.guidance_ids:
+                return profile.guidance_ids.filtered(
+                    lambda g: g._dvk_in_force(year)
+                ).sorted(lambda g: (g.sequence, g.id))
+            profile = profile.parent_id
+        return self.env["dvk.profile.guidance"]
+
     def _deadline_line_vals(self, year):
         """Values of the campaign deadline lines of ``year`` from the rules."""
         self.ensure_one()
@@ -221,6 +241,73 @@ class DvkProfileLevel(models.Model):
             return not self.date_to
         return (not self.date_from or self.date_from <= date) and (
             not self.date_to or date <= self.date_to
+        )
+
+
+class DvkProfileGuidance(models.Model):
+    """A guidance document of the profile and the years it governs (a phase
+    of the movement, e.g. 2021-2025): the campaigns of those years cite it as
+    a legal basis of their decisions and take its phase."""
+
+    _name = "dvk.profile.guidance"
+    _description = "DVK Guidance Document"
+    _order = "profile_id, sequence, id"
+
+    profile_id = fields.Many2one(
+        "dvk.profile", required=True, ondelete="cascade", index=True
+    )
+    sequence = fields.Integer(default=10)
+    name = fields.Char(
+        string="Document",
+        required=True,
+        help='As the decisions cite it after "Căn cứ", e.g. "Hướng dẫn số '
+        '07-HD/ĐUK ngày 12/01/2024 của Ban Thường vụ Đảng ủy Khối ...".',
+    )
+    year_from = fields.Integer(
+        string="From Year", help="First campaign year it governs; empty: any."
+    )
+    year_to = fields.Integer(
+        string="Until Year",
+        help="Last campaign year it governs (the end of its phase); empty: "
+        "still in force.",
+    )
+    phase = fields.Char(
+        compute="_compute_phase",
+        store=True,
+        readonly=False,
+        help="The phase of the movement it belongs to, e.g. 2021-2025; the "
+        "campaigns of its years take it.",
+    )
+
+    @api.depends("year_from", "year_to")
+    def _compute_phase(self):
+        for guidance in self:
+            if guidance.year_from and guidance.year_to:
+                guidance.phase = f"{guidance.year_from}-{guidance.year_to}"
+
+    @api.constrains("year_from", "year_to")
+    def _check_years(self):
+        for guidance in self:
+            if (
+                guidance.year_from
+                and guidance.year_to
+                and guidance.year_to < guidance.year_from
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The guidance %(name)s ends before it starts.",
+                        name=guidance.name,
+                    )
+                )
+
+    def _dvk_in_force(self, year):
+        """Whether the document governs a campaign of ``year`` (both ends
+        included; an empty end is open)."""
+        self.ensure_one()
+        if not year:
+            return not self.year_to
+        return (not self.year_from or self.year_from <= year) and (
+            not self.year_to or year <= self.year_to
         )
 
 

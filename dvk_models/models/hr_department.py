@@ -29,7 +29,10 @@ class HrDepartment(models.Model):
     )
     dvk_decision_symbol = fields.Char(
         string="Decision Symbol",
-        help='Symbol of the decisions this unit issues, e.g. BCĐ gives "12/QĐ-BCĐ".',
+        help="The unit's own abbreviation in the numbers of its decisions (Decree "
+        '30/2020/NĐ-CP, guidance 36-HD/VPTW): ĐU gives "12-QĐ/ĐU" for a Party '
+        'committee, UBND "12/QĐ-UBND" for a People\'s Committee, BCĐ "12/QĐ-BCĐ" '
+        "for a steering committee. The unit issues no decision without it.",
     )
     dvk_is_party_body = fields.Boolean(
         string="Party Body",

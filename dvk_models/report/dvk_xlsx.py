@@ -423,6 +423,8 @@ class DvkDecisionResultsXlsx(models.AbstractModel):
             (self.env._("Model or Exemplar"), 45, "text"),
             (self.env._("Type"), 12, "center"),
             (self.env._("Field"), 22, "text"),
+            (self.env._("Form of Commendation"), 22, "text"),
+            (self.env._("Commendation Details"), 24, "text"),
             (self.env._("Decision State"), 14, "center"),
         ]
 
@@ -436,7 +438,14 @@ class DvkDecisionResultsXlsx(models.AbstractModel):
         }
         lines = self.env["dvk.decision.line"].search_fetch(
             [("decision_id", "in", list(decisions))],
-            ["decision_id", "model_id", "exemplar_id", "department_id"],
+            [
+                "decision_id",
+                "model_id",
+                "exemplar_id",
+                "department_id",
+                "award_form",
+                "award_note",
+            ],
         )
         by_decision = {}
         for line in lines:
@@ -457,6 +466,7 @@ class DvkDecisionResultsXlsx(models.AbstractModel):
             "dvk.level", (vals["level_id"] for vals in decisions.values())
         )
         states = self._dvk_selection("dvk.decision", "state")
+        awards = self._dvk_selection("dvk.decision.line", "award_form")
         kind_model = self.env._("Model")
         kind_exemplar = self.env._("Exemplar")
 
@@ -478,6 +488,8 @@ class DvkDecisionResultsXlsx(models.AbstractModel):
                         else exemplars.get(line.exemplar_id.id, ""),
                         kind_model if model_id else kind_exemplar,
                         fields_.get(model_fields.get(model_id), ""),
+                        awards.get(line.award_form, "") if line.award_form else "",
+                        line.award_note or "",
                         states.get(decision["state"], decision["state"]),
                     ]
 

@@ -28,3 +28,6 @@ from . import test_migration_profiles
 from . import test_profiles
 from . import test_trust
 from . import test_home_action
+from . import test_decision_cancel
+from . import test_decision_draft
+from . import test_form_pickers

@@ -142,6 +142,7 @@ class DvkCommon(TransactionCase):
                 "parent_id": cls.district.id,
                 "dvk_level_id": cls.level_grassroots.id,
                 "manager_id": cls.emp_district_head.id,
+                "dvk_decision_symbol": "ĐU",
             }
         )
         cls.emp_staff = Employee.create(

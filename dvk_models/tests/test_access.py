@@ -21,6 +21,7 @@ ACCESS_MATRIX = {
     "dvk.category": {"staff": "r", "officer": "r", "manager": "rwcu"},
     "dvk.profile": {"staff": "r", "officer": "r", "manager": "rwcu"},
     "dvk.profile.level": {"staff": "r", "officer": "r", "manager": "rwcu"},
+    "dvk.profile.guidance": {"staff": "r", "officer": "r", "manager": "rwcu"},
     "dvk.profile.deadline.rule": {"staff": "r", "officer": "r", "manager": "rwcu"},
     "dvk.campaign.deadline": {"staff": "r", "officer": "r", "manager": "rwcu"},
     "hr.emulation.title.type": {"staff": "r", "officer": "r", "manager": "rwcu"},

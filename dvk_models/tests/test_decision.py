@@ -119,12 +119,16 @@ class TestDecision(DvkCommon):
         with self._assertRaisesExact(UserError, "has already been issued"):
             decision.action_confirm()
 
-        # An issuing unit without a symbol of its own prints "BCĐ"; it numbers
-        # its own decisions from 01.
+        # An issuing unit without a symbol of its own is asked for it, never
+        # given another body's; it numbers its own decisions from 01.
+        self.commune_other.dvk_decision_symbol = False
         other = self._proposed(name="Dân vận khéo trong xóa đói giảm nghèo")
         second = self._decision(other, authority=self.commune_other)
+        with self._assertRaisesExact(UserError, "no decision symbol"):
+            second.action_confirm()
+        self.commune_other.dvk_decision_symbol = "ĐU"
         second.action_confirm()
-        self.assertEqual(second.name, "01/QĐ-BCĐ")
+        self.assertEqual(second.name, "01/QĐ-ĐU")
 
     def test_numbers_consecutive_without_gap(self):
         """RELIABILITY (b) 22: N decisions of the same issuing unit and year
@@ -613,13 +617,15 @@ class TestDecision(DvkCommon):
     # ------------------------------------------------------------------
     def test_cancel_only_manager_with_reason(self):
         """DESIGN §3 (corrections through a new decision) / RELIABILITY (b) 16:
-        only a DVK manager cancels an issued decision, with a reason; its
-        models go back to proposed at its level and their recognised level is
-        recomputed. Its number is not reused."""
+        a DVK manager (or the issuing unit's officer, see
+        test_decision_cancel) cancels an issued decision, with a reason; a
+        user who is no officer cannot; its models go back to proposed at its
+        level and their recognised level is recomputed. Its number is not
+        reused."""
         model, decision = self._recognised()
         number = decision.name
-        with self._assertRaisesExact(UserError, "Only a DVK manager"):
-            decision.with_user(self.user_officer).action_cancel(reason="Sai sót")
+        with self._assertRaisesExact(AccessError, "issuing unit"):
+            decision.with_user(self.user_approver).action_cancel(reason="Sai sót")
         for reason in (None, "", "  \n "):
             with self._assertRaisesExact(
                 ValidationError, "reason for the cancellation"

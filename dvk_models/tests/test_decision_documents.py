@@ -73,9 +73,12 @@ class TestDecisionDocuments(DvkCommon):
     # Legal bases
     # ------------------------------------------------------------------
     def test_campaign_has_default_guidance(self):
-        """Seed 000/001: a campaign knows the guidance its profile follows,
-        as data the manager may edit (one document per line)."""
-        self.assertIn("Hướng dẫn", self.campaign.legal_basis)
+        """Seed 000/001: a campaign knows the guidance its profile follows
+        for its year, as data the manager may edit (one document per line)."""
+        campaign_2025 = self.env["dvk.campaign"].create(
+            {"name": "Dân vận khéo 2025", "year": 2025, "profile": "party"}
+        )
+        self.assertIn("Hướng dẫn", campaign_2025.legal_basis)
         bloc = self.env["dvk.campaign"].create(
             {"name": "Dân vận khéo Khối 2027", "year": 2027, "profile": "party_bloc"}
         )

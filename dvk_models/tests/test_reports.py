@@ -63,6 +63,7 @@ class TestReports(DvkCommon):
                 "name": "Đảng ủy xã Phong Phú",
                 "parent_id": cls.district_far.id,
                 "dvk_level_id": cls.level_grassroots.id,
+                "dvk_decision_symbol": "ĐU",
             }
         )
 

@@ -339,6 +339,8 @@ class TestXlsx(DvkCommon):
                 "Model or Exemplar",
                 "Type",
                 "Field",
+                "Form of Commendation",
+                "Commendation Details",
                 "Decision State",
             ],
         )
@@ -358,6 +360,8 @@ class TestXlsx(DvkCommon):
                     model.name,
                     "Model",
                     "Economy",
+                    None,
+                    None,
                     "Confirmed",
                 ],
             )

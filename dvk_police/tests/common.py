@@ -65,6 +65,7 @@ class DvkPoliceCommon(TransactionCase):
         cls.province = D.create(
             {
                 "name": "Công an tỉnh Trà Vinh",
+                "dvk_decision_symbol": "CAT",
                 "dvk_police_kind": "province",
                 "dvk_level_id": cls.level_province.id,
                 "manager_id": cls.emp_leader.id,
@@ -99,6 +100,7 @@ class DvkPoliceCommon(TransactionCase):
         cls.district = D.create(
             {
                 "name": "Công an huyện Càng Long",
+                "dvk_decision_symbol": "CAH",
                 "parent_id": cls.province.id,
                 "dvk_police_kind": "district",
                 "dvk_level_id": cls.level_district.id,
@@ -116,6 +118,7 @@ class DvkPoliceCommon(TransactionCase):
         cls.commune = D.create(
             {
                 "name": "Công an xã An Trường",
+                "dvk_decision_symbol": "CAX",
                 "parent_id": cls.district.id,
                 "dvk_police_kind": "commune",
                 "dvk_level_id": cls.level_grassroots.id,

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.dvk_models.tools import rules
+
 
 class DvkDecision(models.Model):
     _inherit = "dvk.decision"
@@ -16,7 +18,11 @@ class DvkDecision(models.Model):
         "hr.department",
         string="Proposed By (Union)",
         tracking=True,
-        help="The provincial labour federation that proposed the models.",
+        compute="_compute_union_proposer_id",
+        store=True,
+        readonly=False,
+        help="The provincial labour federation that proposed the models; by "
+        "default the one whose People's Committee issues the decision.",
     )
     union_submission_ref = fields.Char(
         string="Union Submission Letter",
@@ -28,8 +34,11 @@ class DvkDecision(models.Model):
         "hr.department",
         string="Submitted By (Board)",
         tracking=True,
+        compute="_compute_union_board_id",
+        store=True,
+        readonly=False,
         help="The provincial DVK board that submitted the proposal to the "
-        "People's Committee.",
+        "People's Committee; by default the board of the proposing federation.",
     )
     union_submission_attachment_ids = fields.Many2many(
         "ir.attachment",
@@ -38,6 +47,94 @@ class DvkDecision(models.Model):
         "attachment_id",
         string="Submission Letter Files",
     )
+
+    union_recording_unit_id = fields.Many2one(
+        "hr.department",
+        string="Recorded By (Union)",
+        compute="_compute_union_recording_unit_id",
+        store=True,
+        index="btree_not_null",
+        help="The provincial labour federation whose officers record this "
+        "decision of its provincial People's Committee (seed 004 §IV.3): the "
+        "proposing federation, when the issuing unit is the People's Committee "
+        "configured on it.",
+    )
+
+    def _dvk_is_union(self):
+        """Whether the decision's campaign follows the trade-union rules (its
+        profile or the profile whose rules it shares)."""
+        self.ensure_one()
+        profile = self.campaign_id.profile_id
+        return bool(profile) and "union" in profile._rule_codes()
+
+    def _compute_authority_department_id(self):
+        """Seed 004 §IV.3: the provincial federation does not recognise at
+        province level, it proposes; its officer's new province-level decision
+        is the People's Committee's, which the federation records."""
+        result = super()._compute_authority_department_id()
+        for decision in self:
+            unit = decision.authority_department_id
+            if unit.dvk_union_kind != "province" or not decision._dvk_is_union():
+                continue
+            # sudo: who recognises is configuration of the federation
+            committee = unit.sudo().dvk_union_committee_id
+            if committee and committee.dvk_level_id == decision.level_id:
+                decision.authority_department_id = committee.id
+        return result
+
+    @api.depends("authority_department_id", "campaign_id")
+    def _compute_union_proposer_id(self):
+        for decision in self:
+            committee = decision.authority_department_id
+            if not committee or not decision._dvk_is_union():
+                continue
+            # sudo: which federation proposes to the committee is configuration
+            Department = self.env["hr.department"].sudo()
+            federations = Department.search(
+                [
+                    ("dvk_union_committee_id", "=", committee.id),
+                    ("dvk_union_kind", "=", "province"),
+                ]
+            )
+            if decision.union_proposer_id.id in federations.ids:
+                continue
+            if len(federations) == 1:
+                decision.union_proposer_id = federations.id
+
+    @api.depends("union_proposer_id")
+    def _compute_union_board_id(self):
+        for decision in self:
+            if decision.union_proposer_id and not decision.union_board_id:
+                # sudo: the board is configuration of the federation
+                board = decision.union_proposer_id.sudo().dvk_union_board_id
+                decision.union_board_id = board.id
+
+    @api.depends(
+        "authority_department_id",
+        "union_proposer_id.dvk_union_committee_id",
+        "union_proposer_id.dvk_union_kind",
+        "campaign_id.profile_id.parent_id",
+    )
+    def _compute_union_recording_unit_id(self):
+        for decision in self:
+            # sudo: the federation's People's Committee is configuration
+            proposer = decision.union_proposer_id.sudo()
+            records = (
+                proposer.dvk_union_kind == "province"
+                and decision.authority_department_id
+                and proposer.dvk_union_committee_id == decision.authority_department_id
+                and decision._dvk_is_union()
+            )
+            decision.union_recording_unit_id = proposer.id if records else False
+
+    def _dvk_recording_units(self):
+        """Seed 004 §IV.3: the provincial federation's officers record the
+        decisions of its People's Committee on the models it proposes (the
+        record rule dvk_decision_rule_union_recorder lets them)."""
+        units = super()._dvk_recording_units()
+        # sudo: the recording federation, whoever reads the decision
+        recorder = self.sudo().union_recording_unit_id
+        return units | self.env["hr.department"].browse(recorder.ids)
 
     @api.depends("line_ids.model_id.union_reach", "line_ids.exemplar_id.union_reach")
     def _compute_union_province_wide(self):
@@ -118,3 +215,30 @@ class DvkDecision(models.Model):
                     missing="; ".join(missing),
                 )
             )
+
+    def _dvk_proposals_considered(self):
+        """Seed 004 §IV.3: the People's Committee decides on the provincial
+        federation's submission letter, referred by the provincial DVK board;
+        the decision cites both."""
+        grounds = super()._dvk_proposals_considered()
+        proposer = self.union_proposer_id
+        if not (self.union_province_wide and proposer and self.union_submission_ref):
+            return grounds
+        letter = f"Tờ trình số {self.union_submission_ref}"
+        if self.union_submission_date:
+            letter += f" {rules.vn_date(self.union_submission_date)}"
+        letter += f" của {proposer.name}"
+        board = self.union_board_id
+        if board:
+            grounds.append(f"Xét {letter} và đề nghị của {board.name},")
+        else:
+            grounds.append(f"Xét {letter},")
+        return grounds
+
+    def _dvk_notified_units(self):
+        """The proposing federation and the board that referred its proposal
+        receive the People's Committee's decision."""
+        units = super()._dvk_notified_units()
+        if self.union_province_wide:
+            units |= self.union_board_id | self.union_proposer_id
+        return units

@@ -104,7 +104,16 @@ class TestUnionAuthority(DvkUnionCommon):
             decision.action_confirm()
         message = str(capture.exception)
         self.assertIn("submission letter", message)
-        self.assertIn(self.board.name, message)
+        # The proposing federation and its board are those configured for
+        # the People's Committee; the letter is the officer's to record.
+        self.assertRecordValues(
+            decision,
+            [{"union_proposer_id": self.province.id, "union_board_id": self.board.id}],
+        )
+        decision.union_board_id = False
+        with self.assertRaises(UserError) as capture:
+            decision.action_confirm()
+        self.assertIn(self.board.name, str(capture.exception))
         decision.write(
             {
                 "union_proposer_id": self.province.id,

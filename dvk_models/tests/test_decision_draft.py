@@ -1,0 +1,209 @@
+"""A draft decision tells the officer what it is and what it still lacks: it
+is named "Decision (draft)" until it has a number, its number's symbol is the
+issuing body's own (never another body's), and its legal bases are the
+guidance documents of its campaign's period, a year no guidance governs
+saying so on the draft (Decree 30/2020/NĐ-CP; seed 001: guidance "giai đoạn
+2021-2025")."""
+
+import datetime
+import html
+import re
+
+from odoo.exceptions import UserError
+from odoo.tests import freeze_time, tagged
+
+from .common import DvkCommon, run_migration
+
+D = datetime.date
+TAGS = re.compile(r"<[^>]*>")
+PHASE_2021 = (
+    "Hướng dẫn ngày 19/4/2021 của Ban Dân vận Tỉnh ủy về xây dựng mô hình, điển "
+    'hình "Dân vận khéo", giai đoạn 2021-2025'
+)
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-02-10")
+class TestDecisionDraft(DvkCommon):
+    def _text(self, decision):
+        report = self.env["ir.actions.report"].with_user(self.user_officer)
+        content, _kind = report._render_qweb_pdf(
+            "dvk_models.dvk_decision_report", decision.ids
+        )
+        return " ".join(html.unescape(TAGS.sub(" ", content.decode())).split())
+
+    def _campaign(self, year):
+        return self.env["dvk.campaign"].create(
+            {"name": f"Dân vận khéo {year}", "year": year, "profile": "party"}
+        )
+
+    # ------------------------------------------------------------------
+    # Name
+    # ------------------------------------------------------------------
+    def test_draft_named_until_numbered(self):
+        """Rule: a draft has no number yet; it is called "Decision (draft)"
+        (its title on the form, its name in breadcrumbs and links), and its
+        number once confirmed."""
+        decision = self._decision(self._proposed())
+        self.assertEqual(decision.name, "/")
+        self.assertEqual(decision.display_name, "Decision (draft)")
+        arch = self.env["dvk.decision"].get_view(
+            self.env.ref("dvk_models.dvk_decision_view_form").id
+        )["arch"]
+        self.assertIn("Decision (draft)", arch)
+        decision.action_confirm()
+        self.assertRegex(decision.display_name, r"^\d{2}/QĐ-BCĐX$")
+        self.assertEqual(decision.display_name, decision.name)
+
+    # ------------------------------------------------------------------
+    # Symbol
+    # ------------------------------------------------------------------
+    def test_symbol_from_the_issuing_body_only(self):
+        """Rule: Decree 30/2020/NĐ-CP — the symbol of the number is the
+        issuing body's own: without one the draft says so, confirming is
+        refused naming the body, and no other body's symbol ("BCĐ") is ever
+        printed; once the body has its symbol the decision is numbered
+        with it."""
+        self.commune.dvk_decision_symbol = False
+        decision = self._decision(self._proposed())
+        self.assertIn(self.commune.name, decision.draft_warning)
+        self.assertNotIn("BCĐ", decision._format_number(1))
+        self.assertNotIn("QĐ-BCĐ", self._text(decision))
+        with self.assertRaises(UserError) as capture:
+            decision.action_confirm()
+        self.assertIn(self.commune.name, str(capture.exception))
+        self.assertEqual(decision.state, "draft")
+        self.commune.dvk_decision_symbol = "ĐU"
+        decision.invalidate_recordset(["draft_warning"])
+        self.assertNotIn(self.commune.name, decision.draft_warning or "")
+        decision.action_confirm()
+        self.assertRegex(decision.name, r"^\d{2}/QĐ-ĐU$")
+
+    def test_missing_signer_said_on_the_draft(self):
+        """Rule: Decree 30/2020/NĐ-CP — a decision is signed: a draft of a unit
+        without a head recorded says that nobody signs it yet; choosing the
+        signer clears the warning."""
+        decision = (
+            self.env["dvk.decision"]
+            .with_user(self.user_manager)
+            .create(
+                {
+                    "campaign_id": self.campaign.id,
+                    "level_id": self.level_province.id,
+                    "authority_department_id": self.province.id,
+                    "date": D(2026, 10, 10),
+                }
+            )
+        )
+        self.assertFalse(decision.signer_id)
+        self.assertIn("signs", decision.draft_warning)
+        decision.signer_id = self.emp_district_head
+        self.assertNotIn("signs", decision.draft_warning or "")
+
+    # ------------------------------------------------------------------
+    # Legal bases and phase by period
+    # ------------------------------------------------------------------
+    def test_guidance_of_the_campaign_period(self):
+        """Rule: seed 001 — the provincial guidance governs the phase
+        2021-2025: a 2025 campaign cites it and takes its phase; a 2026
+        campaign does not cite it, has no phase from it, and its draft
+        decision says that no guidance governs 2026 (on the form and on the
+        printed draft)."""
+        campaign_2025 = self._campaign(2025)
+        self.assertEqual(campaign_2025.legal_basis, PHASE_2021)
+        self.assertEqual(campaign_2025.phase, "2021-2025")
+        self.assertFalse(self.campaign.legal_basis)
+        self.assertFalse(self.campaign.phase)
+        decision = self._decision(self._proposed())
+        self.assertFalse(decision.legal_basis)
+        self.assertIn("2026", decision.draft_warning)
+        self.assertIn("2025", decision.draft_warning)
+        text = self._text(decision)
+        self.assertNotIn("giai đoạn 2021-2025", text)
+        self.assertIn("chưa có văn bản hướng dẫn phong trào năm 2026", text)
+
+    def test_new_phase_guidance_cited_by_its_campaigns(self):
+        """Rule: the guidance of a new phase recorded on the profile governs
+        the campaigns of its years: they cite it and take its phase, and
+        their drafts no longer warn; the older campaigns keep theirs."""
+        profile = self.env.ref("dvk_models.dvk_profile_party")
+        profile.guidance_ids = [
+            (
+                0,
+                0,
+                {
+                    "name": "Hướng dẫn số 05-HD/BDVTU ngày 10/01/2026 của Ban "
+                    'Dân vận Tỉnh ủy về phong trào thi đua "Dân vận khéo" giai '
+                    "đoạn 2026-2030",
+                    "year_from": 2026,
+                    "year_to": 2030,
+                },
+            )
+        ]
+        campaign_2027 = self._campaign(2027)
+        self.assertIn("05-HD/BDVTU", campaign_2027.legal_basis)
+        self.assertNotIn("2021-2025", campaign_2027.legal_basis)
+        self.assertEqual(campaign_2027.phase, "2026-2030")
+        self.assertEqual(self._campaign(2024).legal_basis, PHASE_2021)
+        decision = (
+            self.env["dvk.decision"]
+            .with_user(self.user_officer)
+            .create(
+                {
+                    "campaign_id": campaign_2027.id,
+                    "level_id": self.level_grassroots.id,
+                    "authority_department_id": self.commune.id,
+                    "date": D(2027, 10, 10),
+                }
+            )
+        )
+        self.assertIn("05-HD/BDVTU", decision.legal_basis)
+        self.assertFalse(decision.draft_warning)
+
+    def test_guidance_text_migrated_to_dated_documents(self):
+        """Rule: the 19.0.1.6.0 migration turns a profile's guidance text
+        into its documents, a document naming its phase ("giai đoạn
+        2021-2025") governing those years only, the others staying in force."""
+        profile = self.env["dvk.profile"].create({"name": "Tỉnh X", "code": "x"})
+        self.env.cr.execute(
+            "ALTER TABLE dvk_profile ADD COLUMN IF NOT EXISTS guidance text"
+        )
+        self.env.cr.execute(
+            "UPDATE dvk_profile SET guidance = %s WHERE id = %s",
+            [f"Hướng dẫn số 02/HD-BDVTU ngày 27/3/2023\n\n{PHASE_2021}", profile.id],
+        )
+        run_migration(
+            "dvk_models",
+            "19.0.1.6.0",
+            "post-guidance_periods",
+            self.env.cr,
+            "19.0.1.5.0",
+        )
+        profile.invalidate_recordset()
+        self.assertRecordValues(
+            profile.guidance_ids.sorted("sequence"),
+            [
+                {
+                    "name": "Hướng dẫn số 02/HD-BDVTU ngày 27/3/2023",
+                    "year_from": 0,
+                    "year_to": 0,
+                    "phase": False,
+                },
+                {
+                    "name": PHASE_2021,
+                    "year_from": 2021,
+                    "year_to": 2025,
+                    "phase": "2021-2025",
+                },
+            ],
+        )
+        # Run again, nothing is added.
+        run_migration(
+            "dvk_models",
+            "19.0.1.6.0",
+            "post-guidance_periods",
+            self.env.cr,
+            "19.0.1.5.0",
+        )
+        profile.invalidate_recordset()
+        self.assertEqual(len(profile.guidance_ids), 2)

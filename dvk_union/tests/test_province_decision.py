@@ -1,0 +1,144 @@
+"""Seed 004 §IV.3: "LĐLĐ tỉnh đề nghị Ban Dân vận Tỉnh ủy trình UBND tỉnh công
+nhận" — the provincial federation's officer records the provincial People's
+Committee's decision on the province-wide models the federation proposes:
+issued by the Committee (its number, its header), citing the federation's
+submission letter and the provincial DVK board's referral. The journey ends
+in an issued decision, not in an error the officer cannot act on."""
+
+import datetime
+import html
+import re
+
+from odoo.exceptions import AccessError
+from odoo.tests import Form, freeze_time, tagged
+
+from .common import DvkUnionCommon
+
+TAGS = re.compile(r"<[^>]*>")
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-09-25")
+class TestUnionProvinceDecision(DvkUnionCommon):
+    def _province_wide(self):
+        model = self._ready(self.base, "province")
+        model.with_user(self.user_officer).action_propose()
+        self.assertEqual(model.proposal_level_id, self.level_province)
+        return model
+
+    def _recorded(self):
+        """The federation officer's new province-level decision, as the form
+        fills it, with the proposed records and the submission letter."""
+        Decision = self.env["dvk.decision"].with_user(self.user_officer)
+        with Form(Decision) as form:
+            form.campaign_id = self.campaign
+            form.level_id = self.level_province
+        decision = form.record
+        decision.action_add_proposed()
+        decision.write(
+            {
+                "union_submission_ref": "45/TTr-LĐLĐ",
+                "union_submission_date": datetime.date(2026, 9, 20),
+            }
+        )
+        return decision
+
+    def _text(self, decision, user):
+        report = self.env["ir.actions.report"].with_user(user)
+        content, _kind = report._render_qweb_pdf(
+            "dvk_models.dvk_decision_report", decision.ids
+        )
+        return " ".join(html.unescape(TAGS.sub(" ", content.decode())).split())
+
+    def test_federation_officer_records_committee_decision(self):
+        """Rule: §IV.3 — the federation's officer opens a province-level
+        decision: the issuer is the provincial People's Committee, the
+        proposer his federation and the board the federation's; he fills it,
+        confirms it, and it is numbered in the Committee's series and state
+        format; the model is recognised at province level."""
+        model = self._province_wide()
+        decision = self._recorded()
+        self.assertRecordValues(
+            decision,
+            [
+                {
+                    "authority_department_id": self.committee.id,
+                    "union_proposer_id": self.province.id,
+                    "union_board_id": self.board.id,
+                    "union_recording_unit_id": self.province.id,
+                    "union_province_wide": True,
+                }
+            ],
+        )
+        self.assertEqual(decision.line_ids.model_id, model)
+        decision.action_confirm()
+        self.assertEqual(decision.name, "01/QĐ-UBND")
+        self.assertRecordValues(
+            model,
+            [{"state": "recognized", "recognized_level_id": self.level_province.id}],
+        )
+
+    def test_printed_as_the_committee_decision_citing_the_submission(self):
+        """Rule: §IV.3 — the decision prints as the People's Committee's (its
+        name in the header and the signature block, its number), citing the
+        federation's submission letter and the board's referral; the
+        federation and the board receive it."""
+        self._province_wide()
+        decision = self._recorded()
+        decision.action_confirm()
+        text = self._text(decision, self.user_officer)
+        self.assertIn("ỦY BAN NHÂN DÂN TỈNH NINH THUẬN", text)
+        self.assertIn("Số: 01/QĐ-UBND", text)
+        self.assertIn(
+            "Xét Tờ trình số 45/TTr-LĐLĐ ngày 20 tháng 9 năm 2026 của Liên đoàn "
+            "Lao động tỉnh Ninh Thuận và đề nghị của Ban Dân vận Tỉnh ủy Ninh "
+            "Thuận,",
+            text,
+        )
+        self.assertIn("Liên đoàn Lao động tỉnh Ninh Thuận;", text)
+        self.assertIn("Ban Dân vận Tỉnh ủy Ninh Thuận;", text)
+        self.assertNotIn("QĐ-LĐLĐ", text)
+
+    def test_only_the_proposing_federation_records(self):
+        """Rule: the federation records only the Committee's decisions it
+        proposes: an officer of a district federation may not record one
+        (AccessError naming the Committee), and a decision whose proposer is
+        changed to another union stops being the officer's."""
+        self._province_wide()
+        vals = {
+            "campaign_id": self.campaign.id,
+            "level_id": self.level_province.id,
+            "authority_department_id": self.committee.id,
+        }
+        Decision = self.env["dvk.decision"]
+        with self.assertRaises(AccessError) as capture:
+            Decision.with_user(self.user_district_officer).create(vals)
+        self.assertIn(self.committee.name, str(capture.exception))
+        decision = self._recorded()
+        with self.assertRaises(AccessError):
+            decision.with_user(self.user_district_officer).write(
+                {"union_submission_ref": "46/TTr-LĐLĐ"}
+            )
+        with self.assertRaises(AccessError):
+            decision.with_user(self.user_officer).write(
+                {"union_proposer_id": self.district.id}
+            )
+        self.assertEqual(decision.union_proposer_id, self.province)
+        self.assertEqual(decision.union_submission_ref, "45/TTr-LĐLĐ")
+
+    def test_federation_officer_cancels_the_recorded_decision(self):
+        """Rule: the officer who recorded the Committee's decision may cancel
+        it with the reason (the Cancel button shows to him, not to a district
+        federation's officer); the model goes back to proposed at province
+        level."""
+        model = self._province_wide()
+        decision = self._recorded()
+        decision.action_confirm()
+        self.assertTrue(decision.with_user(self.user_officer).can_cancel)
+        self.assertFalse(decision.with_user(self.user_district_officer).can_cancel)
+        decision.with_user(self.user_officer).action_cancel(reason="Sai số tờ trình")
+        self.assertEqual(decision.state, "cancelled")
+        self.assertRecordValues(
+            model,
+            [{"state": "proposed", "proposal_level_id": self.level_province.id}],
+        )
