@@ -94,7 +94,7 @@ class DvkScoreSheet(models.Model):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for sheet in self:
             record = sheet.model_id or sheet.exemplar_id
-            sheet.name = f"{kinds[sheet.kind]} - {record.display_name or ''}"
+            sheet.name = f"{kinds.get(sheet.kind, '')} - {record.display_name or ''}"
 
     @api.depends(
         "model_id.company_id",
@@ -109,10 +109,27 @@ class DvkScoreSheet(models.Model):
             sheet.department_id = record.department_id
 
     @api.depends(
-        "line_ids.score", "line_ids.passed", "criteria_set_id.band_ids.min_percent"
+        "criteria_set_id",
+        "line_ids.score",
+        "line_ids.passed",
+        "criteria_set_id.band_ids.min_percent",
     )
     def _compute_totals(self):
         for sheet in self:
+            if not sheet.criteria_set_id:
+                # A new sheet whose criteria set is not chosen yet scores
+                # nothing: no total, no band, and it does not pass.
+                sheet.update(
+                    {
+                        "total": 0.0,
+                        "weighted_total": 0.0,
+                        "percent": 0.0,
+                        "mandatory_ok": False,
+                        "band_id": False,
+                        "passed": False,
+                    }
+                )
+                continue
             lines = sheet.line_ids
             sheet.total = round(sum(lines.mapped("score")), 2)
             weighted = sum(line.score * line.criterion_id.weight for line in lines)
@@ -128,11 +145,13 @@ class DvkScoreSheet(models.Model):
             sheet.band_id = band
             sheet.passed = sheet.mandatory_ok and (not band or band.passing)
 
-    @api.depends("mandatory_ok", "band_id.name")
+    @api.depends("criteria_set_id", "mandatory_ok", "band_id.name")
     @api.depends_context("lang")
     def _compute_result(self):
         for sheet in self:
-            if not sheet.mandatory_ok:
+            if not sheet.criteria_set_id:
+                sheet.result = ""
+            elif not sheet.mandatory_ok:
                 sheet.result = self.env._("Fails a knock-out criterion")
             else:
                 sheet.result = sheet.band_id.name or ""
@@ -206,6 +225,15 @@ class DvkScoreSheet(models.Model):
                         set=sheet.criteria_set_id.display_name,
                     )
                 )
+
+    @api.onchange("model_id", "exemplar_id")
+    def _onchange_record(self):
+        """A new sheet takes the criteria set its record is scored against,
+        unless a set meant for that kind of record is already chosen."""
+        record = self.model_id or self.exemplar_id
+        target = "model" if self.model_id else "exemplar"
+        if record and self.criteria_set_id.target != target:
+            self.criteria_set_id = record.criteria_set_id
 
     @api.model_create_multi
     def create(self, vals_list):
