@@ -28,3 +28,4 @@ from . import test_profiles
 from . import test_trust
 from . import test_computes
 from . import test_facts
+from . import test_streaks
