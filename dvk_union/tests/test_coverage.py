@@ -124,8 +124,17 @@ class TestUnionCoverage(DvkUnionCommon):
             ],
         )
         # The §V.1 minimum concerns the district federations and sector
-        # unions only.
+        # unions only, and so do the summaries they send to the federation.
         self.assertEqual(wizard.province_missing_count, 3)
+        summaries = self.env[
+            "report.dvk_union.report_dvk_union_registration_summary"
+        ]._dvk_prepare(wizard, {})["summaries"][wizard.id]
+        self.assertEqual(
+            [page["unit_name"] for page in summaries],
+            (self.district | self.district2 | self.sector)
+            .sorted(lambda u: (u.dvk_union_kind, u.name))
+            .mapped("name"),
+        )
 
     @freeze_time("2026-12-07")
     def test_coverage_opens_on_the_running_campaign(self):
