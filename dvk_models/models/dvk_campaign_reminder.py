@@ -126,15 +126,17 @@ class DvkCampaign(models.Model):
 
     def _dvk_coverage(self, units):
         """Hook: {campaign id: (units covered, units counted, what is
-        counted)} among ``units`` (the reader's scope): the units running at
-        least one model of the campaign, neither refused nor removed. The one
-        definition the dashboard shows; a sector whose guidance counts other
-        units (the base unions of a trade-union campaign) gives its own, the
-        one its report prints."""
+        counted)} among ``units`` (the reader's scope): the units of today
+        (a unit merged into another counts no more) running at least one
+        model of the campaign, neither refused nor removed, their own or one
+        of a unit they took over. The one definition the dashboard shows; a
+        sector whose guidance counts other units (the base unions of a
+        trade-union campaign) gives its own, the one its report prints."""
+        current = units.filtered("active")
         # sudo: which units of the reader's scope run a model, whoever may
         # open the models
         Model = self.env["dvk.model"].sudo()
-        covered = {}
+        holders = {}
         for campaign, department in Model._read_group(
             [
                 ("campaign_id", "in", self._origin.ids),
@@ -143,16 +145,25 @@ class DvkCampaign(models.Model):
             ],
             ["campaign_id", "department_id"],
         ):
-            covered.setdefault(campaign.id, set()).add(department.id)
-        label = self.env._("of units covered")
-        return {
-            campaign._origin.id: (
-                len(covered.get(campaign._origin.id, ())),
-                len(units),
-                label,
-            )
-            for campaign in self
+            holders.setdefault(campaign.id, set()).add(department.id)
+        # A unit formed by a merger runs the models of the units it took over.
+        # sudo: the lineage of the units, archived ones too, not their records
+        lineage = current.sudo().with_context(active_test=False)
+        former = {
+            unit.id: set(unit._dvk_lineage_predecessors().ids)
+            for unit in lineage.filtered("dvk_predecessor_ids")
         }
+        label = self.env._("of units covered")
+        result = {}
+        for campaign in self:
+            running = holders.get(campaign._origin.id, set())
+            covered = [
+                unit
+                for unit in current.ids
+                if unit in running or former.get(unit, set()) & running
+            ]
+            result[campaign._origin.id] = (len(covered), len(current), label)
+        return result
 
     def _dashboard_table(self, states, fields_, levels):
         """A small HTML table; every value is escaped."""

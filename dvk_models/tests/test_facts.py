@@ -146,3 +146,27 @@ class TestFactsForEveryReader(DvkCommon):
         self.assertTrue(as_b.in_use)
         with self.assertRaisesRegex(UserError, "make a new version"):
             as_b.write({"score_decimals": 1})
+
+    def test_dashboard_coverage_counts_the_units_of_today(self):
+        """Issue 22 item 7: the dashboard's coverage counts the units of
+        today: a commune merged into a new one counts no more, and the new
+        commune runs the models of the one it took over."""
+        self._submitted(name="Mô hình xã Hòa Lợi")
+        self._create_model(
+            user=self.user_other,
+            name="Mô hình xã Đa Lộc",
+            department_id=self.commune_other.id,
+        )
+        merged = self.env["hr.department"].create(
+            {
+                "name": "Đảng ủy xã Đa Lộc mới",
+                "parent_id": self.district.id,
+                "dvk_predecessor_ids": [Command.set(self.commune_other.ids)],
+            }
+        )
+        self.commune_other.active = False
+        self.env.invalidate_all()
+        campaign = self.campaign.with_user(self.user_officer)
+        # The district, Hòa Lợi and the new commune; two of them run a model.
+        self.assertEqual(campaign.dash_coverage, round(200 / 3, 1))
+        self.assertIn(merged, self.user_officer._dvk_scope_units())
