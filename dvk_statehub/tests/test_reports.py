@@ -1,6 +1,8 @@
 import datetime
+import io
 
 from freezegun import freeze_time
+from openpyxl import load_workbook
 
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
@@ -191,8 +193,25 @@ class TestStatehubHomeAffairsReports(DvkStatehubCommon):
                 self.assertEqual(sum(lines.mapped("registered_count")), registered)
                 self.assertEqual(sum(lines.mapped("recognized_count")), recognized)
         # The October report counts no registration: its figures are those
-        # of its month only.
+        # of its month only, and so are the columns of its XLSX.
         self.assertFalse(sum(results.line_ids.mapped("registered_count")))
+        for record, wanted, unwanted in (
+            (report, "Số mô hình đăng ký", "Được công nhận"),
+            (results, "Được công nhận", "Số mô hình đăng ký"),
+        ):
+            content, _kind = (
+                self.env["ir.actions.report"]
+                .with_user(self.user_home_affairs)
+                ._render_xlsx(
+                    "dvk_statehub.dvk_statehub_home_affairs_report_xlsx",
+                    record.ids,
+                    {},
+                )
+            )
+            sheet = load_workbook(io.BytesIO(content)).worksheets[0]
+            cells = {c.value for row in sheet.iter_rows() for c in row if c.value}
+            self.assertIn(wanted, cells)
+            self.assertNotIn(unwanted, cells)
 
     def test_report_queries_do_not_grow(self):
         """Rule: DESIGN §4 — computing the province-wide report costs the same
