@@ -22,12 +22,10 @@ class DvkScoreSheet(models.Model):
     _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
-    model_id = fields.Many2one(
-        "dvk.model", ondelete="cascade", index=True, check_company=True
-    )
-    exemplar_id = fields.Many2one(
-        "dvk.exemplar", ondelete="cascade", index=True, check_company=True
-    )
+    # No company check: the sheet's company is the record's own (computed
+    # below); checked against it, a new sheet offered no record to score.
+    model_id = fields.Many2one("dvk.model", ondelete="cascade", index=True)
+    exemplar_id = fields.Many2one("dvk.exemplar", ondelete="cascade", index=True)
     kind = fields.Selection(
         [("self", "Self-assessment"), ("council", "Council")],
         required=True,
@@ -94,7 +92,8 @@ class DvkScoreSheet(models.Model):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for sheet in self:
             record = sheet.model_id or sheet.exemplar_id
-            sheet.name = f"{kinds.get(sheet.kind, '')} - {record.display_name or ''}"
+            parts = (kinds.get(sheet.kind), record.display_name)
+            sheet.name = " - ".join(part for part in parts if part)
 
     @api.depends(
         "model_id.company_id",

@@ -5,6 +5,7 @@ of its totals; every compute of the four addons is read here in those
 shapes, as the users who open the forms."""
 
 from odoo.tests import Form, freeze_time, new_test_user, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import DvkCommon
 
@@ -42,6 +43,19 @@ class TestComputeShapes(DvkCommon):
         self.assertFalse(form.passed)
         self.assertFalse(form.result)
         model = self._approved()
+        # The model picker of the new sheet offers the officer's models (it
+        # offered none while checked against the sheet's not yet known
+        # company).
+        Sheet = self.env["dvk.score.sheet"].with_user(self.user_officer)
+        domain = Sheet.fields_get(["model_id"])["model_id"].get("domain") or []
+        if isinstance(domain, str):
+            domain = safe_eval(domain, {"company_id": False, "id": False})
+        offered = (
+            self.env["dvk.model"]
+            .with_user(self.user_officer)
+            .name_search(model.name, domain=domain)
+        )
+        self.assertIn(model.id, [record_id for record_id, _name in offered])
         form.model_id = model.with_user(self.user_officer)
         self.assertEqual(form.criteria_set_id, self.party_set)
         self.assertEqual(form.total, 0.0)
