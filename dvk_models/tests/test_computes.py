@@ -63,6 +63,19 @@ class TestComputeShapes(DvkCommon):
         self.assertEqual(form.band_id, self.party_set._band_for(0.0))
         self.assertFalse(form.passed)
 
+    def test_new_records_name_what_is_known(self):
+        """Issue 22 item 1: a record being entered is named after what is
+        known yet (its kind, its year), never "False" nor a dangling dash."""
+        kinds = dict(
+            self.env["dvk.score.sheet"]._fields["kind"]._description_selection(self.env)
+        )
+        sheet = self.env["dvk.score.sheet"].new({"kind": "council"})
+        self.assertEqual(sheet.name, kinds["council"])
+        title = self.env["hr.emulation.title"].new({"year": 2026})
+        self.assertEqual(title.display_name, "2026")
+        title.employee_id = self.emp_staff
+        self.assertEqual(title.display_name, f"2026 - {self.emp_staff.name}")
+
     def test_band_of_no_criteria_set(self):
         """Issue 22 item 1: the band of a percentage is read on an empty
         criteria set (a sheet before its set is chosen) as no band."""
