@@ -147,12 +147,7 @@ class DvkCampaign(models.Model):
         ):
             holders.setdefault(campaign.id, set()).add(department.id)
         # A unit formed by a merger runs the models of the units it took over.
-        # sudo: the lineage of the units, archived ones too, not their records
-        lineage = current.sudo().with_context(active_test=False)
-        former = {
-            unit.id: set(unit._dvk_lineage_predecessors().ids)
-            for unit in lineage.filtered("dvk_predecessor_ids")
-        }
+        former = current._dvk_lineage_predecessor_map()
         label = self.env._("of units covered")
         result = {}
         for campaign in self:

@@ -206,6 +206,29 @@ class HrDepartment(models.Model):
             current -= found
         return self.browse((found - Department.browse(self.ids)).ids)
 
+    def _dvk_lineage_predecessor_map(self):
+        """{unit id: ids of every unit it took over, directly or through
+        earlier mergers and splits} for these units, in one query per
+        generation whatever their number."""
+        # sudo: the lineage of units, not their records, is read
+        Department = self.sudo().with_context(active_test=False)
+        units = Department.browse(self.ids)
+        units.fetch(["dvk_predecessor_ids"])
+        found = {unit.id: set() for unit in units}
+        frontier = {unit.id: set(unit.dvk_predecessor_ids.ids) for unit in units}
+        while frontier := {owner: ids for owner, ids in frontier.items() if ids}:
+            for owner, ids in frontier.items():
+                found[owner] |= ids
+            generation = Department.browse(set().union(*frontier.values()))
+            generation.fetch(["dvk_predecessor_ids"])
+            frontier = {
+                owner: set(Department.browse(ids).dvk_predecessor_ids.ids)
+                - found[owner]
+                - {owner}
+                for owner, ids in frontier.items()
+            }
+        return found
+
     def _dvk_lineage_current(self):
         """The units that carry these units on today: the unit itself when
         still active, else its successors (followed through later mergers)."""

@@ -170,3 +170,47 @@ class TestFactsForEveryReader(DvkCommon):
         # The district, Hòa Lợi and the new commune; two of them run a model.
         self.assertEqual(campaign.dash_coverage, round(200 / 3, 1))
         self.assertIn(merged, self.user_officer._dvk_scope_units())
+
+    def test_dashboard_coverage_queries_do_not_grow_with_mergers(self):
+        """Issue 22 item 7, DESIGN §4: the dashboard's coverage of a province
+        with many merged communes costs the queries of one with few."""
+        Department = self.env["hr.department"]
+
+        def merged_communes(count):
+            for index in range(count):
+                former = Department.create(
+                    {"name": f"Xã cũ {count}-{index}", "parent_id": self.district.id}
+                )
+                self._create_model(
+                    user=self.user_officer,
+                    name=f"Mô hình xã cũ {count}-{index}",
+                    department_id=former.id,
+                )
+                Department.create(
+                    {
+                        "name": f"Xã mới {count}-{index}",
+                        "parent_id": self.district.id,
+                        "dvk_predecessor_ids": [Command.set(former.ids)],
+                    }
+                )
+                former.active = False
+
+        def coverage():
+            """The coverage read from a flushed and empty cache, and the
+            queries it took."""
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            value = self.campaign.with_user(self.user_officer).dash_coverage
+            return value, self.cr.sql_log_count - before
+
+        merged_communes(2)
+        coverage()  # warm-up: the record rules' caches
+        small, small_queries = coverage()
+        merged_communes(6)
+        large, large_queries = coverage()
+        self.assertEqual(large_queries, small_queries)
+        # District, Hòa Lợi, Đa Lộc and the new communes, these covered by
+        # the models of the communes they took over.
+        self.assertEqual(small, round(100.0 * 2 / 5, 1))
+        self.assertEqual(large, round(100.0 * 8 / 11, 1))

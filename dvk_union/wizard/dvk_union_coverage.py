@@ -113,9 +113,9 @@ class DvkUnionCoverage(models.TransientModel):
         }
         successor_of = {}
         if former:
-            for base in bases:
-                for unit in base._dvk_lineage_predecessors():
-                    successor_of.setdefault(unit.id, set()).add(base.id)
+            for base_id, units in bases._dvk_lineage_predecessor_map().items():
+                for unit_id in units:
+                    successor_of.setdefault(unit_id, set()).add(base_id)
         covered_bases = set()
         # sudo: the paths of the units holding models, archived ones too
         holders = Department.sudo().with_context(active_test=False).browse(with_models)
