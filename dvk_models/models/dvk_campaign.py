@@ -202,20 +202,27 @@ class DvkCampaign(models.Model):
         return self.profile_id._dvk_levels_at(date)
 
     def _compute_counts(self):
-        domain = [("campaign_id", "in", self.ids)]
-        per_model = {
-            fname: dict(
-                self.env[model]._read_group(domain, ["campaign_id"], ["__count"])
-            )
-            for fname, model in (
-                ("model_count", "dvk.model"),
-                ("exemplar_count", "dvk.exemplar"),
-                ("decision_count", "dvk.decision"),
-            )
-        }
+        """How many models, exemplar files and decisions the campaign has:
+        facts about the campaign, the same for every reader (the dashboard
+        gives the figures of the reader's own scope)."""
+        domain = [("campaign_id", "in", self._origin.ids)]
+        per_model = {}
+        for fname, model in (
+            ("model_count", "dvk.model"),
+            ("exemplar_count", "dvk.exemplar"),
+            ("decision_count", "dvk.decision"),
+        ):
+            # sudo: a count per campaign, whatever the reader's rights
+            Records = self.env[model].sudo()
+            per_model[fname] = {
+                campaign.id: count
+                for campaign, count in Records._read_group(
+                    domain, ["campaign_id"], ["__count"]
+                )
+            }
         for campaign in self:
             for fname, counts in per_model.items():
-                campaign[fname] = counts.get(campaign, 0)
+                campaign[fname] = counts.get(campaign._origin.id, 0)
 
     @api.depends("profile_id", "year")
     def _compute_legal_basis(self):

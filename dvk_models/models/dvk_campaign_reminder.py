@@ -39,8 +39,13 @@ class DvkCampaign(models.Model):
     dash_coverage = fields.Float(
         string="Coverage (%)",
         compute="_compute_dashboard",
-        help="Share of the units in your scope with at least one model in the "
-        "campaign.",
+        digits=(5, 1),
+        help="Share of the units in your scope running at least one model of "
+        "the campaign (for a trade-union campaign, of the base unions: the "
+        "figure of its coverage report).",
+    )
+    dash_coverage_label = fields.Char(
+        string="Coverage of", compute="_compute_dashboard"
     )
     dash_summary = fields.Html(
         string="Summary", compute="_compute_dashboard", sanitize=False
@@ -85,13 +90,7 @@ class DvkCampaign(models.Model):
             ["__count"],
         ):
             by_level.setdefault(campaign.id, []).append((level.display_name, count))
-        covered = {}
-        for campaign, department in Model._read_group(
-            base + [("state", "not in", ("removed", "refused"))],
-            ["campaign_id", "department_id"],
-        ):
-            if department in units:
-                covered.setdefault(campaign.id, set()).add(department.id)
+        coverage = self._dvk_coverage(units)
         single = {
             "supplementary": Domain("is_supplementary", "=", True),
             "overdue": Domain("is_overdue", "=", True),
@@ -114,16 +113,52 @@ class DvkCampaign(models.Model):
             campaign.dash_supplementary_count = counts["supplementary"].get(campaign, 0)
             campaign.dash_overdue_count = counts["overdue"].get(campaign, 0)
             campaign.dash_to_approve_count = counts["mine"].get(campaign, 0)
+            covered, counted, label = coverage[campaign._origin.id]
             campaign.dash_coverage = (
-                round(100.0 * len(covered.get(campaign.id, ())) / len(units), 1)
-                if units
-                else 0.0
+                round(100.0 * covered / counted, 1) if counted else 0.0
             )
+            campaign.dash_coverage_label = label
             campaign.dash_summary = campaign._dashboard_table(
                 [(states[s], c) for s, c in sorted(states_count.items())],
                 sorted(by_field.get(campaign.id, [])),
                 sorted(by_level.get(campaign.id, [])),
             )
+
+    def _dvk_coverage(self, units):
+        """Hook: {campaign id: (units covered, units counted, what is
+        counted)} among ``units`` (the reader's scope): the units of today
+        (a unit merged into another counts no more) running at least one
+        model of the campaign, neither refused nor removed, their own or one
+        of a unit they took over. The one definition the dashboard shows; a
+        sector whose guidance counts other units (the base unions of a
+        trade-union campaign) gives its own, the one its report prints."""
+        current = units.filtered("active")
+        # sudo: which units of the reader's scope run a model, whoever may
+        # open the models
+        Model = self.env["dvk.model"].sudo()
+        holders = {}
+        for campaign, department in Model._read_group(
+            [
+                ("campaign_id", "in", self._origin.ids),
+                ("state", "not in", ("removed", "refused")),
+                ("department_id", "in", units.ids),
+            ],
+            ["campaign_id", "department_id"],
+        ):
+            holders.setdefault(campaign.id, set()).add(department.id)
+        # A unit formed by a merger runs the models of the units it took over.
+        former = current._dvk_lineage_predecessor_map()
+        label = self.env._("of units covered")
+        result = {}
+        for campaign in self:
+            running = holders.get(campaign._origin.id, set())
+            covered = [
+                unit
+                for unit in current.ids
+                if unit in running or former.get(unit, set()) & running
+            ]
+            result[campaign._origin.id] = (len(covered), len(current), label)
+        return result
 
     def _dashboard_table(self, states, fields_, levels):
         """A small HTML table; every value is escaped."""

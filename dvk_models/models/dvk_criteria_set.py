@@ -59,15 +59,19 @@ class DvkCriteriaSet(models.Model):
     )
 
     def _compute_in_use(self):
+        """Whether finished sheets use the set, in any unit or company: the
+        lock on editing it may not depend on the sheets its editor can read."""
+        # sudo: only which sets the finished sheets use is read
+        Sheet = self.env["dvk.score.sheet"].sudo()
         used = {
             s.id
-            for [s] in self.env["dvk.score.sheet"]._read_group(
-                [("criteria_set_id", "in", self.ids), ("state", "=", "done")],
+            for [s] in Sheet._read_group(
+                [("criteria_set_id", "in", self._origin.ids), ("state", "=", "done")],
                 ["criteria_set_id"],
             )
         }
         for criteria_set in self:
-            criteria_set.in_use = criteria_set.id in used
+            criteria_set.in_use = criteria_set._origin.id in used
 
     @api.depends("criterion_ids.max_score", "criterion_ids.weight")
     def _compute_max_total(self):
@@ -103,9 +107,9 @@ class DvkCriteriaSet(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):
-        if self.env["dvk.score.sheet"].search_count(
-            [("criteria_set_id", "in", self.ids)], limit=1
-        ):
+        # sudo: sheets of every unit and company count, not only the reader's
+        Sheet = self.env["dvk.score.sheet"].sudo()
+        if Sheet.search_count([("criteria_set_id", "in", self.ids)], limit=1):
             raise UserError(
                 self.env._(
                     "A criteria set with score sheets cannot be deleted; "
@@ -159,7 +163,10 @@ class DvkCriteriaSet(models.Model):
         return self.browse()
 
     def _band_for(self, percent):
-        """The band of a weighted total in percent of the maximum."""
+        """The band of a weighted total in percent of the maximum; none
+        without a criteria set (a new score sheet before its set is chosen)."""
+        if not self:
+            return self.env["dvk.criteria.band"]
         self.ensure_one()
         for band in self.band_ids.sorted("min_percent", reverse=True):
             if percent >= band.min_percent:

@@ -212,13 +212,16 @@ class DvkDecision(models.Model):
 
     @api.depends("line_ids")
     def _compute_line_count(self):
-        counts = dict(
-            self.env["dvk.decision.line"]._read_group(
-                [("decision_id", "in", self.ids)], ["decision_id"], ["__count"]
+        # sudo: how many records the decision names, whoever reads it
+        Line = self.env["dvk.decision.line"].sudo()
+        counts = {
+            decision.id: count
+            for decision, count in Line._read_group(
+                [("decision_id", "in", self._origin.ids)], ["decision_id"], ["__count"]
             )
-        )
+        }
         for decision in self:
-            decision.line_count = counts.get(decision, 0)
+            decision.line_count = counts.get(decision._origin.id, 0)
 
     @api.depends_context("uid")
     @api.depends("state", "authority_department_id")

@@ -55,7 +55,8 @@ class DvkDecisionLine(models.Model):
     @api.depends("model_id", "exemplar_id")
     def _compute_display_name(self):
         for line in self:
-            record = line.model_id or line.exemplar_id
+            # sudo: a decision names its records to whoever may read it
+            record = (line.model_id or line.exemplar_id).sudo()
             line.display_name = record.display_name or ""
 
     @api.depends(
@@ -71,11 +72,14 @@ class DvkDecisionLine(models.Model):
             line.subject_type = record.subject_type
 
     def _compute_record_status(self):
+        """Where the line's record stands, for the checks of the decision:
+        the same whoever reads the decision."""
         for line in self:
-            record = line.model_id or line.exemplar_id
+            # sudo: only the state, campaign and proposed level are read
+            record = (line.model_id or line.exemplar_id).sudo()
             line.record_state = record.state
-            line.record_campaign_id = record.campaign_id
-            line.record_proposal_level_id = record.proposal_level_id
+            line.record_campaign_id = record.campaign_id.id
+            line.record_proposal_level_id = record.proposal_level_id.id
 
     @api.constrains("model_id", "exemplar_id", "decision_id")
     def _check_record(self):

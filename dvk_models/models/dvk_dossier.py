@@ -235,18 +235,22 @@ class DvkDossierMixin(models.AbstractModel):
             )
 
     def _compute_dossier_missing(self):
+        """The mandatory documents still missing: a fact about the record,
+        the same for every reader (the step's check reads them so too)."""
         fname = self._dvk_line_field()
-        lines = self.env["dvk.dossier.line"].search(
+        # sudo: only the names of the missing documents are read
+        Line = self.env["dvk.dossier.line"].sudo()
+        lines = Line.search(
             [
-                (fname, "in", self.ids),
+                (fname, "in", self._origin.ids),
                 ("provided", "=", False),
                 ("not_required", "=", False),
                 ("template_id.mandatory", "=", True),
             ]
         )
-        by_record = lines.grouped(fname)
+        by_record = {record.id: group for record, group in lines.grouped(fname).items()}
         for record in self:
-            missing = by_record.get(record, lines.browse())
+            missing = by_record.get(record._origin.id, lines.browse())
             record.dossier_missing = "\n".join(
                 line._dvk_missing_label() for line in missing
             )

@@ -222,8 +222,12 @@ class DvkEligibility(models.AbstractModel):
         return result
 
     @api.model
-    def _check_recognized_models(self, items, min_count):
-        # sudo: counts recognised models of people and units being checked
+    def _recognized_models(self, items):
+        """{item key: the models recognised in the item's year that count for
+        it}: a person's own models and those they take part in, a unit's
+        collective models and those of the units below it; found, as the
+        checks, for any reader and in a constant number of queries."""
+        # sudo: finds recognised models of people and units being checked
         Model = self.env["dvk.model"].sudo()
         # sudo: the unit tree is needed to find models of units in any scope
         Department = self.env["hr.department"].sudo()
@@ -232,8 +236,7 @@ class DvkEligibility(models.AbstractModel):
         units = Department.browse(
             {i.department_id for i in items if i.subject_type == "collective"} - {0}
         )
-        counts = {}
-        names = {}
+        found = {}
         base = [("year", "in", years), ("recognized_level_id", "!=", False)]
         if employees:
             # The person's own models and those they take part in, found each
@@ -242,12 +245,11 @@ class DvkEligibility(models.AbstractModel):
             ids = Model._search(base + [("employee_id", "in", list(employees))])
             ids = [*ids, *Model._search(base + [("member_ids", "in", list(employees))])]
             for model in Model.search_fetch(
-                [("id", "in", ids)], ["employee_id", "member_ids", "year", "name"]
+                [("id", "in", ids)],
+                ["employee_id", "member_ids", "year", "name", "campaign_id"],
             ):
                 for emp in {model.employee_id.id, *model.member_ids.ids} & employees:
-                    key = ("e", emp, model.year)
-                    counts[key] = counts.get(key, 0) + 1
-                    names.setdefault(key, []).append(model.name)
+                    found.setdefault(("e", emp, model.year), {})[model.id] = None
         if units:
             for model in Model.search_fetch(
                 # A unit counts its own (collective) models and those of the
@@ -257,23 +259,35 @@ class DvkEligibility(models.AbstractModel):
                     ("department_id", "child_of", units.ids),
                     ("subject_type", "=", "collective"),
                 ],
-                ["department_id", "year", "name"],
+                ["department_id", "year", "name", "campaign_id"],
             ):
                 path = {int(x) for x in model.department_id.parent_path.split("/") if x}
                 for unit_id in path & set(units.ids):
-                    key = ("d", unit_id, model.year)
-                    counts[key] = counts.get(key, 0) + 1
-                    names.setdefault(key, []).append(model.name)
+                    found.setdefault(("d", unit_id, model.year), {})[model.id] = None
+        # Each key's models are the keys of a dict: in the order found, once.
+        return {
+            item.key: Model.browse(
+                list(
+                    found.get(
+                        ("e", item.employee_id, item.year)
+                        if item.subject_type == "individual"
+                        else ("d", item.department_id, item.year),
+                        {},
+                    )
+                )
+            )
+            for item in items
+        }
+
+    @api.model
+    def _check_recognized_models(self, items, min_count):
+        recognized = self._recognized_models(items)
         result = {}
         for item in items:
-            key = (
-                ("e", item.employee_id, item.year)
-                if item.subject_type == "individual"
-                else ("d", item.department_id, item.year)
-            )
-            count = counts.get(key, 0)
+            models_ = recognized[item.key]
+            count = len(models_)
             if count >= min_count:
-                listed = ", ".join(f"“{n}”" for n in names[key])
+                listed = ", ".join(f"“{n}”" for n in models_.mapped("name"))
                 if item.subject_type == "individual":
                     why = self.env._(
                         "took part in the recognised model(s) %(names)s", names=listed

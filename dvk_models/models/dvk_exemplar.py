@@ -128,7 +128,8 @@ class DvkExemplar(models.Model):
         """Without a criteria set: an exemplar built or joined at least one
         recognised model of the year."""
         self.ensure_one()
-        if not self.model_ids.filtered("recognized_level_id"):
+        # sudo: whether the models are recognised, the same for every reader
+        if not self.sudo().model_ids.filtered("recognized_level_id"):
             return [self.env._("No recognised model in %(year)s", year=self.year)]
         return []
 
@@ -159,7 +160,9 @@ class DvkExemplar(models.Model):
                         reasons=exemplar.eligibility_reason,
                     )
                 )
-            for model in exemplar.model_ids:
+            # sudo: the other files of the same models, and their confirmed
+            # levels, count whoever proposes (files of other units included)
+            for model in exemplar.sudo().model_ids:
                 # One achievement, one commendation: the same model may not be
                 # put forward twice at a level through two files.
                 other = model.exemplar_ids.filtered(

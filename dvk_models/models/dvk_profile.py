@@ -86,19 +86,26 @@ class DvkProfile(models.Model):
     )
 
     def _compute_counts(self):
+        """What uses the profile, counted whatever the reader's companies: a
+        profile is shared by the campaigns of every company."""
         for fname, model in (
             ("criteria_set_count", "dvk.criteria.set"),
             ("dossier_template_count", "dvk.dossier.template"),
             ("category_count", "dvk.category"),
             ("campaign_count", "dvk.campaign"),
         ):
-            counts = dict(
-                self.env[model]._read_group(
-                    [("profile_id", "in", self.ids)], ["profile_id"], ["__count"]
+            # sudo: a count per profile, whatever the reader's rights
+            Records = self.env[model].sudo()
+            counts = {
+                profile.id: count
+                for profile, count in Records._read_group(
+                    [("profile_id", "in", self._origin.ids)],
+                    ["profile_id"],
+                    ["__count"],
                 )
-            )
+            }
             for profile in self:
-                profile[fname] = counts.get(profile, 0)
+                profile[fname] = counts.get(profile._origin.id, 0)
 
     @api.constrains("parent_id")
     def _check_parent_id(self):

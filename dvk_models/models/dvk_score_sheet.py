@@ -22,12 +22,10 @@ class DvkScoreSheet(models.Model):
     _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
-    model_id = fields.Many2one(
-        "dvk.model", ondelete="cascade", index=True, check_company=True
-    )
-    exemplar_id = fields.Many2one(
-        "dvk.exemplar", ondelete="cascade", index=True, check_company=True
-    )
+    # No company check: the sheet's company is the record's own (computed
+    # below); checked against it, a new sheet offered no record to score.
+    model_id = fields.Many2one("dvk.model", ondelete="cascade", index=True)
+    exemplar_id = fields.Many2one("dvk.exemplar", ondelete="cascade", index=True)
     kind = fields.Selection(
         [("self", "Self-assessment"), ("council", "Council")],
         required=True,
@@ -94,7 +92,8 @@ class DvkScoreSheet(models.Model):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for sheet in self:
             record = sheet.model_id or sheet.exemplar_id
-            sheet.name = f"{kinds[sheet.kind]} - {record.display_name or ''}"
+            parts = (kinds.get(sheet.kind), record.display_name)
+            sheet.name = " - ".join(part for part in parts if part)
 
     @api.depends(
         "model_id.company_id",
@@ -109,10 +108,27 @@ class DvkScoreSheet(models.Model):
             sheet.department_id = record.department_id
 
     @api.depends(
-        "line_ids.score", "line_ids.passed", "criteria_set_id.band_ids.min_percent"
+        "criteria_set_id",
+        "line_ids.score",
+        "line_ids.passed",
+        "criteria_set_id.band_ids.min_percent",
     )
     def _compute_totals(self):
         for sheet in self:
+            if not sheet.criteria_set_id:
+                # A new sheet whose criteria set is not chosen yet scores
+                # nothing: no total, no band, and it does not pass.
+                sheet.update(
+                    {
+                        "total": 0.0,
+                        "weighted_total": 0.0,
+                        "percent": 0.0,
+                        "mandatory_ok": False,
+                        "band_id": False,
+                        "passed": False,
+                    }
+                )
+                continue
             lines = sheet.line_ids
             sheet.total = round(sum(lines.mapped("score")), 2)
             weighted = sum(line.score * line.criterion_id.weight for line in lines)
@@ -128,11 +144,13 @@ class DvkScoreSheet(models.Model):
             sheet.band_id = band
             sheet.passed = sheet.mandatory_ok and (not band or band.passing)
 
-    @api.depends("mandatory_ok", "band_id.name")
+    @api.depends("criteria_set_id", "mandatory_ok", "band_id.name")
     @api.depends_context("lang")
     def _compute_result(self):
         for sheet in self:
-            if not sheet.mandatory_ok:
+            if not sheet.criteria_set_id:
+                sheet.result = ""
+            elif not sheet.mandatory_ok:
                 sheet.result = self.env._("Fails a knock-out criterion")
             else:
                 sheet.result = sheet.band_id.name or ""
@@ -206,6 +224,15 @@ class DvkScoreSheet(models.Model):
                         set=sheet.criteria_set_id.display_name,
                     )
                 )
+
+    @api.onchange("model_id", "exemplar_id")
+    def _onchange_record(self):
+        """A new sheet takes the criteria set its record is scored against,
+        unless a set meant for that kind of record is already chosen."""
+        record = self.model_id or self.exemplar_id
+        target = "model" if self.model_id else "exemplar"
+        if record and self.criteria_set_id.target != target:
+            self.criteria_set_id = record.criteria_set_id
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -686,8 +686,12 @@ class DvkWorkflowMixin(models.AbstractModel):
         sheets, without the highest and lowest when the set says so and there
         are five or more)."""
         fname = self._dvk_line_field()
-        sheets = self.env["dvk.score.sheet"].search_fetch(
-            [(fname, "in", self.ids), ("state", "=", "done")],
+        # sudo: the scores of a record are the same for every reader of the
+        # record (an approver, a user of the merged province), whoever may
+        # open the sheets; only their kind, set and results are read
+        Sheet = self.env["dvk.score.sheet"].sudo()
+        sheets = Sheet.search_fetch(
+            [(fname, "in", self._origin.ids), ("state", "=", "done")],
             [fname, "kind", "criteria_set_id", "percent", "mandatory_ok", "passed"],
             order="id",
         )
@@ -697,7 +701,8 @@ class DvkWorkflowMixin(models.AbstractModel):
         for record in self:
             own = [
                 s
-                for s in by_record.get(record.id, [])
+                # a record being edited (a new record) keeps its saved sheets
+                for s in by_record.get(record._origin.id, [])
                 if s.criteria_set_id == record.criteria_set_id
             ]
             selfs = [s for s in own if s.kind == "self"]

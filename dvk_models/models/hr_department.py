@@ -133,8 +133,12 @@ class HrDepartment(models.Model):
     dvk_title_count = fields.Integer(
         string="Emulation Title Count", compute="_compute_dvk_counts"
     )
+    # Counted whoever reads it: who may see that a unit's people were
+    # disciplined is this field's group.
     dvk_discipline_count = fields.Integer(
-        string="Disciplinary Action Count", compute="_compute_dvk_counts"
+        string="Disciplinary Action Count",
+        compute="_compute_dvk_counts",
+        groups="dvk_models.group_dvk_officer",
     )
 
     @api.model
@@ -247,6 +251,29 @@ class HrDepartment(models.Model):
             current -= found
         return self.browse((found - Department.browse(self.ids)).ids)
 
+    def _dvk_lineage_predecessor_map(self):
+        """{unit id: ids of every unit it took over, directly or through
+        earlier mergers and splits} for these units, in one query per
+        generation whatever their number."""
+        # sudo: the lineage of units, not their records, is read
+        Department = self.sudo().with_context(active_test=False)
+        units = Department.browse(self.ids)
+        units.fetch(["dvk_predecessor_ids"])
+        found = {unit.id: set() for unit in units}
+        frontier = {unit.id: set(unit.dvk_predecessor_ids.ids) for unit in units}
+        while frontier := {owner: ids for owner, ids in frontier.items() if ids}:
+            for owner, ids in frontier.items():
+                found[owner] |= ids
+            generation = Department.browse(set().union(*frontier.values()))
+            generation.fetch(["dvk_predecessor_ids"])
+            frontier = {
+                owner: set(Department.browse(ids).dvk_predecessor_ids.ids)
+                - found[owner]
+                - {owner}
+                for owner, ids in frontier.items()
+            }
+        return found
+
     def _dvk_lineage_current(self):
         """The units that carry these units on today: the unit itself when
         still active, else its successors (followed through later mergers)."""
@@ -262,22 +289,28 @@ class HrDepartment(models.Model):
         return self.browse(result.ids)
 
     def _compute_dvk_counts(self):
-        domain = [("department_id", "in", self.ids)]
+        """How many models, exemplar files, titles and disciplinary actions
+        the unit has: facts about the unit, the same for everyone who may read
+        them, not the number of those the reader could open."""
+        domain = [("department_id", "in", self._origin.ids)]
         counts = {}
-        for key, model, extra in (
-            ("dvk_model_count", "dvk.model", []),
-            ("dvk_exemplar_count", "dvk.exemplar", []),
-            ("dvk_title_count", "hr.emulation.title", []),
-            ("dvk_discipline_count", "hr.discipline", []),
+        for key, model in (
+            ("dvk_model_count", "dvk.model"),
+            ("dvk_exemplar_count", "dvk.exemplar"),
+            ("dvk_title_count", "hr.emulation.title"),
+            ("dvk_discipline_count", "hr.discipline"),
         ):
-            counts[key] = dict(
-                self.env[model]._read_group(
-                    domain + extra, ["department_id"], ["__count"]
+            # sudo: a count per unit, whatever the reader's rights
+            Records = self.env[model].sudo()
+            counts[key] = {
+                department.id: count
+                for department, count in Records._read_group(
+                    domain, ["department_id"], ["__count"]
                 )
-            )
+            }
         for department in self:
             for key, per_department in counts.items():
-                department[key] = per_department.get(department, 0)
+                department[key] = per_department.get(department._origin.id, 0)
 
     def _dvk_document_number(self, kind, number, party=None):
         """The number and symbol of a document of kind ``kind`` (BC, TTr, QĐ)

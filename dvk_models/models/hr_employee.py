@@ -71,29 +71,38 @@ class HrEmployee(models.Model):
         ]
 
     def _compute_dvk_counts(self):
-        models_ = self.env["dvk.model"].search_fetch(
-            self._dvk_model_domain(), ["employee_id", "member_ids"]
+        """How many models, exemplar files, titles and disciplinary actions
+        the person has: facts about the person, the same for everyone who may
+        read them (who may is the fields' concern), not the number of those
+        the reader could open."""
+        employees = self._origin
+        # sudo: only the models' people are read, to count them
+        Model = self.env["dvk.model"].sudo()
+        models_ = Model.search_fetch(
+            employees._dvk_model_domain(), ["employee_id", "member_ids"]
         )
         counts = {}
         for model in models_:
             for employee in model.employee_id | model.member_ids:
                 counts[employee.id] = counts.get(employee.id, 0) + 1
-        per = {
-            key: dict(
-                self.env[model]._read_group(
-                    [("employee_id", "in", self.ids)], ["employee_id"], ["__count"]
+        per = {}
+        for key, model in (
+            ("dvk_exemplar_count", "dvk.exemplar"),
+            ("dvk_title_count", "hr.emulation.title"),
+            ("dvk_discipline_count", "hr.discipline"),
+        ):
+            # sudo: a count per person, whatever the reader's rights
+            Records = self.env[model].sudo()
+            per[key] = {
+                employee.id: count
+                for employee, count in Records._read_group(
+                    [("employee_id", "in", employees.ids)], ["employee_id"], ["__count"]
                 )
-            )
-            for key, model in (
-                ("dvk_exemplar_count", "dvk.exemplar"),
-                ("dvk_title_count", "hr.emulation.title"),
-                ("dvk_discipline_count", "hr.discipline"),
-            )
-        }
+            }
         for employee in self:
-            employee.dvk_model_count = counts.get(employee.id, 0)
+            employee.dvk_model_count = counts.get(employee._origin.id, 0)
             for key, values in per.items():
-                employee[key] = values.get(employee, 0)
+                employee[key] = values.get(employee._origin.id, 0)
 
     def _dvk_open(self, model, name, domain):
         self.ensure_one()

@@ -84,7 +84,9 @@ class HrEmulationTitle(models.Model):
     def _compute_display_name(self):
         for title in self:
             holder = title.employee_id or title.department_id
-            title.display_name = f"{title.type_id.name} {title.year} - {holder.name}"
+            # A title being entered names only what is known yet.
+            held = " ".join(str(p) for p in (title.type_id.name, title.year) if p)
+            title.display_name = " - ".join(p for p in (held, holder.name) if p)
 
     @api.constrains("type_id", "employee_id", "department_id")
     def _check_subject(self):

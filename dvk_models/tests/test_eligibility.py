@@ -760,6 +760,52 @@ class TestCandidateWizard(EligibilityCase):
             self.emp_staff | self.emp_other,
         )
 
+    def test_files_list_the_models_the_finder_found(self):
+        """Issue 22 item 8: the file the finder opens for a candidate lists
+        the recognised models of the campaign the finder cited (the person's
+        own and those they took part in; a unit's collective models and its
+        sub-units'), not an empty "Models" tab."""
+        owned = self._recognised_model(
+            name="Mô hình hiến đất làm đường",
+            subject_type="individual",
+            employee_id=self.emp_staff.id,
+        )
+        joined = self._recognised_model(
+            name="Mô hình tiết kiệm giúp nhau",
+            member_ids=[Command.set(self.emp_staff.ids)],
+            user=self.user_staff2,
+        )
+        individual_set = self._criteria_set(
+            "finder_models", [{"check": "recognized_models"}]
+        )
+        wizard = self._wizard(self.district, individual_set)
+        wizard.action_scan()
+        line = wizard.line_ids.filtered(lambda x: x.employee_id == self.emp_staff)
+        self.assertTrue(line.eligible)
+        self.assertIn(owned.name, line.explanation)
+        self.assertEqual(line.model_ids, owned | joined)
+        wizard.line_ids.filtered(lambda x: x != line).selected = False
+        wizard.action_create_exemplars()
+        self.assertEqual(line.exemplar_id.model_ids, owned | joined)
+        self.assertTrue(line.exemplar_id.eligibility_ok)
+
+        unit_set = self._criteria_set(
+            "finder_unit_models",
+            [{"check": "recognized_models"}],
+            subject_type="collective",
+        )
+        wizard = self._wizard(self.district, unit_set, subject_type="collective")
+        wizard.action_scan()
+        lines = {x.department_id: x for x in wizard.line_ids}
+        # A unit's own models are its collective ones.
+        self.assertEqual(lines[self.district].model_ids, joined)
+        self.assertEqual(lines[self.commune].model_ids, joined)
+        self.assertFalse(lines[self.commune_other].model_ids)
+        wizard.line_ids.selected = False
+        lines[self.commune].selected = True
+        wizard.action_create_exemplars()
+        self.assertEqual(lines[self.commune].exemplar_id.model_ids, joined)
+
     def test_create_needs_a_ticked_candidate(self):
         """Issue 14 item 6: with nobody eligible ticked, asking for files says
         what to do and opens none; an ineligible line cannot be forced."""

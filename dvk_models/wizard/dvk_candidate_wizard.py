@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.fields import Command
 
 
 class DvkCandidateWizard(models.TransientModel):
@@ -100,7 +101,12 @@ class DvkCandidateWizard(models.TransientModel):
             else (s.id, "individual", year, s, s.department_id, no_model)
             for s in subjects
         ]
-        answers = Eligibility._evaluate(self.criteria_set_id, Eligibility._items(rows))
+        items = Eligibility._items(rows)
+        answers = Eligibility._evaluate(self.criteria_set_id, items)
+        # The recognised models each candidate's file will list: those of the
+        # campaign among the ones the checks cite (seed 002 §III.2: the
+        # exemplar built or took part in them).
+        recognized = Eligibility._recognized_models(items)
         fname = "department_id" if collective else "employee_id"
         existing = {
             e[fname].id: e.id
@@ -131,6 +137,13 @@ class DvkCandidateWizard(models.TransientModel):
                     "pass_reason": "" if failed else Eligibility._join_reasons(passed),
                     "exemplar_id": existing.get(subject.id, False),
                     "selected": not failed and subject.id not in existing,
+                    "model_ids": [
+                        Command.set(
+                            recognized[subject.id]
+                            .filtered(lambda m: m.campaign_id == self.campaign_id)
+                            .ids
+                        )
+                    ],
                 }
             )
         self.line_ids.unlink()
@@ -157,6 +170,9 @@ class DvkCandidateWizard(models.TransientModel):
             "employee_id": line.employee_id.id,
             "department_id": line.department_id.id,
             "criteria_set_id": self.criteria_set_id.id,
+            # sudo: the models the finder found, also those of units outside
+            # the officer's charge that the person took part in
+            "model_ids": [Command.set(line.sudo().model_ids.ids)],
         }
 
     def action_create_exemplars(self):
@@ -205,6 +221,13 @@ class DvkCandidateWizardLine(models.TransientModel):
     pass_reason = fields.Text(string="Why Eligible")
     explanation = fields.Text(string="Why", compute="_compute_explanation")
     exemplar_id = fields.Many2one("dvk.exemplar", string="Exemplar File")
+    model_ids = fields.Many2many(
+        "dvk.model",
+        string="Recognised Models",
+        help="The recognised models of the campaign the candidate built or took "
+        "part in (a unit: its own and those of the units below it); the "
+        "exemplar file opened for the candidate lists them.",
+    )
     selected = fields.Boolean(
         string="Open a File",
         help="Tick the eligible candidates for whom to open an exemplar file.",

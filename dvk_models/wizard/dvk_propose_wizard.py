@@ -67,7 +67,13 @@ class DvkProposeWizard(models.TransientModel):
     def _compute_records(self):
         all_levels = self.env["dvk.level"].search([])
         for wizard in self:
-            records = wizard._records() if wizard.res_model else []
+            if not wizard.res_model:
+                # A dialog opened without records (a new one): nothing listed.
+                wizard.record_count = 0
+                wizard.record_names = False
+                wizard.allowed_level_ids = all_levels
+                continue
+            records = wizard._records()
             levels = all_levels
             if records:
                 # The levels of the chains in force for the records' campaigns.

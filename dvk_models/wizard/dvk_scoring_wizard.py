@@ -314,10 +314,12 @@ class DvkScoringWizardLine(models.TransientModel):
 
     @api.depends("aggregate_score")
     def _compute_rank(self):
+        # A row not yet in its grid (a new one) has no rank.
+        self.rank = 0
         for wizard in self.wizard_id:
-            ranked = wizard._ranked_lines()
-            for position, line in enumerate(ranked, 1):
-                line.rank = position
+            for position, line in enumerate(wizard._ranked_lines(), 1):
+                if line in self:
+                    line.rank = position
 
     def write(self, vals):
         for fname in SCORE_FIELDS:

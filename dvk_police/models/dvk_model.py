@@ -16,13 +16,17 @@ class DvkModel(models.Model):
 
     @api.depends("police_report_ids")
     def _compute_police_report_count(self):
-        counts = dict(
-            self.env["dvk.police.report"]._read_group(
-                [("model_id", "in", self.ids)], ["model_id"], ["__count"]
+        """The model's periodic reports, counted the same for every reader."""
+        # sudo: a count per model, whatever the reader's rights
+        Report = self.env["dvk.police.report"].sudo()
+        counts = {
+            model.id: count
+            for model, count in Report._read_group(
+                [("model_id", "in", self._origin.ids)], ["model_id"], ["__count"]
             )
-        )
+        }
         for model in self:
-            model.police_report_count = counts.get(model, 0)
+            model.police_report_count = counts.get(model._origin.id, 0)
 
     # ------------------------------------------------------------------
     # Approval authority (seed 002 §I step 2)

@@ -122,7 +122,9 @@ class DvkPoliceReport(models.Model):
     def _compute_is_overdue(self):
         today = fields.Date.context_today(self)
         for report in self:
-            report.is_overdue = report.state == "todo" and report.date_due < today
+            report.is_overdue = bool(
+                report.state == "todo" and report.date_due and report.date_due < today
+            )
 
     @api.model
     def _due_dates(self, year, proposal_deadline, approval_date):

@@ -28,18 +28,25 @@ class DvkModel(models.Model):
 
     @api.depends("statehub_line_ids")
     def _compute_statehub_registration_id(self):
+        """The table listing the model, the same for every reader of it."""
         for model in self:
-            model.statehub_registration_id = model.statehub_line_ids[:1].registration_id
+            # sudo: only which table lists the model is read
+            table = model.sudo().statehub_line_ids[:1].registration_id
+            model.statehub_registration_id = table.id
 
     @api.depends("statehub_inspection_ids")
     def _compute_statehub_inspection_count(self):
-        counts = dict(
-            self.env["dvk.statehub.inspection"]._read_group(
-                [("model_id", "in", self.ids)], ["model_id"], ["__count"]
+        """The model's inspections, counted the same for every reader."""
+        # sudo: a count per model, whatever the reader's rights
+        Inspection = self.env["dvk.statehub.inspection"].sudo()
+        counts = {
+            model.id: count
+            for model, count in Inspection._read_group(
+                [("model_id", "in", self._origin.ids)], ["model_id"], ["__count"]
             )
-        )
+        }
         for model in self:
-            model.statehub_inspection_count = counts.get(model, 0)
+            model.statehub_inspection_count = counts.get(model._origin.id, 0)
 
     @api.depends("field_id", "profile")
     def _compute_statehub_field_guidance(self):

@@ -86,6 +86,20 @@ class DvkStatehubReport(models.Model):
         copy=False,
         help="Empty: every agency of the province.",
     )
+    province_wide = fields.Boolean(
+        string="Province-wide",
+        compute="_compute_province_wide",
+        store=True,
+        help="The report covers every agency of the province.",
+    )
+    is_current = fields.Boolean(
+        string="Latest Figures",
+        compute="_compute_is_current",
+        search="_search_is_current",
+        help="The latest computed report of its campaign, kind and units: "
+        "its figures are those in force (the province-wide figures add up "
+        "these reports only, never an older computation of the same ones).",
+    )
     line_ids = fields.One2many(
         "dvk.statehub.report.line", "report_id", string="Figures", readonly=True
     )
@@ -206,6 +220,49 @@ class DvkStatehubReport(models.Model):
                 if report.campaign_id
                 else False
             )
+
+    @api.depends("scope_department_ids")
+    def _compute_province_wide(self):
+        for report in self:
+            report.province_wide = not report.scope_department_ids
+
+    @api.model
+    def _statehub_current_ids(self):
+        """Ids of the latest computed report of each company, campaign, kind
+        and set of units covered. A fact about the reports, whoever reads
+        them: a newer computation elsewhere makes a report an old one."""
+        # sudo: only when and for what each report was computed is read
+        reports = self.sudo().search_fetch(
+            [("date_computed", "!=", False)],
+            ["company_id", "campaign_id", "kind", "date_computed"],
+            order="date_computed desc, id desc",
+        )
+        latest = {}
+        for report in reports:
+            key = (
+                report.company_id.id,
+                report.campaign_id.id,
+                report.kind,
+                tuple(sorted(report.scope_department_ids.ids)),
+            )
+            latest.setdefault(key, report.id)
+        return set(latest.values())
+
+    def _compute_is_current(self):
+        current = self._statehub_current_ids()
+        for report in self:
+            report.is_current = report._origin.id in current
+
+    def _search_is_current(self, operator, value):
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        wanted = {bool(v) for v in value}
+        if len(wanted) != 1:
+            return Domain.TRUE if (operator == "in") == bool(wanted) else Domain.FALSE
+        current = list(self._statehub_current_ids())
+        if (True in wanted) == (operator == "in"):
+            return Domain("id", "in", current)
+        return Domain("id", "not in", current)
 
     @api.depends("line_ids")
     def _compute_totals(self):
@@ -365,14 +422,19 @@ class DvkStatehubReport(models.Model):
                     "inspection_count": 0,
                 },
             )
-            entry["registered_count"] += 1
             entry[
                 "individual_count"
                 if model.subject_type == "individual"
                 else "collective_count"
             ] += 1
-            if model.approval_date:
-                entry["approved_count"] += 1
+            # Each figure is counted by the report of its month only
+            # (Article 8), so that figures of the February and October
+            # reports of a year never add up to each other.
+            if self.kind == "registration":
+                entry["registered_count"] += 1
+                if model.approval_date:
+                    entry["approved_count"] += 1
+                continue
             if recognized:
                 entry["recognized_count"] += 1
             if model.id in commended:
@@ -581,8 +643,9 @@ class DvkStatehubReportLine(models.Model):
     recognized_count = fields.Integer(string="Recognised")
     commendation_count = fields.Integer(string="Proposed for Commendation")
     inspection_count = fields.Integer(string="Inspections")
-    kind = fields.Selection(related="report_id.kind")
+    kind = fields.Selection(related="report_id.kind", store=True)
     year = fields.Integer(related="report_id.year", store=True)
+    campaign_id = fields.Many2one(related="report_id.campaign_id", store=True)
     company_id = fields.Many2one(related="report_id.company_id", store=True)
 
 

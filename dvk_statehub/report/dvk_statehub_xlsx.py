@@ -64,20 +64,29 @@ class DvkStatehubHomeAffairsXlsx(models.AbstractModel):
         report = self.env["report.dvk_statehub.report_dvk_statehub_home_affairs"]
         values = report._dvk_prepare(objs, data or {})["reports"]
         formats = self._dvk_formats(workbook)
-        columns = [
+        base_columns = [
             ("STT", 6, "number"),
             ("Cơ quan, đơn vị, địa phương", 40, "text"),
             ("Lĩnh vực", 12, "center"),
             ("Cấp", 14, "center"),
             ("Tập thể", 10, "number"),
             ("Cá nhân", 10, "number"),
-            ("Số mô hình đăng ký", 12, "number"),
-            ("Đã phê duyệt", 12, "number"),
-            ("Được công nhận", 12, "number"),
-            ("Đề nghị khen thưởng", 12, "number"),
         ]
+        # The figures of the report's month only, as the PDF prints them.
+        kind_columns = {
+            "registration": [
+                ("Số mô hình đăng ký", 12, "number", "registered"),
+                ("Đã phê duyệt", 12, "number", "approved"),
+            ],
+            "results": [
+                ("Được công nhận", 12, "number", "recognized"),
+                ("Đề nghị khen thưởng", 12, "number", "commendation"),
+            ],
+        }
         for report_rec in objs:
             figures = values[report_rec.id]
+            extra = kind_columns[report_rec.kind]
+            columns = base_columns + [column[:3] for column in extra]
             sheet = self._dvk_add_sheet(
                 workbook,
                 formats,
@@ -94,10 +103,7 @@ class DvkStatehubHomeAffairsXlsx(models.AbstractModel):
                     row["level"],
                     row["collective"],
                     row["individual"],
-                    row["registered"],
-                    row["approved"],
-                    row["recognized"],
-                    row["commendation"],
+                    *(row[column[3]] for column in extra),
                 ]
                 for index, row in enumerate(figures["rows"], start=1)
             )

@@ -1,9 +1,12 @@
 import datetime
+import io
 
 from freezegun import freeze_time
+from openpyxl import load_workbook
 
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import DvkStatehubCommon
 
@@ -143,6 +146,72 @@ class TestStatehubHomeAffairsReports(DvkStatehubCommon):
         self.assertEqual(local.line_ids.agency_id, self.commune)
         with self.assertRaises(AccessError):
             report.with_user(new_officer).read(["name"])
+
+    def test_province_wide_figures_equal_the_reports(self):
+        """Issue 22 item 7: "Province-wide Figures" counts each year as its
+        reports do, one definition for both: the registered models of the
+        February report (not of the October one), the recognitions of the
+        October report, only the latest computation of a report (an earlier
+        one of the same campaign, kind and units is left out), and not the
+        agencies' own reports already included in the province-wide one."""
+        self._approved(self.commune, "Hiến đất làm đường")
+        self._submitted(self.district_body, "Một cửa thân thiện")
+        self._recognized(self.dept, "Công khai tài chính", self.bcd_dept)
+        earlier = self._report("registration")
+        self.assertEqual(earlier.registered_total, 3)
+        self._submitted(self.district_body2, "Văn hóa công sở")
+        report = self._report("registration")
+        results = self._report("results")
+        local = self.env["res.users"].create(
+            {
+                "name": "Cán bộ xã",
+                "login": "sh_local_figures",
+                "group_ids": [
+                    (6, 0, [self.env.ref("dvk_models.group_dvk_officer").id])
+                ],
+                "dvk_department_ids": [(6, 0, self.commune.ids)],
+            }
+        )
+        own = self._report("registration", user=local)
+        self.assertEqual(own.registered_total, 1)
+        self.assertEqual(report.registered_total, 4)
+        self.assertEqual(results.recognized_total, 1)
+        self.assertTrue(report.is_current and results.is_current)
+        self.assertFalse(earlier.is_current)
+
+        action = self.env.ref("dvk_statehub.dvk_statehub_report_line_action")
+        for user, registered, recognized in (
+            (self.user_home_affairs, 4, 1),
+            (self.user_manager, 4, 1),
+            # An officer reads the figures of his own reports.
+            (local, 1, 0),
+        ):
+            with self.subTest(user=user.login):
+                Line = self.env["dvk.statehub.report.line"].with_user(user)
+                domain = safe_eval(action.domain, {"uid": user.id})
+                lines = Line.search(domain + [("year", "=", 2026)])
+                self.assertEqual(sum(lines.mapped("registered_count")), registered)
+                self.assertEqual(sum(lines.mapped("recognized_count")), recognized)
+        # The October report counts no registration: its figures are those
+        # of its month only, and so are the columns of its XLSX.
+        self.assertFalse(sum(results.line_ids.mapped("registered_count")))
+        for record, wanted, unwanted in (
+            (report, "Số mô hình đăng ký", "Được công nhận"),
+            (results, "Được công nhận", "Số mô hình đăng ký"),
+        ):
+            content, _kind = (
+                self.env["ir.actions.report"]
+                .with_user(self.user_home_affairs)
+                ._render_xlsx(
+                    "dvk_statehub.dvk_statehub_home_affairs_report_xlsx",
+                    record.ids,
+                    {},
+                )
+            )
+            sheet = load_workbook(io.BytesIO(content)).worksheets[0]
+            cells = {c.value for row in sheet.iter_rows() for c in row if c.value}
+            self.assertIn(wanted, cells)
+            self.assertNotIn(unwanted, cells)
 
     def test_report_queries_do_not_grow(self):
         """Rule: DESIGN §4 — computing the province-wide report costs the same

@@ -10,6 +10,18 @@ class DvkCampaign(models.Model):
         self.ensure_one()
         return self.env["dvk.union.coverage"].action_open_for_campaign(self.id)
 
+    def _dvk_coverage(self, units):
+        """Trade-union campaigns (seed 004 §V.2): the coverage of the base
+        unions, as the coverage report counts it."""
+        result = super()._dvk_coverage(units)
+        Coverage = self.env["dvk.union.coverage"]
+        label = self.env._("of base unions covered")
+        for campaign in self.filtered(lambda c: c.profile == "union"):
+            rows = Coverage._dvk_coverage_rows(campaign, units)
+            covered, counted, _share = Coverage._dvk_coverage_totals(rows)
+            result[campaign._origin.id] = (covered, counted, label)
+        return result
+
     def _summary_unit_domain(self):
         domain = super()._summary_unit_domain()
         if self.profile == "union":

@@ -139,8 +139,11 @@ class DvkDecision(models.Model):
     @api.depends("line_ids.model_id.union_reach", "line_ids.exemplar_id.union_reach")
     def _compute_union_province_wide(self):
         for decision in self:
+            # sudo: only the reach of the records the decision names is read,
+            # the same whoever reads the decision
+            records = decision.sudo()._dvk_union_lines()
             decision.union_province_wide = any(
-                r.union_reach == "province" for r in decision._dvk_union_lines()
+                r.union_reach == "province" for r in records
             )
 
     def _dvk_union_lines(self):

@@ -21,13 +21,18 @@ class DvkModel(models.Model):
 
     @api.depends("union_event_ids", "replication_ids")
     def _compute_union_event_count(self):
-        counts = dict(
-            self.env["dvk.union.replication.event"]._read_group(
-                [("model_id", "in", self.ids)], ["model_id"], ["__count"]
+        """Site visits and conferences of the model, counted the same for
+        every reader."""
+        # sudo: a count per model, whatever the reader's rights
+        Event = self.env["dvk.union.replication.event"].sudo()
+        counts = {
+            model.id: count
+            for model, count in Event._read_group(
+                [("model_id", "in", self._origin.ids)], ["model_id"], ["__count"]
             )
-        )
+        }
         for model in self:
-            events = counts.get(model, 0)
+            events = counts.get(model._origin.id, 0)
             model.union_event_count = events
             model.union_spread_count = events + model.replication_count
 

@@ -200,7 +200,12 @@ class ReportDvkUnionRegistrationSummary(models.AbstractModel):
                 ]
             )
             pages = []
-            for line in coverage.line_ids:
+            # The district federations and sector unions send their summary
+            # to the provincial federation (§V.1); a row of base unions
+            # directly under the federation sends none.
+            for line in coverage.line_ids.filtered(
+                lambda line: line.upper_id.dvk_union_kind in UPPER_KINDS
+            ):
                 upper = line.upper_id
                 own = models_.filtered(
                     lambda m, u=upper: m.department_id._dvk_union_upper() == u

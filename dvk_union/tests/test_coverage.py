@@ -81,6 +81,82 @@ class TestUnionCoverage(DvkUnionCommon):
                 {"campaign_id": self.campaign.id}
             )
 
+    def test_dashboard_shows_the_coverage_of_the_report(self):
+        """Issue 22 item 7: a trade-union campaign's dashboard shows the
+        coverage its report prints, one definition for both (seed 004 §V.2:
+        the base unions running a model), for the provincial and a district
+        officer and a manager; a base union directly under the provincial
+        federation is counted in a row of the federation."""
+        direct = self.env["hr.department"].create(
+            {
+                "name": "Công đoàn cơ sở Văn phòng Liên đoàn",
+                "parent_id": self.province.id,
+                "dvk_union_kind": "base",
+            }
+        )
+        for unit in (self.base_group, self.district, direct):
+            self._model(unit).with_user(self.user_officer).action_submit()
+        self._model(self.base2)  # a draft covers nothing
+        for user, expected in (
+            (self.user_officer, (4, 2, 50.0)),
+            (self.user_district_officer, (2, 1, 50.0)),
+            (self.user_manager, (4, 2, 50.0)),
+        ):
+            with self.subTest(user=user.login):
+                wizard = self._coverage(user)
+                self.assertEqual(
+                    (wizard.base_count, wizard.covered_count, wizard.share), expected
+                )
+                self.env.invalidate_all()
+                self.assertEqual(
+                    self.campaign.with_user(user).dash_coverage, wizard.share
+                )
+        wizard = self._coverage()
+        self.assertRecordValues(
+            self._line(wizard, self.province),
+            [
+                {
+                    "base_count": 1,
+                    "covered_count": 1,
+                    "province_count": 0,
+                    "province_ok": True,
+                }
+            ],
+        )
+        # The §V.1 minimum concerns the district federations and sector
+        # unions only, and so do the summaries they send to the federation.
+        self.assertEqual(wizard.province_missing_count, 3)
+        summaries = self.env[
+            "report.dvk_union.report_dvk_union_registration_summary"
+        ]._dvk_prepare(wizard, {})["summaries"][wizard.id]
+        self.assertEqual(
+            [page["unit_name"] for page in summaries],
+            (self.district | self.district2 | self.sector)
+            .sorted(lambda u: (u.dvk_union_kind, u.name))
+            .mapped("name"),
+        )
+
+    @freeze_time("2026-12-07")
+    def test_coverage_opens_on_the_running_campaign(self):
+        """Issue 22 item 19: the coverage opens on the campaign at work today,
+        not on next year's draft campaign prepared in December."""
+        self.env["dvk.campaign"].create(
+            {
+                "name": "Dân vận khéo Công đoàn Ninh Thuận 2027",
+                "year": 2027,
+                "profile": "union",
+                "date_start": datetime.date(2027, 1, 1),
+                "date_end": datetime.date(2027, 12, 31),
+            }
+        )
+        for user in (self.user_officer, self.user_manager):
+            with self.subTest(user=user.login):
+                Coverage = self.env["dvk.union.coverage"].with_user(user)
+                self.assertEqual(
+                    Coverage.default_get(["campaign_id"])["campaign_id"],
+                    self.campaign.id,
+                )
+
     @warmup
     def test_coverage_query_count_constant(self):
         """Rule: batch — the coverage is computed in a number of queries that

@@ -112,31 +112,56 @@ class DvkUnionCoverage(models.TransientModel):
 
     @api.model
     def _default_campaign_id(self):
+        """The trade-union campaign at work today (the one running for the
+        user's unit), else the latest one already started: never next
+        year's draft."""
         campaign_id = self.env.context.get("default_campaign_id")
         if campaign_id:
             return campaign_id
-        return self.env["dvk.campaign"].search(
-            [("profile", "=", "union"), ("state", "!=", "closed")],
-            order="year desc",
+        Campaign = self.env["dvk.campaign"]
+        at_work = Campaign._dvk_campaign_at_work()
+        if at_work.profile == "union":
+            return at_work
+        today = fields.Date.context_today(self)
+        return Campaign.search(
+            [
+                ("profile", "=", "union"),
+                ("state", "!=", "draft"),
+                ("date_start", "<=", today),
+            ],
+            order="date_start desc, id desc",
             limit=1,
         )
 
     @api.model
-    def _dvk_scope_domain(self):
-        """The units the user reads figures for: everything for a DVK manager,
-        the units in his charge for an officer."""
+    def _dvk_scope_units(self):
+        """The units the user reads figures for: every unit for a DVK manager,
+        the units in his charge and below for an officer (as the dashboard's
+        scope)."""
         if self.env.user.has_group("dvk_models.group_dvk_manager"):
-            return Domain.TRUE
-        return Domain("id", "child_of", self.env.user.dvk_scope_department_ids.ids)
+            return self.env["hr.department"].search([])
+        return self.env.user._dvk_scope_units()
 
     @api.model
-    def _dvk_coverage_rows(self, campaign, uppers):
-        """[{upper, bases, covered, missing, share, province_count}] for the
-        upper-level unions ``uppers``, in a number of queries that does not
-        grow with the number of unions or models."""
+    def _dvk_coverage_rows(self, campaign, units):
+        """The coverage of base unions (seed 004 §V.2), the one definition the
+        coverage report and the dashboard use: the base unions in the
+        subtrees of ``units``, each covered once it or a unit under it (or a
+        union it was formed from) runs a model of ``campaign`` (registered,
+        not refused nor removed). One row per district federation and sector
+        union among ``units`` (with the province-level minimum of §V.1), each
+        counting the base unions under it; a base union under none of them
+        counts under the nearest union above it. Returns
+        [{upper, base_count, covered_count, missing, share, province_count}]
+        in a number of queries that does not grow with the number of unions
+        or models."""
         Department = self.env["hr.department"]
+        uppers = Department.search(
+            [("id", "child_of", units.ids), ("dvk_union_kind", "in", UPPER_KINDS)],
+            order="dvk_union_kind, name",
+        )
         bases = Department.search_fetch(
-            [("id", "child_of", uppers.ids), ("dvk_union_kind", "=", "base")],
+            [("id", "child_of", units.ids), ("dvk_union_kind", "=", "base")],
             ["name", "parent_path"],
         )
         # sudo: counting models per unit reveals no content; the units are
@@ -157,17 +182,42 @@ class DvkUnionCoverage(models.TransientModel):
         }
         successor_of = {}
         if former:
-            for base in bases:
-                for unit in base._dvk_lineage_predecessors():
-                    successor_of.setdefault(unit.id, set()).add(base.id)
+            for base_id, units in bases._dvk_lineage_predecessor_map().items():
+                for unit_id in units:
+                    successor_of.setdefault(unit_id, set()).add(base_id)
         covered_bases = set()
-        # sudo: the paths of the units holding models, archived ones included
+        # sudo: the paths of the units holding models, archived ones too
         holders = Department.sudo().with_context(active_test=False).browse(with_models)
         for department in holders:
             path = {int(x) for x in department.parent_path.split("/") if x}
             covered_bases |= path & set(bases.ids)
-            for unit_id in path:
-                covered_bases |= successor_of.get(unit_id, set())
+            for unit_id in path & set(successor_of):
+                covered_bases |= successor_of[unit_id]
+        # The row of each base union: the nearest district federation or
+        # sector union above it among the units, else the nearest union above
+        # it (a base union directly under the provincial federation), else
+        # the base union itself.
+        above = {
+            int(x) for base in bases for x in base.parent_path.split("/")[:-2] if x
+        }
+        # sudo: only the union kinds of the units above are read
+        Tree = Department.sudo()
+        unions_above = set(
+            Tree.search(
+                [("id", "in", list(above)), ("dvk_union_kind", "!=", False)]
+            ).ids
+        )
+        by_upper = {}
+        extra = []
+        for base in bases:
+            ancestors = [int(x) for x in base.parent_path.split("/") if x][:-1]
+            upper_id = next(
+                (i for i in reversed(ancestors) if i in uppers.ids),
+                None,
+            ) or next((i for i in reversed(ancestors) if i in unions_above), base.id)
+            if upper_id not in uppers.ids and upper_id not in extra:
+                extra.append(upper_id)
+            by_upper.setdefault(upper_id, []).append(base)
         province = {}
         for department, count in Model._read_group(
             running
@@ -178,15 +228,8 @@ class DvkUnionCoverage(models.TransientModel):
         ):
             for unit_id in {int(x) for x in department.parent_path.split("/") if x}:
                 province[unit_id] = province.get(unit_id, 0) + count
-        by_upper = {}
-        for base in bases:
-            # A base union belongs to its nearest upper-level union.
-            for unit_id in reversed([int(x) for x in base.parent_path.split("/") if x]):
-                if unit_id in uppers.ids:
-                    by_upper.setdefault(unit_id, []).append(base)
-                    break
         rows = []
-        for upper in uppers:
+        for upper in uppers | Department.browse(extra):
             own = by_upper.get(upper.id, [])
             covered = [b for b in own if b.id in covered_bases]
             missing = [b for b in own if b.id not in covered_bases]
@@ -202,19 +245,23 @@ class DvkUnionCoverage(models.TransientModel):
             )
         return rows
 
+    @api.model
+    def _dvk_coverage_totals(self, rows):
+        """(covered, counted, share in %) of the rows: the figure shown for
+        the whole scope, on the report and on the dashboard alike."""
+        counted = sum(r["base_count"] for r in rows)
+        covered = sum(r["covered_count"] for r in rows)
+        share = round(100.0 * covered / counted, 1) if counted else 0.0
+        return covered, counted, share
+
     def action_compute(self):
         self.ensure_one()
         if self.campaign_id.profile != "union":
             raise UserError(
                 self.env._("Coverage is computed for a trade-union campaign.")
             )
-        uppers = self.env["hr.department"].search(
-            self._dvk_scope_domain() & Domain("dvk_union_kind", "in", UPPER_KINDS),
-            order="dvk_union_kind, name",
-        )
-        rows = self._dvk_coverage_rows(self.campaign_id, uppers)
-        base_count = sum(r["base_count"] for r in rows)
-        covered = sum(r["covered_count"] for r in rows)
+        rows = self._dvk_coverage_rows(self.campaign_id, self._dvk_scope_units())
+        covered, counted, share = self._dvk_coverage_totals(rows)
         self.write(
             {
                 "line_ids": [Command.clear()]
@@ -231,11 +278,14 @@ class DvkUnionCoverage(models.TransientModel):
                     )
                     for r in rows
                 ],
-                "base_count": base_count,
+                "base_count": counted,
                 "covered_count": covered,
-                "share": round(100.0 * covered / base_count, 1) if base_count else 0.0,
+                "share": share,
                 "province_missing_count": sum(
-                    1 for r in rows if not r["province_count"]
+                    1
+                    for r in rows
+                    if r["upper"].dvk_union_kind in UPPER_KINDS
+                    and not r["province_count"]
                 ),
             }
         )
@@ -294,10 +344,17 @@ class DvkUnionCoverageLine(models.TransientModel):
     )
     province_count = fields.Integer(string="Province-level Models", readonly=True)
     province_ok = fields.Boolean(
-        string="Province-level Minimum Met", compute="_compute_province_ok"
+        string="Province-level Minimum Met",
+        compute="_compute_province_ok",
+        help="Seed 004 §V.1: each district federation and sector union "
+        "registers at least one model for province level (not asked of other "
+        "rows).",
     )
 
-    @api.depends("province_count")
+    @api.depends("province_count", "upper_id.dvk_union_kind")
     def _compute_province_ok(self):
         for line in self:
-            line.province_ok = line.province_count >= 1
+            line.province_ok = (
+                line.upper_id.dvk_union_kind not in UPPER_KINDS
+                or line.province_count >= 1
+            )

@@ -1,0 +1,216 @@
+"""Facts about a record are the same for every reader who sees it (issue 22
+item 6): whether it is self-assessed and its scores, the counts on units,
+people and campaigns, whether a criteria set is in use. The approver of a
+model read "not self-assessed" while its chatter showed a finished sheet,
+because the sheets were searched with the approver's rights."""
+
+import datetime
+
+from odoo.exceptions import UserError
+from odoo.fields import Command
+from odoo.tests import freeze_time, new_test_user, tagged
+
+from .common import DvkCommon
+
+FACTS = ["self_assessed", "self_score", "council_count", "council_score"]
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-02-10")
+class TestFactsForEveryReader(DvkCommon):
+    def _read_as(self, records, user, fields, companies=None):
+        """``fields`` of ``records`` read as ``user`` from an empty cache
+        (a value computed for another user is not reused)."""
+        self.env.invalidate_all()
+        records = records.with_user(user)
+        if companies:
+            records = records.with_context(allowed_company_ids=companies.ids)
+        return records.read(fields)
+
+    def test_self_assessment_read_alike_by_approver_and_officer(self):
+        """Issue 22 item 6: the approver of a model, who cannot open its
+        self-assessment sheet, reads it self-assessed with the same score as
+        the officer and the registrant do."""
+        model = self._approved()
+        officer = self._read_as(model, self.user_officer, FACTS)
+        self.assertTrue(officer[0]["self_assessed"])
+        self.assertGreater(officer[0]["self_score"], 0.0)
+        for user in (self.user_approver, self.user_staff, self.user_manager):
+            with self.subTest(user=user.login):
+                self.assertEqual(self._read_as(model, user, FACTS), officer)
+        # The approver cannot open the sheet itself: the fact does not need
+        # it.
+        self.assertFalse(
+            self.env["dvk.score.sheet"]
+            .with_user(self.user_approver)
+            .search([("model_id", "=", model.id)])
+        )
+
+    def test_merged_province_reads_the_same_facts(self):
+        """Issue 22 item 6: after the merged province (a second company) took
+        the model over, its approver and its officer, working in that company
+        only, read the same self-assessment as the officer of the former
+        province read before."""
+        model = self._approved()
+        before = self._read_as(model, self.user_officer, FACTS)
+        company_b = self.env["res.company"].create({"name": "Tỉnh ủy Vĩnh Long"})
+        self.user_manager.company_ids = [Command.link(company_b.id)]
+        campaign_b = self.env["dvk.campaign"].create(
+            {
+                "name": "Dân vận khéo 2026 - Vĩnh Long",
+                "year": 2026,
+                "profile": "party",
+                "company_id": company_b.id,
+                "date_start": datetime.date(2026, 1, 1),
+                "date_end": datetime.date(2026, 12, 31),
+            }
+        )
+        campaign_b.action_open()
+        self.env["dvk.campaign.merge.wizard"].with_user(self.user_manager).create(
+            {
+                "campaign_id": campaign_b.id,
+                "source_ids": [Command.set(self.campaign.ids)],
+                "date": datetime.date(2026, 2, 10),
+            }
+        ).action_apply()
+        self.assertEqual(model.company_id, company_b)
+        officer_b = new_test_user(
+            self.env,
+            login="dvk_vl_off",
+            groups="dvk_models.group_dvk_officer",
+            name="Trần Thị Vĩnh Long",
+            company_id=company_b.id,
+        )
+        officer_b.dvk_department_ids = self.province
+        self.assertEqual(officer_b.company_ids, company_b)
+        for user in (self.user_approver, officer_b):
+            with self.subTest(user=user.login):
+                self.assertEqual(
+                    self._read_as(model, user, FACTS, companies=company_b), before
+                )
+
+    def test_counts_read_alike_by_every_reader(self):
+        """Issue 22 item 6: the DVK counts of a unit, a person and a campaign
+        are facts about them: a staff member of the unit, the approver, the
+        officer and the manager read the same numbers, whichever of the
+        records each may open."""
+        self._approved(name="Mô hình của chị Dân")
+        self._create_model(user=self.user_staff2, name="Mô hình của anh Vận")
+        self._create_model(
+            user=self.user_staff2,
+            name="Mô hình cá nhân",
+            subject_type="individual",
+            employee_id=self.emp_staff2.id,
+        )
+        self._exemplar(employee_id=self.emp_staff2.id)
+        readers = (
+            self.user_staff,
+            self.user_approver,
+            self.user_officer,
+            self.user_manager,
+        )
+        # A person's private fields are read by HR users only (hr's rule):
+        # a staff member and an officer who keep HR records.
+        hr_readers = tuple(
+            new_test_user(
+                self.env,
+                login=f"dvk_hr_{group.split('_')[-1]}",
+                groups=f"hr.group_hr_user,{group}",
+                name=f"Cán bộ tổ chức {group.split('_')[-1]}",
+            )
+            for group in ("dvk_models.group_dvk_user", "dvk_models.group_dvk_officer")
+        )
+        counts = ["dvk_model_count", "dvk_exemplar_count", "dvk_title_count"]
+        for records, fields, expected, users in (
+            (self.commune, counts, [3, 1, 0], readers),
+            (self.emp_staff2, counts, [1, 1, 0], hr_readers),
+            (self.campaign, ["model_count", "exemplar_count"], [3, 1], readers),
+        ):
+            for user in users:
+                with self.subTest(record=records.display_name, user=user.login):
+                    values = self._read_as(records, user, fields)[0]
+                    self.assertEqual([values[f] for f in fields], expected)
+
+    def test_criteria_set_in_use_whatever_company_the_manager_works_in(self):
+        """Issue 22 item 6: a criteria set used by finished sheets is locked
+        for a manager working in another company too (it was editable when
+        the sheets were out of his companies' view)."""
+        self._approved()
+        criteria_set = self.env.ref("dvk_models.criteria_set_party_model")
+        company_b = self.env["res.company"].create({"name": "Tỉnh ủy Vĩnh Long"})
+        self.user_manager.company_ids = [Command.link(company_b.id)]
+        as_b = criteria_set.with_user(self.user_manager).with_context(
+            allowed_company_ids=company_b.ids
+        )
+        self.env.invalidate_all()
+        self.assertTrue(as_b.in_use)
+        with self.assertRaisesRegex(UserError, "make a new version"):
+            as_b.write({"score_decimals": 1})
+
+    def test_dashboard_coverage_counts_the_units_of_today(self):
+        """Issue 22 item 7: the dashboard's coverage counts the units of
+        today: a commune merged into a new one counts no more, and the new
+        commune runs the models of the one it took over."""
+        self._submitted(name="Mô hình xã Hòa Lợi")
+        self._create_model(
+            user=self.user_other,
+            name="Mô hình xã Đa Lộc",
+            department_id=self.commune_other.id,
+        )
+        merged = self.env["hr.department"].create(
+            {
+                "name": "Đảng ủy xã Đa Lộc mới",
+                "parent_id": self.district.id,
+                "dvk_predecessor_ids": [Command.set(self.commune_other.ids)],
+            }
+        )
+        self.commune_other.active = False
+        self.env.invalidate_all()
+        campaign = self.campaign.with_user(self.user_officer)
+        # The district, Hòa Lợi and the new commune; two of them run a model.
+        self.assertEqual(campaign.dash_coverage, round(200 / 3, 1))
+        self.assertIn(merged, self.user_officer._dvk_scope_units())
+
+    def test_dashboard_coverage_queries_do_not_grow_with_mergers(self):
+        """Issue 22 item 7, DESIGN §4: the dashboard's coverage of a province
+        with many merged communes costs the queries of one with few."""
+        Department = self.env["hr.department"]
+
+        def merged_communes(count):
+            for index in range(count):
+                former = Department.create(
+                    {"name": f"Xã cũ {count}-{index}", "parent_id": self.district.id}
+                )
+                self._create_model(
+                    user=self.user_officer,
+                    name=f"Mô hình xã cũ {count}-{index}",
+                    department_id=former.id,
+                )
+                Department.create(
+                    {
+                        "name": f"Xã mới {count}-{index}",
+                        "parent_id": self.district.id,
+                        "dvk_predecessor_ids": [Command.set(former.ids)],
+                    }
+                )
+                former.active = False
+
+        def coverage():
+            """The coverage read from a flushed and empty cache, and the
+            queries it took."""
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            value = self.campaign.with_user(self.user_officer).dash_coverage
+            return value, self.cr.sql_log_count - before
+
+        merged_communes(2)
+        coverage()  # warm-up: the record rules' caches
+        small, small_queries = coverage()
+        merged_communes(6)
+        large, large_queries = coverage()
+        self.assertEqual(large_queries, small_queries)
+        # District, Hòa Lợi, Đa Lộc and the new communes, these covered by
+        # the models of the communes they took over.
+        self.assertEqual(small, round(100.0 * 2 / 5, 1))
+        self.assertEqual(large, round(100.0 * 8 / 11, 1))
