@@ -81,15 +81,27 @@ class HrDepartment(models.Model):
         compute="_compute_dvk_formerly",
         help='Printed after the unit\'s name in reports: "(formerly ...)".',
     )
-    dvk_model_count = fields.Integer(string="DVK Models", compute="_compute_dvk_counts")
+    # Every internal user reads units: the DVK figures only for DVK users
+    # (the discipline one for officers), who may read what they count.
+    dvk_model_count = fields.Integer(
+        string="DVK Models",
+        compute="_compute_dvk_counts",
+        groups="dvk_models.group_dvk_user",
+    )
     dvk_exemplar_count = fields.Integer(
-        string="DVK Exemplars", compute="_compute_dvk_counts"
+        string="DVK Exemplars",
+        compute="_compute_dvk_counts",
+        groups="dvk_models.group_dvk_user",
     )
     dvk_title_count = fields.Integer(
-        string="Emulation Title Count", compute="_compute_dvk_counts"
+        string="Emulation Title Count",
+        compute="_compute_dvk_counts",
+        groups="dvk_models.group_dvk_user",
     )
     dvk_discipline_count = fields.Integer(
-        string="Disciplinary Action Count", compute="_compute_dvk_counts"
+        string="Disciplinary Action Count",
+        compute="_compute_dvk_discipline_count",
+        groups="dvk_models.group_dvk_officer",
     )
 
     @api.model
@@ -216,19 +228,26 @@ class HrDepartment(models.Model):
             current = current.filtered(lambda d: not d.active).dvk_successor_ids - seen
         return self.browse(result.ids)
 
+    @api.depends_context("uid")
     def _compute_dvk_counts(self):
+        self._dvk_assign_counts(
+            (
+                ("dvk_model_count", "dvk.model"),
+                ("dvk_exemplar_count", "dvk.exemplar"),
+                ("dvk_title_count", "hr.emulation.title"),
+            )
+        )
+
+    @api.depends_context("uid")
+    def _compute_dvk_discipline_count(self):
+        self._dvk_assign_counts((("dvk_discipline_count", "hr.discipline"),))
+
+    def _dvk_assign_counts(self, keys):
         domain = [("department_id", "in", self.ids)]
         counts = {}
-        for key, model, extra in (
-            ("dvk_model_count", "dvk.model", []),
-            ("dvk_exemplar_count", "dvk.exemplar", []),
-            ("dvk_title_count", "hr.emulation.title", []),
-            ("dvk_discipline_count", "hr.discipline", []),
-        ):
+        for key, model in keys:
             counts[key] = dict(
-                self.env[model]._read_group(
-                    domain + extra, ["department_id"], ["__count"]
-                )
+                self.env[model]._read_group(domain, ["department_id"], ["__count"])
             )
         for department in self:
             for key, per_department in counts.items():

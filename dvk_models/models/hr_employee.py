@@ -1,15 +1,41 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.fields import Domain
+
+# hr requires every field of hr.employee that hr.employee.public lacks to be
+# restricted to HR officers (groups="hr.group_hr_user"): users without HR
+# rights read employees through the public model, and a field missing there
+# makes their read() fail. A field on both models is read by every internal
+# user: the DVK figures are on both, counted among what the reader may read.
+COUNTED = (
+    ("dvk_model_count", "dvk.model"),
+    ("dvk_exemplar_count", "dvk.exemplar"),
+    ("dvk_title_count", "hr.emulation.title"),
+    ("dvk_discipline_count", "hr.discipline"),
+)
+
+
+def assign_dvk_counts(records):
+    """Compute the DVK figures of employees (private or public records)."""
+    counts = records.env["hr.employee"]._dvk_counts(records.ids)
+    for record in records:
+        for key, _model in COUNTED:
+            record[key] = counts[key].get(record.id, 0)
 
 
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
 
     emulation_title_ids = fields.One2many(
-        "hr.emulation.title", "employee_id", string="Emulation Titles"
+        "hr.emulation.title",
+        "employee_id",
+        string="Emulation Titles",
+        groups="hr.group_hr_user",
     )
     discipline_ids = fields.One2many(
-        "hr.discipline", "employee_id", string="Disciplinary Actions"
+        "hr.discipline",
+        "employee_id",
+        string="Disciplinary Actions",
+        groups="hr.group_hr_user",
     )
     dvk_model_count = fields.Integer(string="DVK Models", compute="_compute_dvk_counts")
     dvk_exemplar_count = fields.Integer(
@@ -31,6 +57,7 @@ class HrEmployee(models.Model):
         "units in their charge (all for a DVK manager).",
     )
 
+    @api.depends_context("uid")
     def _compute_dvk_registrable(self):
         allowed = self.filtered_domain(self._dvk_registrable_domain())
         for employee in self:
@@ -70,30 +97,32 @@ class HrEmployee(models.Model):
             ("member_ids", "in", self.ids),
         ]
 
-    def _compute_dvk_counts(self):
-        models_ = self.env["dvk.model"].search_fetch(
-            self._dvk_model_domain(), ["employee_id", "member_ids"]
-        )
-        counts = {}
-        for model in models_:
-            for employee in model.employee_id | model.member_ids:
-                counts[employee.id] = counts.get(employee.id, 0) + 1
-        per = {
-            key: dict(
-                self.env[model]._read_group(
-                    [("employee_id", "in", self.ids)], ["employee_id"], ["__count"]
+    @api.model
+    def _dvk_counts(self, ids):
+        """The DVK figures of the employees ``ids``, counted among the records
+        the reader may read (none of a kind he may not read at all):
+        {field name: {employee id: count}}."""
+        counts = {key: {} for key, _model in COUNTED}
+        for key, model in COUNTED:
+            if not self.env[model].has_access("read"):
+                continue
+            if model == "dvk.model":
+                models_ = self.env[model].search_fetch(
+                    self.browse(ids)._dvk_model_domain(), ["employee_id", "member_ids"]
                 )
+                for record in models_:
+                    for employee_id in (record.employee_id | record.member_ids).ids:
+                        counts[key][employee_id] = counts[key].get(employee_id, 0) + 1
+                continue
+            groups = self.env[model]._read_group(
+                [("employee_id", "in", ids)], ["employee_id"], ["__count"]
             )
-            for key, model in (
-                ("dvk_exemplar_count", "dvk.exemplar"),
-                ("dvk_title_count", "hr.emulation.title"),
-                ("dvk_discipline_count", "hr.discipline"),
-            )
-        }
-        for employee in self:
-            employee.dvk_model_count = counts.get(employee.id, 0)
-            for key, values in per.items():
-                employee[key] = values.get(employee, 0)
+            counts[key] = {employee.id: count for employee, count in groups}
+        return counts
+
+    @api.depends_context("uid")
+    def _compute_dvk_counts(self):
+        assign_dvk_counts(self)
 
     def _dvk_open(self, model, name, domain):
         self.ensure_one()
@@ -142,6 +171,7 @@ class HrEmployeePublic(models.Model):
         search="_search_dvk_registrable",
     )
 
+    @api.depends_context("uid")
     def _compute_dvk_registrable(self):
         domain = self.env["hr.employee"]._dvk_registrable_domain()
         allowed = self.filtered_domain(domain)
@@ -150,3 +180,38 @@ class HrEmployeePublic(models.Model):
 
     def _search_dvk_registrable(self, operator, value):
         return self.env["hr.employee"]._search_dvk_registrable(operator, value)
+
+    # What DVK shows of a person to users without HR rights (their read of
+    # hr.employee comes from here): the same figures, counted among the
+    # records the reader may read.
+    dvk_model_count = fields.Integer(string="DVK Models", compute="_compute_dvk_counts")
+    dvk_exemplar_count = fields.Integer(
+        string="DVK Exemplars", compute="_compute_dvk_counts"
+    )
+    dvk_title_count = fields.Integer(
+        string="Emulation Title Count", compute="_compute_dvk_counts"
+    )
+    dvk_discipline_count = fields.Integer(
+        string="Disciplinary Action Count", compute="_compute_dvk_counts"
+    )
+
+    @api.depends_context("uid")
+    def _compute_dvk_counts(self):
+        assign_dvk_counts(self)
+
+    def _dvk_employee(self):
+        """The same person as an hr.employee record (same id), whose DVK
+        actions need no HR rights: they read DVK records only."""
+        return self.env["hr.employee"].browse(self.ids)
+
+    def action_open_dvk_models(self):
+        return self._dvk_employee().action_open_dvk_models()
+
+    def action_open_dvk_exemplars(self):
+        return self._dvk_employee().action_open_dvk_exemplars()
+
+    def action_open_dvk_titles(self):
+        return self._dvk_employee().action_open_dvk_titles()
+
+    def action_open_dvk_disciplines(self):
+        return self._dvk_employee().action_open_dvk_disciplines()
