@@ -77,6 +77,9 @@ class DvkDecision(models.Model):
         string="Signed By",
         tracking=True,
         check_company=True,
+        # The people of the issuing unit's subtree, its own first.
+        domain="authority_department_id and [('dvk_unit_ids', 'in', "
+        "[authority_department_id])] or []",
         compute="_compute_signer_id",
         store=True,
         readonly=False,

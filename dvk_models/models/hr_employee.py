@@ -1,3 +1,5 @@
+from collections.abc import Iterable
+
 from odoo import api, fields, models
 from odoo.fields import Domain
 
@@ -12,6 +14,39 @@ COUNTED = (
     ("dvk_title_count", "hr.emulation.title"),
     ("dvk_discipline_count", "hr.discipline"),
 )
+
+
+def dvk_listed_unit(domain):
+    """The unit whose people a DVK person picker lists first: the one unit
+    of a ``('dvk_unit_ids', 'in', [unit])`` condition of ``domain``."""
+    for condition in Domain(domain or Domain.TRUE).iter_conditions():
+        if condition.field_expr != "dvk_unit_ids" or condition.operator != "in":
+            continue
+        value = condition.value
+        if isinstance(value, str) or not isinstance(value, Iterable):
+            value = [value]
+        ids = [v for v in value if v]
+        if len(ids) == 1 and isinstance(ids[0], int):
+            return ids[0]
+    return None
+
+
+def unit_ids_of(department):
+    """The unit and every unit above it, read from its parent path."""
+    # sudo: only the path of the unit is read
+    path = department.sudo().parent_path or ""
+    return [int(i) for i in path.split("/") if i]
+
+
+def search_dvk_unit_ids(operator, value):
+    """People whose unit is one of ``value`` or below it (no unit: False)."""
+    if operator not in ("in", "not in"):
+        return NotImplemented
+    ids = [v for v in value if v]
+    domain = Domain("department_id", "child_of", ids) if ids else Domain.FALSE
+    if False in value:
+        domain |= Domain("department_id", "=", False)
+    return domain if operator == "in" else ~domain
 
 
 def assign_dvk_counts(records):
@@ -46,6 +81,15 @@ class HrEmployee(models.Model):
     )
     dvk_discipline_count = fields.Integer(
         string="Disciplinary Action Count", compute="_compute_dvk_counts"
+    )
+    dvk_unit_ids = fields.Many2many(
+        "hr.department",
+        string="Unit and Units Above",
+        compute="_compute_dvk_unit_ids",
+        search="_search_dvk_unit_ids",
+        help="The person's unit and every unit above it. A DVK person picker "
+        "of a unit offers the people whose units include it, the unit's own "
+        "people first.",
     )
 
     dvk_registrable = fields.Boolean(
@@ -96,6 +140,35 @@ class HrEmployee(models.Model):
             ("employee_id", "in", self.ids),
             ("member_ids", "in", self.ids),
         ]
+
+    @api.depends("department_id")
+    def _compute_dvk_unit_ids(self):
+        for employee in self:
+            employee.dvk_unit_ids = unit_ids_of(employee.department_id)
+
+    def _search_dvk_unit_ids(self, operator, value):
+        return search_dvk_unit_ids(operator, value)
+
+    @api.model
+    def name_search(self, name="", domain=None, operator="ilike", limit=100):
+        """A DVK person picker of a unit lists the unit's own people first,
+        then the rest of its subtree."""
+        unit_id = dvk_listed_unit(domain)
+        if not unit_id:
+            return super().name_search(name, domain, operator, limit)
+        domain = Domain(domain or Domain.TRUE)
+        own = super().name_search(
+            name, domain & Domain("department_id", "=", unit_id), operator, limit
+        )
+        if limit and len(own) >= limit:
+            return own
+        others = super().name_search(
+            name,
+            domain & Domain("department_id", "!=", unit_id),
+            operator,
+            limit - len(own) if limit else limit,
+        )
+        return own + others
 
     @api.model
     def _dvk_counts(self, ids):
@@ -183,7 +256,7 @@ class HrEmployeePublic(models.Model):
 
     # What DVK shows of a person to users without HR rights (their read of
     # hr.employee comes from here): the same figures, counted among the
-    # records the reader may read.
+    # records the reader may read, and the unit chain of the person pickers.
     dvk_model_count = fields.Integer(string="DVK Models", compute="_compute_dvk_counts")
     dvk_exemplar_count = fields.Integer(
         string="DVK Exemplars", compute="_compute_dvk_counts"
@@ -194,10 +267,24 @@ class HrEmployeePublic(models.Model):
     dvk_discipline_count = fields.Integer(
         string="Disciplinary Action Count", compute="_compute_dvk_counts"
     )
+    dvk_unit_ids = fields.Many2many(
+        "hr.department",
+        string="Unit and Units Above",
+        compute="_compute_dvk_unit_ids",
+        search="_search_dvk_unit_ids",
+    )
 
     @api.depends_context("uid")
     def _compute_dvk_counts(self):
         assign_dvk_counts(self)
+
+    @api.depends("department_id")
+    def _compute_dvk_unit_ids(self):
+        for employee in self:
+            employee.dvk_unit_ids = unit_ids_of(employee.department_id)
+
+    def _search_dvk_unit_ids(self, operator, value):
+        return search_dvk_unit_ids(operator, value)
 
     def _dvk_employee(self):
         """The same person as an hr.employee record (same id), whose DVK

@@ -27,3 +27,4 @@ from . import test_migration_profiles
 from . import test_profiles
 from . import test_trust
 from . import test_host_hr
+from . import test_person_pickers
