@@ -28,3 +28,4 @@ from . import test_profiles
 from . import test_trust
 from . import test_host_hr
 from . import test_person_pickers
+from . import test_translations
