@@ -49,6 +49,27 @@ def search_dvk_unit_ids(operator, value):
     return domain if operator == "in" else ~domain
 
 
+def unit_first_name_search(name_search, name, domain, operator, limit):
+    """A DVK person picker of a unit lists the unit's own people first, then
+    the rest of its subtree (``name_search``: the model's own)."""
+    unit_id = dvk_listed_unit(domain)
+    if not unit_id:
+        return name_search(name, domain, operator, limit)
+    domain = Domain(domain or Domain.TRUE)
+    own = name_search(
+        name, domain & Domain("department_id", "=", unit_id), operator, limit
+    )
+    if limit and len(own) >= limit:
+        return own
+    others = name_search(
+        name,
+        domain & Domain("department_id", "!=", unit_id),
+        operator,
+        limit - len(own) if limit else limit,
+    )
+    return own + others
+
+
 def assign_dvk_counts(records):
     """Compute the DVK figures of employees (private or public records)."""
     counts = records.env["hr.employee"]._dvk_counts(records.ids)
@@ -151,24 +172,9 @@ class HrEmployee(models.Model):
 
     @api.model
     def name_search(self, name="", domain=None, operator="ilike", limit=100):
-        """A DVK person picker of a unit lists the unit's own people first,
-        then the rest of its subtree."""
-        unit_id = dvk_listed_unit(domain)
-        if not unit_id:
-            return super().name_search(name, domain, operator, limit)
-        domain = Domain(domain or Domain.TRUE)
-        own = super().name_search(
-            name, domain & Domain("department_id", "=", unit_id), operator, limit
+        return unit_first_name_search(
+            super().name_search, name, domain, operator, limit
         )
-        if limit and len(own) >= limit:
-            return own
-        others = super().name_search(
-            name,
-            domain & Domain("department_id", "!=", unit_id),
-            operator,
-            limit - len(own) if limit else limit,
-        )
-        return own + others
 
     @api.model
     def _dvk_counts(self, ids):
@@ -285,6 +291,13 @@ class HrEmployeePublic(models.Model):
 
     def _search_dvk_unit_ids(self, operator, value):
         return search_dvk_unit_ids(operator, value)
+
+    @api.model
+    def name_search(self, name="", domain=None, operator="ilike", limit=100):
+        # The employee avatar widgets search here for users without HR rights.
+        return unit_first_name_search(
+            super().name_search, name, domain, operator, limit
+        )
 
     def _dvk_employee(self):
         """The same person as an hr.employee record (same id), whose DVK

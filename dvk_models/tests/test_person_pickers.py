@@ -36,7 +36,7 @@ class TestPersonPickers(DvkCommon):
         )
         cls.commune_people = cls.emp_staff | cls.emp_staff2 | cls.emp_approver
 
-    def _offered(self, record, fname, user, limit=100):
+    def _offered(self, record, fname, user, limit=100, model=None):
         """The people the picker of ``fname`` offers on ``record`` to
         ``user``, in order: the field's domain evaluated on the record's
         values, as the web client does, then its autocomplete."""
@@ -47,10 +47,11 @@ class TestPersonPickers(DvkCommon):
             for name in names
         }
         domain = safe_eval(description["domain"], values)
-        Comodel = self.env[description["relation"]].with_user(user)
-        return Comodel.browse(
-            [i for i, _name in Comodel.name_search("", domain, limit=limit)]
-        )
+        # The employee avatar widgets search hr.employee.public for users
+        # without HR rights (``model``).
+        Comodel = self.env[model or description["relation"]].with_user(user)
+        found = [i for i, _name in Comodel.name_search("", domain, limit=limit)]
+        return self.env["hr.employee"].browse(found) if model else Comodel.browse(found)
 
     def test_participants_of_the_units_subtree_own_first(self):
         """Issue 22 item 16: a model's participants are offered from its
@@ -58,27 +59,33 @@ class TestPersonPickers(DvkCommon):
         units below; not other communes, other trees or people without unit
         (the same for a user without HR rights)."""
         model = self._create_model(user=self.user_staff)
-        for user in (self.user_staff, self.user_manager):
-            with self.subTest(user=user.login):
-                offered = self._offered(model, "member_ids", user)
+        for user, searched in (
+            (self.user_staff, None),
+            (self.user_staff, "hr.employee.public"),
+            (self.user_manager, None),
+        ):
+            with self.subTest(user=user.login, model=searched):
+                offered = self._offered(model, "member_ids", user, model=searched)
                 self.assertEqual(set(offered), set(self.commune_people | self.emp_cell))
                 self.assertEqual(offered[-1], self.emp_cell)
-                self.assertEqual(
-                    self._offered(model, "member_ids", user, limit=3).ids,
-                    offered[:3].ids,
-                )
-                self.assertEqual(set(offered[:3]), set(self.commune_people))
+                first = self._offered(model, "member_ids", user, 3, searched)
+                self.assertEqual(first.ids, offered[:3].ids)
+                self.assertEqual(set(first), set(self.commune_people))
 
     def test_monitor_from_the_committee_above(self):
         """Issue 22 item 16 and seed 000 §II.1 step 2: the committee above
         the unit assigns the monitoring officer: its people first, then the
         rest of its subtree (the unit's own included), nobody outside."""
         model = self._create_model(user=self.user_staff)
-        offered = self._offered(model, "monitor_id", self.user_staff)
-        self.assertEqual(offered[0], self.emp_district)
-        self.assertIn(self.emp_other, offered)
-        self.assertLessEqual(self.commune_people, offered)
-        self.assertFalse(offered & (self.emp_outsider | self.emp_rd))
+        for searched in ("hr.employee", "hr.employee.public"):
+            with self.subTest(model=searched):
+                offered = self._offered(
+                    model, "monitor_id", self.user_staff, model=searched
+                )
+                self.assertEqual(offered[0], self.emp_district)
+                self.assertIn(self.emp_other, offered)
+                self.assertLessEqual(self.commune_people, offered)
+                self.assertFalse(offered & (self.emp_outsider | self.emp_rd))
 
     def test_signer_of_the_issuer_own_first(self):
         """Issue 22 item 16: a decision's signer is offered from the issuing
