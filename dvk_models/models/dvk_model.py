@@ -60,8 +60,10 @@ class DvkModel(models.Model):
         "employee_id",
         string="Participants",
         check_company=True,
-        # The people of the unit's subtree, the unit's own first.
-        domain="department_id and [('dvk_unit_ids', 'in', [department_id])] or []",
+        # The people of the unit's subtree, the unit's own first (without a
+        # unit yet, those the user may register).
+        domain="department_id and [('dvk_unit_ids', 'in', [department_id])] "
+        "or [('dvk_registrable', '=', True)]",
     )
     field_id = fields.Many2one(
         "dvk.field", required=True, ondelete="restrict", tracking=True
@@ -104,7 +106,8 @@ class DvkModel(models.Model):
         # The committee above the unit assigns him (seed 000 §II.1 step 2):
         # the people of its subtree, its own first.
         domain="(department_parent_id or department_id) and [('dvk_unit_ids', "
-        "'in', [department_parent_id or department_id])] or []",
+        "'in', [department_parent_id or department_id])] "
+        "or [('dvk_registrable', '=', True)]",
         help="The officer the committee assigns to follow and guide the model.",
     )
     department_parent_id = fields.Many2one(

@@ -108,6 +108,21 @@ class TestPersonPickers(DvkCommon):
         )
         self.assertFalse(offered & (self.emp_outsider | self.emp_rd))
 
+    def test_without_unit_the_users_scope(self):
+        """Issue 22 item 16: before the record has its unit (a decision
+        without its issuer yet), the picker offers the people the user may
+        act for (an officer: the units in his charge), not every employee."""
+        decision = (
+            self.env["dvk.decision"]
+            .with_user(self.user_officer)
+            .new({"campaign_id": self.campaign.id, "authority_department_id": False})
+        )
+        self.assertFalse(decision.authority_department_id)
+        offered = self._offered(decision, "signer_id", self.user_officer)
+        self.assertIn(self.emp_district, offered)
+        self.assertLessEqual(self.commune_people | self.emp_other, offered)
+        self.assertFalse(offered & (self.emp_outsider | self.emp_rd))
+
     def test_exemplar_person_and_evaluators(self):
         """Issue 22 item 16: an exemplar's person is offered among those the
         user may register (staff: himself), and a score sheet's evaluators
