@@ -77,6 +77,10 @@ class DvkDecision(models.Model):
         string="Signed By",
         tracking=True,
         check_company=True,
+        # The people of the issuing unit's subtree, its own first (without
+        # an issuer yet, those of the units in the user's charge).
+        domain="authority_department_id and [('dvk_unit_ids', 'in', "
+        "[authority_department_id])] or [('dvk_registrable', '=', True)]",
         compute="_compute_signer_id",
         store=True,
         readonly=False,

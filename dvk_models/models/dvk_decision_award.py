@@ -13,8 +13,8 @@ class DvkDecisionLine(models.Model):
 
     award_form = fields.Selection(
         [
-            ("giay_khen", "Certificate of Merit (Giấy khen)"),
-            ("bang_khen", "Certificate of Commendation (Bằng khen)"),
+            ("giay_khen", "Certificate of Merit"),
+            ("bang_khen", "Certificate of Commendation"),
             ("other", "Other Form of Commendation"),
         ],
         string="Form of Commendation",

@@ -60,6 +60,10 @@ class DvkModel(models.Model):
         "employee_id",
         string="Participants",
         check_company=True,
+        # The people of the unit's subtree, the unit's own first (without a
+        # unit yet, those the user may register).
+        domain="department_id and [('dvk_unit_ids', 'in', [department_id])] "
+        "or [('dvk_registrable', '=', True)]",
     )
     field_id = fields.Many2one(
         "dvk.field", required=True, ondelete="restrict", tracking=True
@@ -99,7 +103,17 @@ class DvkModel(models.Model):
         string="Monitoring Officer",
         tracking=True,
         check_company=True,
+        # The committee above the unit assigns him (seed 000 §II.1 step 2):
+        # the people of its subtree, its own first.
+        domain="(department_parent_id or department_id) and [('dvk_unit_ids', "
+        "'in', [department_parent_id or department_id])] "
+        "or [('dvk_registrable', '=', True)]",
         help="The officer the committee assigns to follow and guide the model.",
+    )
+    department_parent_id = fields.Many2one(
+        related="department_id.parent_id",
+        string="Unit Above",
+        context={"hierarchical_naming": False},
     )
     registration_date = fields.Date(readonly=True, copy=False, tracking=True)
     is_supplementary = fields.Boolean(

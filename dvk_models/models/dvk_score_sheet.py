@@ -38,6 +38,7 @@ class DvkScoreSheet(models.Model):
         default=lambda self: self.env.user,
         tracking=True,
         index=True,
+        domain=lambda self: self._dvk_evaluator_domain(),
     )
     criteria_set_id = fields.Many2one(
         "dvk.criteria.set", required=True, ondelete="restrict", tracking=True
@@ -154,6 +155,18 @@ class DvkScoreSheet(models.Model):
                 sheet.result = self.env._("Fails a knock-out criterion")
             else:
                 sheet.result = sheet.band_id.name or ""
+
+    @api.model
+    def _dvk_evaluator_domain(self):
+        """The evaluators offered: the DVK users of the sheet's company (a
+        client-side domain, built with the id of the DVK user group)."""
+        group = self.env.ref("dvk_models.group_dvk_user", raise_if_not_found=False)
+        if not group:
+            return "[('share', '=', False)]"
+        return (
+            f"[('share', '=', False), ('all_group_ids', 'in', [{group.id}])] + "
+            "(company_id and [('company_ids', 'in', [company_id])] or [])"
+        )
 
     def _record(self):
         self.ensure_one()

@@ -51,6 +51,9 @@ class DvkWorkflowMixin(models.AbstractModel):
         index=True,
         tracking=True,
         check_company=True,
+        # The people the server lets the user register (see
+        # _dvk_check_registrable_employee), not every employee.
+        domain="[('dvk_registrable', '=', True)]",
         help="The individual, for an individual subject.",
     )
     company_id = fields.Many2one(

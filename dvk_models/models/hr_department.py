@@ -126,12 +126,22 @@ class HrDepartment(models.Model):
         compute="_compute_dvk_formerly",
         help='Printed after the unit\'s name in reports: "(formerly ...)".',
     )
-    dvk_model_count = fields.Integer(string="DVK Models", compute="_compute_dvk_counts")
+    # Every internal user reads units: the DVK figures only for DVK users
+    # (the discipline one for officers), who may read what they count.
+    dvk_model_count = fields.Integer(
+        string="DVK Models",
+        compute="_compute_dvk_counts",
+        groups="dvk_models.group_dvk_user",
+    )
     dvk_exemplar_count = fields.Integer(
-        string="DVK Exemplars", compute="_compute_dvk_counts"
+        string="DVK Exemplars",
+        compute="_compute_dvk_counts",
+        groups="dvk_models.group_dvk_user",
     )
     dvk_title_count = fields.Integer(
-        string="Emulation Title Count", compute="_compute_dvk_counts"
+        string="Emulation Title Count",
+        compute="_compute_dvk_counts",
+        groups="dvk_models.group_dvk_user",
     )
     # Counted whoever reads it: who may see that a unit's people were
     # disciplined is this field's group.

@@ -34,3 +34,6 @@ from . import test_form_pickers
 from . import test_computes
 from . import test_facts
 from . import test_streaks
+from . import test_host_hr
+from . import test_person_pickers
+from . import test_translations

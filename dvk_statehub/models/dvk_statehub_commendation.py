@@ -76,8 +76,8 @@ class DvkStatehubCommendation(models.Model):
     )
     award_form = fields.Selection(
         [
-            ("giay_khen", "Certificate of Merit (Giấy khen)"),
-            ("bang_khen", "Certificate of Commendation (Bằng khen)"),
+            ("giay_khen", "Certificate of Merit"),
+            ("bang_khen", "Certificate of Commendation"),
             ("other", "Other Form of Commendation"),
         ],
         string="Form of Commendation",

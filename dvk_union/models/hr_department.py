@@ -5,7 +5,7 @@ from odoo import api, fields, models
 # unions district-wide ones; the provincial federation proposes province-wide
 # ones (the provincial People's Committee recognises them).
 UNION_KINDS = [
-    ("base", "Base Union (CĐCS)"),
+    ("base", "Base Union"),
     ("district", "District or City Labour Federation"),
     ("sector", "Sector Union"),
     ("province", "Provincial Labour Federation"),
