@@ -74,9 +74,11 @@ class TestHostEmployees(DvkCommon):
                     self.assertTrue(records.read([]))
 
     def test_dvk_figures_without_hr_rights(self):
-        """Issue 22 item 21: DVK users without HR rights read a person's DVK
-        figures through the public profile, counted among what they may read:
-        the discipline count only for officers of the person's unit."""
+        """Issue 22 items 6 and 21: DVK users without HR rights read a
+        person's DVK figures through the public profile; each figure is a
+        fact about the person, the same for every reader who may read that
+        kind of record at all (the discipline count only for officers, none
+        for a user outside DVK)."""
         self._own_model()
         for user, expected in (
             (
