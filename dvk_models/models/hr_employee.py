@@ -70,6 +70,17 @@ def unit_first_name_search(name_search, name, domain, operator, limit):
     return own + others
 
 
+def assign_dvk_unit_ids(records):
+    """The unit and the units above it of employees (private or public
+    records), whoever reads them: they place the person in the tree."""
+    Department = records.env["hr.department"]
+    for record in records:
+        # sudo: the person's unit, not the content of his HR record (a new
+        # private record is computed for users without HR rights too)
+        unit = record.sudo().department_id
+        record.dvk_unit_ids = Department.browse(unit_ids_of(unit))
+
+
 def assign_dvk_counts(records):
     """Compute the DVK figures of employees (private or public records)."""
     counts = records.env["hr.employee"]._dvk_counts(records.ids)
@@ -164,8 +175,7 @@ class HrEmployee(models.Model):
 
     @api.depends("department_id")
     def _compute_dvk_unit_ids(self):
-        for employee in self:
-            employee.dvk_unit_ids = unit_ids_of(employee.department_id)
+        assign_dvk_unit_ids(self)
 
     def _search_dvk_unit_ids(self, operator, value):
         return search_dvk_unit_ids(operator, value)
@@ -289,8 +299,7 @@ class HrEmployeePublic(models.Model):
 
     @api.depends("department_id")
     def _compute_dvk_unit_ids(self):
-        for employee in self:
-            employee.dvk_unit_ids = unit_ids_of(employee.department_id)
+        assign_dvk_unit_ids(self)
 
     def _search_dvk_unit_ids(self, operator, value):
         return search_dvk_unit_ids(operator, value)
