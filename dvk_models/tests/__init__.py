@@ -26,3 +26,4 @@ from . import test_migration_company_merge
 from . import test_migration_profiles
 from . import test_profiles
 from . import test_trust
+from . import test_activity_guard

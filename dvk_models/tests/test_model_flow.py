@@ -422,7 +422,7 @@ class TestModelFlow(DvkCommon):
         self.assertRecordValues(model, [{"state": "submitted", "approval_date": False}])
 
         other = self._submitted(name="Dân vận khéo trong xây dựng nông thôn mới")
-        self._approval_activities(other).with_user(self.user_staff).action_done()
+        self._approval_activities(other).with_user(self.user_manager).action_done()
         self.assertEqual(other.state, "submitted")
         self.assertFalse(self._approval_activities(other, done=False))
 

@@ -8,3 +8,4 @@ from . import dvk_statehub_registration
 from . import dvk_statehub_inspection
 from . import dvk_statehub_commendation
 from . import dvk_statehub_report
+from . import mail_activity
