@@ -27,3 +27,6 @@ from . import test_migration_profiles
 from . import test_profiles
 from . import test_trust
 from . import test_activity_guard
+from . import test_migration_access
+from . import test_access_matrix
+from . import test_buttons_menus

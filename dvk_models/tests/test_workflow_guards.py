@@ -34,7 +34,7 @@ MODEL_TRANSITIONS = {
     "action_remove": {"approved", "proposed", "carried_over"},
     "action_carry_over": {"approved"},
     "action_reset_to_draft": {"refused"},
-    "action_renew": {"recognized", "approved", "carried_over"},
+    "action_renew": {"recognized"},
 }
 
 

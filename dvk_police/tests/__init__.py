@@ -5,3 +5,4 @@ from . import test_periodic
 from . import test_criteria
 from . import test_reports
 from . import test_two_tier
+from . import test_pv05

@@ -86,6 +86,23 @@ class DvkStatehubReport(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
+    dvk_can_prepare = fields.Boolean(
+        compute="_compute_dvk_can_prepare",
+        help="The current user computes and sends this report: the agencies' "
+        "DVK officer who may write it, or a DVK manager; Sở Nội vụ, to whom it "
+        "is addressed, reads it.",
+    )
+
+    @api.depends_context("uid")
+    def _compute_dvk_can_prepare(self):
+        """The predicate of the Compute and Send buttons: what
+        :meth:`_statehub_check_preparer` accepts."""
+        if not self._statehub_is_preparer():
+            self.dvk_can_prepare = False
+            return
+        writable = self._filtered_access("write")
+        for report in self:
+            report.dvk_can_prepare = report in writable
 
     @api.depends_context("lang")
     @api.depends("kind", "year")
@@ -115,21 +132,30 @@ class DvkStatehubReport(models.Model):
     # Computation
     # ------------------------------------------------------------------
     def _statehub_is_province_wide(self):
-        user = self.env.user
-        return user.has_group("dvk_models.group_dvk_manager") or user.has_group(
-            "dvk_statehub.group_dvk_statehub_home_affairs"
-        )
+        return self.env.user.has_group("dvk_models.group_dvk_manager")
+
+    def _statehub_is_preparer(self):
+        """The agencies prepare their reports (Article 8): a DVK officer or
+        manager; Sở Nội vụ receives them."""
+        return self.env.user.has_group("dvk_models.group_dvk_officer")
+
+    def _statehub_check_preparer(self):
+        if not self._statehub_is_preparer():
+            raise UserError(
+                self.env._(
+                    "The agencies' DVK officers compute and send their reports to "
+                    "Sở Nội vụ, which reads them."
+                )
+            )
+        self.check_access("write")
 
     def _statehub_scope(self):
-        """The units the report covers: every agency for Sở Nội vụ and DVK
-        managers, the units in an officer's charge otherwise."""
+        """The units the report covers: every agency for DVK managers, the
+        units in an officer's charge otherwise."""
+        self._statehub_check_preparer()
         if self._statehub_is_province_wide():
             return None
-        if self.env.user.has_group("dvk_models.group_dvk_officer"):
-            return self.env.user._dvk_scope_units()
-        raise UserError(
-            self.env._("Only Sở Nội vụ, a DVK officer or a manager computes reports.")
-        )
+        return self.env.user._dvk_scope_units()
 
     def _statehub_agency_map(self, units):
         """``{unit id: agency}`` for ``units``: the nearest unit of an agency
@@ -346,6 +372,7 @@ class DvkStatehubReport(models.Model):
 
     def action_compute(self):
         """Count the registrations or results of the year again."""
+        self._statehub_check_preparer()
         for report in self:
             if report.state != "draft":
                 raise UserError(self.env._("A report sent to Sở Nội vụ is kept."))
@@ -373,6 +400,7 @@ class DvkStatehubReport(models.Model):
         return True
 
     def action_send(self):
+        self._statehub_check_preparer()
         for report in self:
             if report.state != "draft" or not report.date_computed:
                 raise UserError(self.env._("Compute the report before sending it."))
