@@ -9,7 +9,9 @@ class HrVersion(models.Model):
         versions = super().create(vals_list)
         # A new person's first version: the person's create syncs the
         # groups once the user is linked; a later version may move him.
-        if any(vals.get("department_id") and vals.get("employee_id") for vals in vals_list):
+        if any(
+            vals.get("department_id") and vals.get("employee_id") for vals in vals_list
+        ):
             self.env["res.users"]._dvk_sync_derived_groups()
         return versions
 

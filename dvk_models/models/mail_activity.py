@@ -14,9 +14,12 @@ class MailActivity(models.Model):
         assignee (the approvals): nobody else closes, moves or cancels them,
         since the record would then wait with nobody asked. Sectors add their
         own approval types."""
-        return self.env.ref(
-            "dvk_models.mail_activity_type_dvk_approval", raise_if_not_found=False
-        ) or self.env["mail.activity.type"]
+        return (
+            self.env.ref(
+                "dvk_models.mail_activity_type_dvk_approval", raise_if_not_found=False
+            )
+            or self.env["mail.activity.type"]
+        )
 
     def _dvk_handled_by_others(self):
         """The activities of ``self`` the current user may not handle: the
@@ -27,10 +30,11 @@ class MailActivity(models.Model):
         uid = self.env.uid
         types = self._dvk_assignee_only_types()
         # sudo: the type and assignee of activities the user may not read
+        activities = self.sudo()
         return self.browse(
             [
                 activity.id
-                for activity in self.sudo()
+                for activity in activities
                 if activity.activity_type_id in types and activity.user_id.id != uid
             ]
         )

@@ -84,7 +84,8 @@ class ResUsers(models.Model):
         """The approvers of units: those who may have registrations to decide
         (the nearest unit's approver is whom every routing asks)."""
         # sudo: who approves for the units, to build the menus
-        units = self.env["hr.department"].sudo().search([("dvk_approver_id", "!=", False)])
+        Department = self.env["hr.department"].sudo()
+        units = Department.search([("dvk_approver_id", "!=", False)])
         return units.dvk_approver_id
 
     @api.model
@@ -98,10 +99,10 @@ class ResUsers(models.Model):
         subtree = Department.search([("id", "child_of", units.ids)]) if units else units
         if not subtree:
             return self.browse()
-        employees = (
-            self.env["hr.employee"]
-            .sudo()
-            .search([("department_id", "in", subtree.ids), ("user_id", "!=", False)])
+        # sudo: see above
+        Employee = self.env["hr.employee"].sudo()
+        employees = Employee.search(
+            [("department_id", "in", subtree.ids), ("user_id", "!=", False)]
         )
         chains = {
             int(unit_id)
@@ -109,8 +110,11 @@ class ResUsers(models.Model):
             for unit_id in path.split("/")
             if unit_id
         }
-        officers = self.sudo().search([("dvk_department_ids", "in", list(chains))])
-        return (employees.user_id | subtree.dvk_approver_id | officers).sudo(False)
+        # sudo: see above
+        Users = self.sudo()
+        officers = Users.search([("dvk_department_ids", "in", list(chains))])
+        users = employees.user_id | subtree.dvk_approver_id | officers
+        return self.browse(users.ids)
 
     @api.model
     def _dvk_sync_derived_groups(self, rules_changed=True):

@@ -95,7 +95,9 @@ class TestButtonsMenus(DvkCommon):
         self._open_campaign(2027)
         buttons = self._buttons("dvk.model", self.user_officer)
         carry, renew = buttons["action_carry_over"], buttons["action_renew"]
-        self.assertEqual(carry["invisible"], "state != 'approved' or not dvk_in_officer_scope")
+        self.assertEqual(
+            carry["invisible"], "state != 'approved' or not dvk_in_officer_scope"
+        )
         self.assertEqual(renew["invisible"], "not dvk_can_renew")
         self.assertTrue(carry.get("help"))
         self.assertTrue(renew.get("help"))

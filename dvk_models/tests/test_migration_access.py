@@ -19,9 +19,7 @@ class TestMigrationAccess(TransactionCase):
     def _load_security(self):
         """What the update loads: the addon's rule files, in update mode."""
         for path in ("security/dvk_security.xml", "security/dvk_scoring_security.xml"):
-            convert_file(
-                self.env, "dvk_models", path, {}, mode="update", noupdate=True
-            )
+            convert_file(self.env, "dvk_models", path, {}, mode="update", noupdate=True)
 
     def test_changed_rules_are_recreated(self):
         """Rule: a database of 19.0.1.5.0, whose decisions were readable by

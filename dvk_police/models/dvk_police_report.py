@@ -146,9 +146,10 @@ class DvkPoliceReport(models.Model):
         """Whether the current user sends the report: a DVK officer, or the
         registrant of the model or the person it is about."""
         self.ensure_one()
-        return self.env.user.has_group(
-            "dvk_models.group_dvk_officer"
-        ) or self.env.user in self.model_id._dvk_subject_users()
+        return (
+            self.env.user.has_group("dvk_models.group_dvk_officer")
+            or self.env.user in self.model_id._dvk_subject_users()
+        )
 
     def _compute_is_overdue(self):
         today = fields.Date.context_today(self)

@@ -19,16 +19,14 @@ class ResUsers(models.Model):
         # them are read to build the user's record rules
         Department = self.env["hr.department"].sudo()
         offices = Department.search([("dvk_police_is_pv05", "=", True)])
+        followed = {
+            office._dvk_police_pv05_province().id: self._dvk_users_of_units(office)
+            for office in offices
+        }
         for user in self:
-            if not offices:
-                user.dvk_police_followed_ids = False
-                continue
-            members = self._dvk_users_of_units
-            mine = offices.filtered(lambda office, user=user: user in members(office))
-            provinces = Department.browse()
-            for office in mine:
-                provinces |= office._dvk_police_pv05_province()
-            user.dvk_police_followed_ids = provinces.sudo(False)
+            user.dvk_police_followed_ids = self.env["hr.department"].browse(
+                [province for province, users in followed.items() if user in users]
+            )
 
     @api.model
     def _dvk_derived_groups(self):
@@ -42,16 +40,14 @@ class ResUsers(models.Model):
         """The users of the police units (seed 002): their people, approvers
         and the officers in charge of them."""
         # sudo: the kinds of units are configuration, read to build the menus
-        units = (
-            self.env["hr.department"].sudo().search([("dvk_police_kind", "!=", False)])
-        )
+        Department = self.env["hr.department"].sudo()
+        units = Department.search([("dvk_police_kind", "!=", False)])
         return self._dvk_users_of_units(units)
 
     @api.model
     def _dvk_police_pv05_users(self):
         """The people, approvers and officers of the PV05 offices."""
         # sudo: see _dvk_police_users_of_sector
-        offices = (
-            self.env["hr.department"].sudo().search([("dvk_police_is_pv05", "=", True)])
-        )
+        Department = self.env["hr.department"].sudo()
+        offices = Department.search([("dvk_police_is_pv05", "=", True)])
         return self._dvk_users_of_units(offices)

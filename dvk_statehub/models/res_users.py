@@ -15,15 +15,12 @@ class ResUsers(models.Model):
         """The users of the state agencies (seed 003 Điều 1.2): the people of
         their units, their approvers and the officers in charge of them."""
         # sudo: the kinds of units are configuration, read to build the menus
-        agencies = (
-            self.env["hr.department"]
-            .sudo()
-            .search(
-                [
-                    "|",
-                    ("dvk_statehub_kind", "!=", False),
-                    ("dvk_statehub_home_affairs", "=", True),
-                ]
-            )
+        Department = self.env["hr.department"].sudo()
+        agencies = Department.search(
+            [
+                "|",
+                ("dvk_statehub_kind", "!=", False),
+                ("dvk_statehub_home_affairs", "=", True),
+            ]
         )
         return self._dvk_users_of_units(agencies)

@@ -195,9 +195,7 @@ class TestStatehubHomeAffairsReports(DvkStatehubCommon):
                 Model = self.env[model_name].with_user(self.user_home_affairs)
                 self.assertFalse(Model.has_access("read"))
                 self.assertFalse(Model.has_access("create"))
-        self.assertFalse(
-            self.user_home_affairs.has_group("dvk_models.group_dvk_user")
-        )
+        self.assertFalse(self.user_home_affairs.has_group("dvk_models.group_dvk_user"))
         self.assertTrue(
             self.user_home_affairs.has_group("dvk_statehub.group_dvk_statehub_sector")
         )

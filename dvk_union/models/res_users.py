@@ -15,7 +15,6 @@ class ResUsers(models.Model):
         """The users of the trade-union units (seed 004): their people,
         approvers and the officers in charge of them."""
         # sudo: the kinds of units are configuration, read to build the menus
-        units = (
-            self.env["hr.department"].sudo().search([("dvk_union_kind", "!=", False)])
-        )
+        Department = self.env["hr.department"].sudo()
+        units = Department.search([("dvk_union_kind", "!=", False)])
         return self._dvk_users_of_units(units)

@@ -6,3 +6,4 @@ from . import test_coverage
 from . import test_summary
 from . import test_migration
 from . import test_two_tier
+from . import test_union_access
