@@ -139,3 +139,83 @@ class TestPv05(DvkPoliceCommon):
             with self.subTest(user=user.login):
                 ids = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
                 self.assertEqual(menu.id in ids, visible)
+
+
+# record -> role -> operations allowed ("r", "w", "u") on a commune police
+# model registered by the commune's head and approved by the district chief.
+POLICE_MATRIX = {
+    "model": {
+        "registrant": "rwu",
+        "chief": "rw",
+        "pv05": "r",
+        "pv05_officer": "r",
+        "officer": "rwu",
+        "manager": "rwu",
+    },
+    "report": {
+        "registrant": "rw",
+        "chief": "r",
+        "pv05": "r",
+        "pv05_officer": "r",
+        "officer": "rw",
+        "manager": "rwu",
+    },
+}
+
+
+@tagged("post_install", "-at_install", "access_rights")
+@freeze_time("2026-02-10")
+class TestPoliceAccessMatrix(DvkPoliceCommon):
+    def test_police_access_matrix(self):
+        """Rule (issue 22 items 9, 12): a police model and its periodic
+        report are read and written as the table says: the registrant writes
+        both, the approving chief reads the report without writing it, PV05
+        reads both, the head of another provincial unit and a party board
+        member read neither."""
+        model = (
+            self.env["dvk.model"]
+            .with_user(self.user_commune)
+            .create(
+                {
+                    "name": "Camera an ninh ấp",
+                    "campaign_id": self.campaign.id,
+                    "department_id": self.commune.id,
+                    "field_id": self.field_anqp.id,
+                    "level_id": self.level_grassroots.id,
+                }
+            )
+        )
+        self._attach(model, stages=("submit",))
+        model.action_submit()
+        self.assertEqual(model.approver_id, self.user_chief)
+        model.with_user(self.user_chief).action_approve()
+        records = {
+            "model": model.with_env(self.env),
+            "report": model.with_env(self.env).police_report_ids[:1],
+        }
+        users = {
+            "registrant": self.user_commune,
+            "chief": self.user_chief,
+            "pv05": self.user_pv05,
+            "pv05_officer": self.user_pv05_officer,
+            "officer": self.user_officer,
+            "other_unit": self.user_pc06,
+            "board": self.user_board_d,
+            "manager": new_test_user(
+                self.env, login="pol_mgr", groups="dvk_models.group_dvk_manager"
+            ),
+        }
+        self.env.flush_all()
+        differences = {}
+        for key, record in records.items():
+            for role, user in users.items():
+                mine = record.with_user(user)
+                actual = "".join(
+                    letter
+                    for op, letter in (("read", "r"), ("write", "w"), ("unlink", "u"))
+                    if mine.has_access(op)
+                )
+                expected = POLICE_MATRIX[key].get(role, "")
+                if actual != expected:
+                    differences[key, role] = (actual, expected)
+        self.assertEqual(differences, {}, "(actual, expected) per record and role")

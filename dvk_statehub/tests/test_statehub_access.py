@@ -85,3 +85,85 @@ class TestStatehubAccess(DvkStatehubCommon):
             .get_views([(False, "form")])
         )
         self.assertIn("not dvk_can_decide", views["views"]["form"]["arch"])
+
+
+# record -> role -> operations allowed ("r", "w", "u"): the commune's
+# registration table submitted to its committee, a row of it, and the
+# report the province's officer computed for Sở Nội vụ with its figures.
+STATEHUB_MATRIX = {
+    "table": {
+        "officer": "rwu",
+        "committee": "rw",
+        "manager": "rwu",
+    },
+    "row": {
+        "officer": "rwu",
+        "committee": "r",
+        "manager": "rwu",
+    },
+    "report": {
+        "officer": "rwu",
+        "home_affairs": "r",
+        "manager": "rwu",
+    },
+    "figures": {
+        "officer": "r",
+        "home_affairs": "r",
+        "manager": "r",
+    },
+}
+
+
+@tagged("post_install", "-at_install", "access_rights")
+class TestStatehubAccessMatrix(DvkStatehubCommon):
+    def test_statehub_access_matrix(self):
+        """Rule (issue 22 item 9): registration tables, their rows and the
+        reports to Sở Nội vụ are read and written as the table says: the
+        committee reads and approves the table it was sent, Sở Nội vụ reads
+        the reports and their figures only, an officer of another agency and
+        another agency's committee read nothing of them."""
+        self._submitted(self.commune, "Dân vận khéo trong hiến đất")
+        table = self._table(self.commune)
+        table.action_build()
+        table.with_user(self.user_officer).action_submit()
+        report = (
+            self.env["dvk.statehub.report"]
+            .with_user(self.user_officer)
+            .create({"campaign_id": self.campaign.id, "kind": "registration"})
+        )
+        report.action_compute()
+        records = {
+            "table": table.with_env(self.env),
+            "row": table.with_env(self.env).line_ids[:1],
+            "report": report.with_env(self.env),
+            "figures": report.with_env(self.env).line_ids[:1],
+        }
+        for key, record in records.items():
+            self.assertEqual(len(record), 1, key)
+        users = {
+            "officer": self.user_officer,
+            "officer_other": new_test_user(
+                self.env,
+                login="sh_off_dept",
+                groups="dvk_models.group_dvk_officer",
+                dvk_department_ids=[(6, 0, self.dept.ids)],
+            ),
+            "committee": self.user_bcd_commune,
+            "committee_other": self.user_bcd_dept,
+            "home_affairs": self.user_home_affairs,
+            "manager": self.user_manager,
+        }
+        self.env.flush_all()
+        differences = {}
+        for key, record in records.items():
+            for role, user in users.items():
+                mine = record.with_user(user)
+                actual = "".join(
+                    letter
+                    for op, letter in (("read", "r"), ("write", "w"), ("unlink", "u"))
+                    if mine.has_access(op)
+                )
+                expected = STATEHUB_MATRIX[key].get(role, "")
+                if actual != expected:
+                    differences[key, role] = (actual, expected)
+        self.assertEqual(differences, {}, "(actual, expected) per record and role")
