@@ -22,8 +22,10 @@ class TestPv05(DvkPoliceCommon):
     def test_pv05_reads_its_province_models(self):
         """Rule: PV05 aggregates the models its province's police approve, so
         its head and its officer read them and their periodic reports, and
-        write or delete none; they do not read another province's police."""
+        write or delete none; they do not read another province's police,
+        nor a draft of their own province (still its registrant's)."""
         model = self._approved(self.commune)
+        draft = self._model(self.district_team, name="Bản nháp của Đội")
         report = model.police_report_ids[:1]
         self.assertTrue(report)
         other_province = self.Department.create(
@@ -59,6 +61,7 @@ class TestPv05(DvkPoliceCommon):
                 self.assertFalse(report.with_user(user).dvk_can_send)
                 with self.assertRaises(AccessError):
                     elsewhere.with_user(user).read(["name"])
+                self.assertFalse(draft.with_user(user).has_access("read"))
                 found = self.env["dvk.model"].with_user(user).search([])
                 self.assertIn(model.id, found.ids)
         # A head of another provincial unit follows nothing.

@@ -150,12 +150,24 @@ class DvkStatehubReport(models.Model):
         self.check_access("write")
 
     def _statehub_scope(self):
-        """The units the report covers: every agency for DVK managers, the
-        units in an officer's charge otherwise."""
+        """The units the report covers: every agency for DVK managers and for
+        an officer in charge of them all (the province's), the units in an
+        officer's charge otherwise."""
         self._statehub_check_preparer()
         if self._statehub_is_province_wide():
             return None
-        return self.env.user._dvk_scope_units()
+        scope = self.env.user._dvk_scope_units()
+        # sudo: which units are agencies is configuration
+        Department = self.env["hr.department"].sudo()
+        agencies = Department.search(
+            [
+                ("dvk_statehub_kind", "in", AGENCY_KINDS),
+                ("company_id", "in", [self.company_id.id, False]),
+            ]
+        )
+        if agencies and not agencies - scope:
+            return None
+        return scope
 
     def _statehub_agency_map(self, units):
         """``{unit id: agency}`` for ``units``: the nearest unit of an agency

@@ -177,6 +177,9 @@ class TestStatehubHomeAffairsReports(DvkStatehubCommon):
         table."""
         self._recognized(self.commune, "Hiến đất", self.bcd_commune)
         report = self._report("registration")
+        # The province's officer is in charge of every agency: the report is
+        # province-wide, as a manager's.
+        self.assertFalse(report.scope_department_ids)
         self.assertTrue(report.dvk_can_prepare)
         as_home_affairs = report.with_user(self.user_home_affairs)
         self.assertFalse(as_home_affairs.dvk_can_prepare)
