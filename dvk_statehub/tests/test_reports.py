@@ -193,6 +193,22 @@ class TestStatehubHomeAffairsReports(DvkStatehubCommon):
         report.with_user(self.user_officer).action_send()
         self.assertEqual(as_home_affairs.state, "sent")
         self.assertFalse(as_home_affairs.dvk_can_prepare)
+        # It prints what it receives.
+        html, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_home_affairs)
+            ._render_qweb_pdf(
+                "dvk_statehub.report_dvk_statehub_home_affairs", report.ids
+            )
+        )
+        self.assertIn("Sở Nội vụ", html.decode())
+        content, kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_home_affairs)
+            ._render("dvk_statehub.home_affairs_xlsx", report.ids)
+        )
+        self.assertEqual(kind, "xlsx")
+        self.assertTrue(content)
         for model_name in ("dvk.model", "dvk.decision", "dvk.statehub.registration"):
             with self.subTest(model=model_name):
                 Model = self.env[model_name].with_user(self.user_home_affairs)
