@@ -9,6 +9,7 @@
     "license": "LGPL-3",
     "depends": ["dvk_models"],
     "data": [
+        "security/dvk_police_groups.xml",
         "security/ir.model.access.csv",
         "security/dvk_police_security.xml",
         "data/dvk_profile_data.xml",

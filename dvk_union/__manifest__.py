@@ -9,6 +9,7 @@
     "license": "LGPL-3",
     "depends": ["dvk_models"],
     "data": [
+        "security/dvk_union_groups.xml",
         "security/ir.model.access.csv",
         "security/dvk_union_security.xml",
         "data/dvk_profile_data.xml",

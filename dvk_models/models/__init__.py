@@ -23,6 +23,7 @@ from . import dvk_decision_counter
 from . import dvk_decision_line
 from . import dvk_decision_award
 from . import hr_employee
+from . import hr_version
 from . import dvk_criteria_set
 from . import dvk_eligibility
 from . import dvk_eligibility_watch

@@ -126,6 +126,11 @@ class DvkDecision(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
+    dvk_can_issue = fields.Boolean(
+        compute="_compute_dvk_can_issue",
+        help="The current user writes and issues this decision: a DVK officer "
+        "in charge of its issuing unit, or a DVK manager.",
+    )
 
     _number_uniq = models.UniqueIndex(
         "(authority_department_id, number_year, sequence_number) "
@@ -173,6 +178,29 @@ class DvkDecision(models.Model):
             # sudo: the issuing unit's head (a name and a position), not the
             # content of HR records
             decision.signer_id = decision.authority_department_id.sudo().manager_id
+
+    @api.depends_context("uid")
+    @api.depends("authority_department_id")
+    def _compute_dvk_can_issue(self):
+        """The predicate of the Add and Confirm buttons: what
+        :meth:`_check_authority_scope` and the officers' write rule accept."""
+        user = self.env.user
+        if user.has_group("dvk_models.group_dvk_manager"):
+            self.dvk_can_issue = True
+            return
+        if not user.has_group("dvk_models.group_dvk_officer"):
+            self.dvk_can_issue = False
+            return
+        scope = user._dvk_scope_units()
+        for decision in self:
+            units = decision._dvk_issuing_units()
+            decision.dvk_can_issue = bool(units) and not units - scope
+
+    def _dvk_issuing_units(self):
+        """Hook: the units whose officers write and issue the decision: its
+        issuing unit (a sector may add the body that records another's act)."""
+        self.ensure_one()
+        return self.authority_department_id
 
     @api.depends("date")
     def _compute_number_year(self):

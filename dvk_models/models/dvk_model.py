@@ -132,6 +132,18 @@ class DvkModel(models.Model):
         help="The current user approves or refuses this registration: its "
         "approver or a DVK manager, never its registrant or subject.",
     )
+    dvk_is_author = fields.Boolean(
+        string="Registers This Model",
+        compute="_compute_dvk_is_author",
+        help="The current user submits, corrects and renews this registration: "
+        "its registrant, the person it is about, or an officer in charge of "
+        "its unit (not its approver nor its participants).",
+    )
+    dvk_can_renew = fields.Boolean(
+        compute="_compute_dvk_can_renew",
+        help="The current user can register the recognised model again in next "
+        "year's campaign: he registers it and it has no next year yet.",
+    )
     removal_reason = fields.Selection(
         [("ineffective", "Ineffective"), ("discontinued", "Discontinued")],
         readonly=True,
@@ -484,9 +496,7 @@ class DvkModel(models.Model):
         activities are made in batches, and each approver is told once."""
         self._dvk_check_state(("draft", "refused"), self.env._("submitted"))
         for model in self:
-            if self.env.user not in model._dvk_subject_users() and not (
-                model._dvk_is_officer()
-            ):
+            if not model._dvk_is_registration_author():
                 raise UserError(
                     self.env._(
                         "Only the registrant can submit %(name)s.", name=model.name
@@ -559,6 +569,50 @@ class DvkModel(models.Model):
             model.dvk_can_decide = user not in model._get_registrant_users() and (
                 is_manager or model.approver_id == user
             )
+
+    def _dvk_is_registration_author(self):
+        """Whether the current user acts for the registrant: the registrant,
+        the person the model is about, or an officer in charge of its unit.
+        The predicate of the Submit, Correct and Renew buttons and of their
+        methods."""
+        self.ensure_one()
+        return (
+            self.env.user in self._dvk_subject_users() or self._dvk_in_officer_scope()
+        )
+
+    @api.depends_context("uid")
+    @api.depends("registrant_id", "employee_id", "department_id")
+    def _compute_dvk_is_author(self):
+        # The same predicate as _dvk_is_registration_author, with the scope
+        # read once for all the records.
+        user = self.env.user
+        for model in self:
+            model.dvk_is_author = (
+                user in model._dvk_subject_users() or model.dvk_in_officer_scope
+            )
+
+    def _dvk_renewed(self):
+        """The models of ``self`` that already go on in a next year's
+        campaign (renewed or carried over), whoever may read the next one."""
+        # sudo: the continuation may have been created by an officer
+        # (carry-over) and be hidden from the registrant by record rules.
+        return self.filtered(lambda m: m.sudo().next_ids)
+
+    @api.depends_context("uid")
+    @api.depends("state", "registrant_id", "employee_id", "department_id", "next_ids")
+    def _compute_dvk_can_renew(self):
+        candidates = self.filtered(
+            lambda m: m.state in m._dvk_renewable_states() and m.dvk_is_author
+        )
+        renewable = candidates - candidates._dvk_renewed()
+        for model in self:
+            model.dvk_can_renew = model in renewable
+
+    def _dvk_renewable_states(self):
+        """A recognised model is registered again next year (its consecutive
+        years go on); one approved without results yet is carried over
+        instead, and a carried-over one goes on already."""
+        return ("recognized",)
 
     def _check_can_decide(self):
         """The caller is the assigned approver (or a DVK manager) and neither
@@ -657,9 +711,7 @@ class DvkModel(models.Model):
         """A refused registration goes back to draft to be corrected."""
         self._dvk_check_state(("refused",), self.env._("reset to draft"))
         for model in self:
-            if self.env.user not in model._dvk_subject_users() and not (
-                model._dvk_is_officer()
-            ):
+            if not model._dvk_is_registration_author():
                 raise UserError(
                     self.env._(
                         "Only the registrant can correct %(name)s.", name=model.name
@@ -883,24 +935,18 @@ class DvkModel(models.Model):
 
     def action_renew(self):
         """Register the model again in next year's campaign (new draft)."""
-        self._dvk_check_state(
-            ("recognized", "approved", "carried_over"), self.env._("renewed")
-        )
+        self._dvk_check_state(self._dvk_renewable_states(), self.env._("renewed"))
         created = self.browse()
         for model in self:
             # Public method (RELIABILITY A2): readers such as the approver or a
             # participant do not renew a registration in the registrant's place.
-            if self.env.user not in model._dvk_subject_users() and not (
-                model._dvk_is_officer()
-            ):
+            if not model._dvk_is_registration_author():
                 raise UserError(
                     self.env._(
                         "Only the registrant can renew %(name)s.", name=model.name
                     )
                 )
-            # sudo: the continuation may have been created by an officer
-            # (carry-over) and be hidden from the registrant by record rules.
-            if model.sudo().next_ids:
+            if model._dvk_renewed():
                 raise UserError(
                     self.env._("%(name)s has already been renewed.", name=model.name)
                 )

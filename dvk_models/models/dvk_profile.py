@@ -60,6 +60,19 @@ class DvkProfile(models.Model):
         '"12-QĐ/ĐU" for a Party body, "12/QĐ-UBND" for a state body; "Follow '
         "the issuing unit\" reads the unit's Party body flag.",
     )
+    decision_audience = fields.Selection(
+        [
+            ("concerned", "The people concerned and the officers in charge"),
+            ("units", "Also everyone in the issuing unit and the units below it"),
+        ],
+        string="Issued Decisions Are Read By",
+        required=True,
+        default="units",
+        help="Who reads the decisions of the profile once they are issued. "
+        "Drafts are read only by the officers in charge of the issuing unit "
+        "or of a unit the decision names, and by the people it concerns (its "
+        "signer, the registrants, subjects and participants of its lines).",
+    )
     routing = fields.Selection(
         [("unit", "Approvers of the unit tree")],
         string="Approver Routing",

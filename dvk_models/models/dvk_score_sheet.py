@@ -70,6 +70,12 @@ class DvkScoreSheet(models.Model):
     company_id = fields.Many2one(
         "res.company", compute="_compute_company_id", store=True, index=True
     )
+    dvk_can_fill = fields.Boolean(
+        compute="_compute_dvk_can_fill",
+        help="The current user fills and finishes this sheet: its evaluator or a "
+        "DVK manager, never someone with a stake in a record the council "
+        "scores.",
+    )
     department_id = fields.Many2one(
         "hr.department",
         compute="_compute_company_id",
@@ -254,6 +260,7 @@ class DvkScoreSheet(models.Model):
                 raise UserError(self.env._("A score sheet starts as a draft."))
         sheets = super().create(vals_list)
         sheets._check_not_interested()
+        sheets._check_council_member()
         sheets._sync_lines()
         return sheets
 
@@ -383,6 +390,22 @@ class DvkScoreSheet(models.Model):
         self._refresh_automatic()
         return True
 
+    @api.depends_context("uid")
+    @api.depends("evaluator_id", "kind", "model_id", "exemplar_id")
+    def _compute_dvk_can_fill(self):
+        """The predicate of the Refresh and Finish buttons: what
+        :meth:`_check_evaluator` accepts."""
+        user = self.env.user
+        is_manager = user.has_group("dvk_models.group_dvk_manager")
+        for sheet in self:
+            record = sheet._record()
+            sheet.dvk_can_fill = (sheet.evaluator_id == user or is_manager) and not (
+                sheet.kind == "council"
+                and record
+                # sudo: who registered or takes part in the record
+                and user in record.sudo()._get_registrant_users()
+            )
+
     def _check_evaluator(self):
         self._check_not_interested()
         for sheet in self:
@@ -393,6 +416,26 @@ class DvkScoreSheet(models.Model):
                     self.env._(
                         "Only %(user)s can fill this score sheet.",
                         user=sheet.evaluator_id.name,
+                    )
+                )
+
+    def _check_council_member(self):
+        """A council sheet is the work of the council of the record's level:
+        DVK officers in charge of the record's unit (or a DVK manager), never
+        any user who picks a record, since every finished council sheet
+        counts in the record's council score."""
+        if self.env.su:
+            return
+        for sheet in self.filtered(lambda s: s.kind == "council"):
+            record = sheet._record()
+            if not record._dvk_in_officer_scope():
+                raise UserError(
+                    self.env._(
+                        "Only a DVK officer in charge of %(unit)s sits on the "
+                        "council of %(name)s.",
+                        # sudo: the unit's name, for the message
+                        unit=record.sudo().department_id.name,
+                        name=record.display_name,
                     )
                 )
 

@@ -126,6 +126,11 @@ class DvkWorkflowMixin(models.AbstractModel):
         compute="_compute_dvk_can_self_assess",
         help="The current user fills the self-assessment of this record.",
     )
+    dvk_in_officer_scope = fields.Boolean(
+        compute="_compute_dvk_in_officer_scope",
+        help="The current user acts on this record as an officer: a DVK "
+        "officer in charge of its unit (or of a unit above it), or a manager.",
+    )
 
     # Fields only the guarded workflow methods may write.
     _dvk_protected_fields = frozenset(
@@ -543,6 +548,20 @@ class DvkWorkflowMixin(models.AbstractModel):
         return self._dvk_is_officer() and (
             self.department_id in self._dvk_officer_scope()
         )
+
+    @api.depends_context("uid")
+    @api.depends("department_id")
+    def _compute_dvk_in_officer_scope(self):
+        """The predicate of the officers' buttons, the one their methods check
+        (:meth:`_dvk_check_officer_scope`)."""
+        if self._dvk_is_manager():
+            self.dvk_in_officer_scope = True
+            return
+        scope = self._dvk_officer_scope() if self._dvk_is_officer() else None
+        for record in self:
+            record.dvk_in_officer_scope = bool(
+                scope is not None and record.department_id in scope
+            )
 
     def _dvk_check_officer_scope(self):
         """Officers act on the units in their charge and below; managers on all."""
@@ -1040,7 +1059,7 @@ class DvkWorkflowMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     # Chatter in batch
     # ------------------------------------------------------------------
-    def _dvk_log_batch(self, bodies, notify=None, grouped=False):
+    def _dvk_log_batch(self, bodies, notify=None, grouped=False, keep=False):
         """Post one note per record and tell the given partners, each the way
         they chose in their preferences (Odoo inbox or email).
 
@@ -1051,6 +1070,7 @@ class DvkWorkflowMixin(models.AbstractModel):
         :param dict bodies: {record id: Markup body}
         :param dict notify: {record id: res.partner recordset}
         :param bool grouped: see :meth:`_dvk_notify_batch`
+        :param bool keep: see :meth:`_dvk_notify_batch`
         """
         author = self.env.user.partner_id
         # sudo: the caller's access to the records was checked by the workflow
@@ -1059,10 +1079,10 @@ class DvkWorkflowMixin(models.AbstractModel):
             bodies, author_id=author.id, email_from=author.email_formatted
         )
         if notify:
-            self._dvk_notify_batch(messages, notify, grouped)
+            self._dvk_notify_batch(messages, notify, grouped, keep)
         return messages
 
-    def _dvk_notify_batch(self, messages, notify, grouped=False):
+    def _dvk_notify_batch(self, messages, notify, grouped=False, keep=False):
         """Tell the partners of ``notify`` ({record id: res.partner}) of the
         chatter ``messages`` of those records, each the way they chose in
         their preferences (Odoo inbox or email).
@@ -1071,9 +1091,11 @@ class DvkWorkflowMixin(models.AbstractModel):
         gets one notice listing them, not one notification (or mail) per
         record (the registrant of many approved models); otherwise, and for
         a partner concerned by one record, each message is notified (copies
-        a sector owes for every record). Messages, notifications and mails
-        are created in one batch each, whatever the number of records and
-        partners."""
+        a sector owes for every record). With ``keep``, the messages are
+        copies to keep (the police's tracking copies): they land in the
+        Odoo inbox of every internal user, and by email as well for those
+        who chose emails. Messages, notifications and mails are created in
+        one batch each, whatever the number of records and partners."""
         author = self.env.user.partner_id
         by_record = {message.res_id: message for message in messages}
         concerned = {}  # partner: [record messages]
@@ -1101,6 +1123,8 @@ class DvkWorkflowMixin(models.AbstractModel):
             user.partner_id.id for user in users if user.notification_type == "email"
         }
         inbox = {user.partner_id.id for user in users} - by_email
+        if keep:
+            inbox = {user.partner_id.id for user in users if not user.share}
         notif_vals = []
         emailed = {}  # message: partners
         for message, partner in pairs:
@@ -1113,7 +1137,7 @@ class DvkWorkflowMixin(models.AbstractModel):
                         "is_read": False,
                     }
                 )
-            elif partner.id in by_email and partner.email:
+            if partner.id in by_email and partner.email:
                 emailed[message] = emailed.get(message, partner.browse()) | partner
         if emailed:
             # sudo: see above; outgoing mails are queued for the mail cron
@@ -1142,6 +1166,9 @@ class DvkWorkflowMixin(models.AbstractModel):
                 }
                 for mail in mails
                 for partner in mail.recipient_ids
+                # One notification per partner and message: a copy kept in
+                # the inbox is mailed as well, without a second one.
+                if partner.id not in inbox
             ]
         if notif_vals:
             # sudo: see above

@@ -195,19 +195,28 @@ class HrDepartment(models.Model):
                         "Only a DVK manager can create a unit with DVK settings."
                     )
                 )
-        return super().create(vals_list)
+        departments = super().create(vals_list)
+        self.env["res.users"]._dvk_sync_derived_groups()
+        return departments
 
     def write(self, vals):
         dvk_fields = self._dvk_config_fields(vals)
         if self.env.su or not dvk_fields:
-            return super().write(vals)
-        self._dvk_check_configure()
-        others = {f: v for f, v in vals.items() if f not in dvk_fields}
-        if others:
-            super().write(others)
-        # sudo: the caller's right to the DVK settings was checked just above;
-        # DVK managers and officers need no HR rights on the unit for them.
-        return super(HrDepartment, self.sudo()).write({f: vals[f] for f in dvk_fields})
+            res = super().write(vals)
+        else:
+            self._dvk_check_configure()
+            others = {f: v for f, v in vals.items() if f not in dvk_fields}
+            if others:
+                super().write(others)
+            # sudo: the caller's right to the DVK settings was checked just
+            # above; DVK managers and officers need no HR rights on the unit.
+            res = super(HrDepartment, self.sudo()).write(
+                {f: vals[f] for f in dvk_fields}
+            )
+        if dvk_fields or {"parent_id", "active", "manager_id"} & set(vals):
+            # Who approves, and whom a sector's units count, follow the tree.
+            self.env["res.users"]._dvk_sync_derived_groups()
+        return res
 
     @api.depends("manager_id.user_id")
     def _compute_dvk_approver_id(self):

@@ -251,6 +251,31 @@ class HrEmployee(models.Model):
             [("employee_id", "=", self.id)],
         )
 
+    # The groups that follow the organisation (who belongs to a sector's
+    # units) change with a person's user or unit.
+    _dvk_group_fields = frozenset(
+        {"user_id", "department_id", "active", "version_id", "current_version_id"}
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        employees = super().create(vals_list)
+        self.env["res.users"]._dvk_sync_derived_groups(
+            rules_changed=any(vals.get("user_id") for vals in vals_list)
+        )
+        return employees
+
+    def write(self, vals):
+        res = super().write(vals)
+        if self._dvk_group_fields & set(vals):
+            self.env["res.users"]._dvk_sync_derived_groups()
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self.env["res.users"]._dvk_sync_derived_groups()
+        return res
+
 
 class HrEmployeePublic(models.Model):
     _inherit = "hr.employee.public"

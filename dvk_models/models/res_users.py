@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.fields import Command
 
 
 class ResUsers(models.Model):
@@ -53,6 +54,96 @@ class ResUsers(models.Model):
                 [("id", "child_of", predecessors.ids)]
             )
         return units
+
+    def _get_invalidation_fields(self):
+        # The record rules of an officer read his units in charge: a change
+        # of them must reach his next request, as a change of his groups does.
+        return super()._get_invalidation_fields() | {"dvk_department_ids"}
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "dvk_department_ids" in vals:
+            self._dvk_sync_derived_groups()
+        return res
+
+    # ------------------------------------------------------------------
+    # Groups that follow the organisation
+    # ------------------------------------------------------------------
+    @api.model
+    def _dvk_derived_groups(self):
+        """Hook: {group xml id: method returning the users of the group}.
+
+        These groups are not granted by hand: the organisation says who is in
+        them (who approves, whom a sector's units count), and they decide
+        only what the menus and lists show; record rules and the workflow's
+        guards decide what users may do. Sectors add their own."""
+        return {"dvk_models.group_dvk_approver": self._dvk_approver_group_users}
+
+    @api.model
+    def _dvk_approver_group_users(self):
+        """The approvers of units: those who may have registrations to decide
+        (the nearest unit's approver is whom every routing asks)."""
+        # sudo: who approves for the units, to build the menus
+        Department = self.env["hr.department"].sudo()
+        units = Department.search([("dvk_approver_id", "!=", False)])
+        return units.dvk_approver_id
+
+    @api.model
+    def _dvk_users_of_units(self, units):
+        """The users who belong to ``units``: the people of these units and
+        of the units below them, their approvers, and the officers in charge
+        of one of them or of a unit above one of them."""
+        # sudo: the organisation (units, people's users, officers in charge)
+        # is read to build the menus, not the content of HR records
+        Department = self.env["hr.department"].sudo()
+        subtree = Department.search([("id", "child_of", units.ids)]) if units else units
+        if not subtree:
+            return self.browse()
+        # sudo: see above
+        Employee = self.env["hr.employee"].sudo()
+        employees = Employee.search(
+            [("department_id", "in", subtree.ids), ("user_id", "!=", False)]
+        )
+        chains = {
+            int(unit_id)
+            for path in subtree.mapped("parent_path")
+            for unit_id in path.split("/")
+            if unit_id
+        }
+        # sudo: see above
+        Users = self.sudo()
+        officers = Users.search([("dvk_department_ids", "in", list(chains))])
+        users = employees.user_id | subtree.dvk_approver_id | officers
+        return self.browse(users.ids)
+
+    @api.model
+    def _dvk_sync_derived_groups(self, rules_changed=True):
+        """Bring each group of :meth:`_dvk_derived_groups` in line with the
+        organisation: called when the units, their people, approvers or
+        officers change. A few queries per group, whatever the number of
+        users.
+
+        ``rules_changed``: the change may alter what the record rules read
+        of a user (his units, the PV05 offices he is in), so their cached
+        domains are dropped; a new person without a user changes none."""
+        # sudo: the groups follow the organisation whoever changed it (an HR
+        # officer moving a person, a DVK officer setting an approver)
+        Users = self.sudo().with_context(active_test=False)
+        for xmlid, members in self._dvk_derived_groups().items():
+            group = self.env.ref(xmlid, raise_if_not_found=False)
+            if not group:
+                continue
+            wanted = Users.browse(members().ids).filtered(lambda u: not u.share)
+            current = Users.search([("group_ids", "in", group.ids)])
+            if wanted - current:
+                (wanted - current).write({"group_ids": [Command.link(group.id)]})
+            if current - wanted:
+                (current - wanted).write({"group_ids": [Command.unlink(group.id)]})
+        if rules_changed:
+            # Rules read the units of a user (decisions published to them)
+            # and the provinces PV05 follows: a move of a person or a unit
+            # reaches the next request.
+            self.env.registry.clear_cache()
 
     def _get_activity_groups(self):
         """The systray badge counts what is late or due today. A DVK approval

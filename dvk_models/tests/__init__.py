@@ -37,3 +37,7 @@ from . import test_streaks
 from . import test_host_hr
 from . import test_person_pickers
 from . import test_translations
+from . import test_activity_guard
+from . import test_migration_access
+from . import test_access_matrix
+from . import test_buttons_menus

@@ -228,9 +228,10 @@ class DvkCommon(TransactionCase):
         self._self_assess(model)
         return model
 
-    def _self_assess(self, records, score=None):
+    def _self_assess(self, records, score=None, evaluator=None):
         """Give records a finished self-assessment sheet (seed 001 §3), every
-        manual criterion at ``score`` (default: its maximum). Written as the
+        manual criterion at ``score`` (default: its maximum), by ``evaluator``
+        (default: who created the record). Written as the
         superuser so that large batches stay fast; the scoring tests exercise
         the sheets themselves."""
         # sudo: test fixture set-up, not the behaviour under test
@@ -247,7 +248,7 @@ class DvkCommon(TransactionCase):
                         fname: record.id,
                         "kind": "self",
                         "criteria_set_id": record.criteria_set_id.id,
-                        "evaluator_id": record.create_uid.id,
+                        "evaluator_id": (evaluator or record.create_uid).id,
                     }
                     for record in with_set
                 ]

@@ -422,7 +422,7 @@ class TestModelFlow(DvkCommon):
         self.assertRecordValues(model, [{"state": "submitted", "approval_date": False}])
 
         other = self._submitted(name="Dân vận khéo trong xây dựng nông thôn mới")
-        self._approval_activities(other).with_user(self.user_staff).action_done()
+        self._approval_activities(other).with_user(self.user_manager).action_done()
         self.assertEqual(other.state, "submitted")
         self.assertFalse(self._approval_activities(other, done=False))
 
@@ -571,15 +571,24 @@ class TestModelFlow(DvkCommon):
             model.with_user(self.user_officer).action_carry_over()
         # The registrant cannot see the officer's continuation, yet cannot
         # register the model a second time in 2027 by renewing it.
-        with self._assertRaisesExact(UserError, "already been renewed"):
+        self.assertFalse(model.with_user(self.user_staff).dvk_can_renew)
+        with self._assertRaisesExact(UserError, "cannot be renewed"):
             model.with_user(self.user_staff).action_renew()
 
     def test_renew(self):
         """Seed 003 Điều 7.3 (consecutive years) / DESIGN §5 action_renew: the
-        model is registered again in next year's campaign as a new draft that
-        points to the previous year; renewing twice is refused."""
-        model = self._approved()
+        recognised model is registered again in next year's campaign as a
+        new draft that points to the previous year; renewing twice is
+        refused, and so is renewing a model not recognised (an approved one
+        without results yet is carried over instead: issue 22 item 17)."""
         campaign_2027 = self._campaign_2027()
+        approved = self._approved(name="Dân vận khéo trong làm đường giao thông")
+        self.assertFalse(approved.dvk_can_renew)
+        with self._assertRaisesExact(UserError, "cannot be renewed"):
+            approved.action_renew()
+        model = self._approved()
+        self._recognise(model, self.campaign, D(2026, 10, 10))
+        self.assertTrue(model.with_user(self.user_staff).dvk_can_renew)
         action = model.action_renew()
         nxt = self.env["dvk.model"].browse(action["res_id"])
         self.assertRecordValues(
@@ -595,7 +604,8 @@ class TestModelFlow(DvkCommon):
                 }
             ],
         )
-        self.assertEqual(model.state, "approved")
+        self.assertEqual(model.state, "recognized")
+        self.assertFalse(model.with_user(self.user_staff).dvk_can_renew)
         with self._assertRaisesExact(UserError, "already been renewed"):
             model.action_renew()
         draft = self._create_model(name="Dân vận khéo trong xóa nhà tạm")
@@ -615,12 +625,17 @@ class TestModelFlow(DvkCommon):
         self.assertEqual(broken.consecutive_years, 0)
 
         nxt = self.env["dvk.model"].browse(model.action_renew()["res_id"])
-        nxt_broken = self.env["dvk.model"].browse(broken.action_renew()["res_id"])
+        # Not recognised in 2026: carried over, it goes on approved in 2027.
+        nxt_broken = self.env["dvk.model"].browse(
+            broken.with_user(self.user_officer).action_carry_over()["res_id"]
+        )
         self.assertEqual(nxt.consecutive_years, 0)
+        # The officer made the continuation: its registrant assesses it.
+        self._self_assess(nxt_broken, evaluator=self.user_staff)
         with freeze_time("2027-02-10"):
+            nxt.action_submit()
+            nxt.with_user(self.user_approver).action_approve()
             for record in nxt | nxt_broken:
-                record.action_submit()
-                record.with_user(self.user_approver).action_approve()
                 self._recognise(record, campaign_2027, D(2027, 10, 10))
         self.assertEqual(nxt.state, "recognized")
         self.assertEqual(nxt.consecutive_years, 2)

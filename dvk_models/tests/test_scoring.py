@@ -405,9 +405,10 @@ class TestScoring(DvkCommon):
 
     def test_only_the_evaluator_fills_a_sheet(self):
         """Only the sheet's evaluator, or a DVK manager, scores, refreshes or
-        finishes it; another officer in charge of the unit, or the registrant
-        creating a council sheet in an evaluator's name, gets a UserError
-        (RELIABILITY (b) 13)."""
+        finishes it; another officer in charge of the unit gets a UserError,
+        the registrant creating a council sheet in an evaluator's name an
+        AccessError (a sheet is written by its evaluator), and in her own
+        name a UserError (RELIABILITY (b) 13)."""
         model = self._approved()
         sheet = self._sheet(model)
         other = self.council[1]
@@ -420,24 +421,30 @@ class TestScoring(DvkCommon):
         with self._assertRaisesExact(UserError, "Only Trương Văn Hội"):
             sheet.with_user(other).action_done()
         # The registrant has a stake in the record: never on its council.
-        with self._assertRaisesExact(UserError, "You cannot fill a council"):
-            self.Sheet.with_user(self.user_staff).create(
-                {
-                    "model_id": model.id,
-                    "kind": "council",
-                    "evaluator_id": other.id,
-                    "criteria_set_id": self.party_set.id,
-                    "line_ids": [
-                        Command.create(
-                            {
-                                "criterion_id": self._line(sheet, code).criterion_id.id,
-                                "score": 10,
-                            }
-                        )
-                        for code in PARTY_CODES
-                    ],
-                }
-            )
+        for evaluator, error, text in (
+            (other, AccessError, None),
+            (self.user_staff, UserError, "You cannot fill a council"),
+        ):
+            with self._assertRaisesExact(error, text):
+                self.Sheet.with_user(self.user_staff).create(
+                    {
+                        "model_id": model.id,
+                        "kind": "council",
+                        "evaluator_id": evaluator.id,
+                        "criteria_set_id": self.party_set.id,
+                        "line_ids": [
+                            Command.create(
+                                {
+                                    "criterion_id": self._line(
+                                        sheet, code
+                                    ).criterion_id.id,
+                                    "score": 10,
+                                }
+                            )
+                            for code in PARTY_CODES
+                        ],
+                    }
+                )
         self.assertEqual(sheet.state, "draft")
         line.with_user(self.user_manager).score = 9
         sheet.with_user(self.user_manager).action_done()

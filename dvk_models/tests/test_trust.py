@@ -283,7 +283,7 @@ class TestTrust(DvkCommon):
 
     def test_renewal_by_officer_keeps_registrant(self):
         """A renewal made by an officer stays the registrant's."""
-        model = self._approved()
+        model, _decision = self._recognised_at_grassroots()
         self._next_campaign()
         action = model.with_user(self.user_officer).action_renew()
         new = self.env["dvk.model"].browse(action["res_id"])

@@ -34,7 +34,7 @@ MODEL_TRANSITIONS = {
     "action_remove": {"approved", "proposed", "carried_over"},
     "action_carry_over": {"approved"},
     "action_reset_to_draft": {"refused"},
-    "action_renew": {"recognized", "approved", "carried_over"},
+    "action_renew": {"recognized"},
 }
 
 
@@ -415,8 +415,9 @@ class TestWorkflowGuards(DvkCommon):
 
     def test_marking_the_activity_done_is_not_an_approval(self):
         """RELIABILITY (b) 14, A4: marking the approval activity done by hand,
-        by the registrant or by the approver, leaves the model submitted."""
-        for user in (self.user_staff, self.user_approver):
+        by the approver or a DVK manager, leaves the model submitted (the
+        registrant may not mark it done at all: test_activity_guard)."""
+        for user in (self.user_approver, self.user_manager):
             with self.subTest(user=user.login):
                 model = self._submitted(name=f"Mô hình {user.login}")
                 activity = self._approval_activities(model)

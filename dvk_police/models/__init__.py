@@ -5,3 +5,4 @@ from . import dvk_criterion
 from . import dvk_eligibility
 from . import dvk_police_report
 from . import dvk_campaign
+from . import res_users

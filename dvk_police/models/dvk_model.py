@@ -167,8 +167,8 @@ class DvkModel(models.Model):
         return copies
 
     def _dvk_police_send_copies(self):
-        """One note per model naming the copies, notifying their readers in
-        their inbox, for the whole batch at once."""
+        """One note per model naming the copies, kept in their readers'
+        inbox, for the whole batch at once."""
         bodies = {}
         notify = {}
         title = self.env._("Approved model: copies for follow-up and recording")
@@ -181,7 +181,9 @@ class DvkModel(models.Model):
             users = self.env["res.users"].union(*(u for _t, u in copies))
             notify[model.id] = users.partner_id
         if bodies:
-            self.browse(list(bodies))._dvk_log_batch(bodies, notify)
+            # Copies to keep (seed 002 §I step 2: "theo dõi, ghi nhận"): in the
+            # inbox of each reader, by email as well for those who chose it.
+            self.browse(list(bodies))._dvk_log_batch(bodies, notify, keep=True)
 
     # ------------------------------------------------------------------
     # Periodic reports (seed 002 §I step 4)

@@ -71,6 +71,16 @@ class DvkPoliceReport(models.Model):
     )
     reminder_sent = fields.Boolean(readonly=True, copy=False)
     is_overdue = fields.Boolean(string="Overdue", compute="_compute_is_overdue")
+    dvk_can_send = fields.Boolean(
+        compute="_compute_dvk_can_act",
+        help="The current user sends this report: the registrant of the model, "
+        "the person it is about or a DVK officer, who may write the report.",
+    )
+    dvk_can_reopen = fields.Boolean(
+        compute="_compute_dvk_can_act",
+        help="The current user reopens this sent report: a DVK officer who may "
+        "write it.",
+    )
 
     _model_kind_uniq = models.Constraint(
         "UNIQUE(model_id, kind)", "This model already has this periodic report."
@@ -119,6 +129,28 @@ class DvkPoliceReport(models.Model):
                 False,
             )
 
+    @api.depends_context("uid")
+    @api.depends("model_id.registrant_id", "model_id.employee_id")
+    def _compute_dvk_can_act(self):
+        """The predicates of the Send and Reopen buttons: what
+        :meth:`action_done` and :meth:`action_reopen` accept (PV05, which
+        reads its province's reports to aggregate them, sends none)."""
+        writable = self._filtered_access("write")
+        officer = self.env.user.has_group("dvk_models.group_dvk_officer")
+        for report in self:
+            can_write = report in writable
+            report.dvk_can_send = can_write and report._dvk_is_author()
+            report.dvk_can_reopen = can_write and officer
+
+    def _dvk_is_author(self):
+        """Whether the current user sends the report: a DVK officer, or the
+        registrant of the model or the person it is about."""
+        self.ensure_one()
+        return (
+            self.env.user.has_group("dvk_models.group_dvk_officer")
+            or self.env.user in self.model_id._dvk_subject_users()
+        )
+
     def _compute_is_overdue(self):
         today = fields.Date.context_today(self)
         for report in self:
@@ -163,12 +195,8 @@ class DvkPoliceReport(models.Model):
         return super().write(vals)
 
     def _check_author(self):
-        officer = self.env.user.has_group("dvk_models.group_dvk_officer")
         for report in self:
-            if (
-                not officer
-                and self.env.user not in report.model_id._dvk_subject_users()
-            ):
+            if not report._dvk_is_author():
                 raise UserError(
                     self.env._(
                         "Only the registrant of %(model)s or a DVK officer can "

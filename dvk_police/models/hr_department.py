@@ -106,6 +106,14 @@ class HrDepartment(models.Model):
                 return above
         return self._dvk_police_ancestor(("province",))
 
+    def _dvk_police_pv05_province(self):
+        """The provincial police this PV05 office belongs to (the office
+        itself when it has no police above it)."""
+        self.ensure_one()
+        if self.dvk_police_kind == "province":
+            return self
+        return self._dvk_police_ancestor(("province",)) or self
+
     def _dvk_police_pv05(self):
         """PV05 of the provincial police this unit belongs to."""
         self.ensure_one()

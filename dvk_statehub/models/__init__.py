@@ -9,3 +9,5 @@ from . import dvk_statehub_inspection
 from . import dvk_statehub_commendation
 from . import dvk_statehub_report
 from . import dvk_decision_counter
+from . import mail_activity
+from . import res_users

@@ -77,6 +77,11 @@ class DvkStatehubRegistration(models.Model):
     approval_date = fields.Date(readonly=True, copy=False, tracking=True)
     refusal_reason = fields.Text(readonly=True, copy=False, tracking=True)
     note = fields.Text()
+    dvk_can_decide = fields.Boolean(
+        compute="_compute_dvk_can_decide",
+        help="The current user approves or refuses this table: the approver of "
+        "the steering committee it was submitted to, or a DVK manager.",
+    )
 
     _unit_year_uniq = models.Constraint(
         "UNIQUE(campaign_id, department_id)",
@@ -235,11 +240,19 @@ class DvkStatehubRegistration(models.Model):
             )
         return True
 
-    def _check_can_decide(self):
+    @api.depends_context("uid")
+    @api.depends("approver_id")
+    def _compute_dvk_can_decide(self):
+        """The predicate of the Approve button: what _check_can_decide
+        accepts."""
         user = self.env.user
         is_manager = user.has_group("dvk_models.group_dvk_manager")
         for table in self:
-            if table.approver_id != user and not is_manager:
+            table.dvk_can_decide = table.approver_id == user or is_manager
+
+    def _check_can_decide(self):
+        for table in self:
+            if not table.dvk_can_decide:
                 raise UserError(
                     self.env._(
                         "%(name)s is awaiting the approval of %(approver)s, for "

@@ -205,6 +205,24 @@ class DvkStatehubReport(models.Model):
             # content of HR records
             report.signer_id = report.issuer_department_id.sudo().manager_id
 
+    dvk_can_prepare = fields.Boolean(
+        compute="_compute_dvk_can_prepare",
+        help="The current user computes and sends this report: the agencies' "
+        "DVK officer who may write it, or a DVK manager; Sở Nội vụ, to whom it "
+        "is addressed, reads it.",
+    )
+
+    @api.depends_context("uid")
+    def _compute_dvk_can_prepare(self):
+        """The predicate of the Compute and Send buttons: what
+        :meth:`_statehub_check_preparer` accepts."""
+        if not self._statehub_is_preparer():
+            self.dvk_can_prepare = False
+            return
+        writable = self._filtered_access("write")
+        for report in self:
+            report.dvk_can_prepare = report in writable
+
     @api.depends_context("lang")
     @api.depends("kind", "year")
     def _compute_name(self):
@@ -310,21 +328,42 @@ class DvkStatehubReport(models.Model):
     # Computation
     # ------------------------------------------------------------------
     def _statehub_is_province_wide(self):
-        user = self.env.user
-        return user.has_group("dvk_models.group_dvk_manager") or user.has_group(
-            "dvk_statehub.group_dvk_statehub_home_affairs"
-        )
+        return self.env.user.has_group("dvk_models.group_dvk_manager")
+
+    def _statehub_is_preparer(self):
+        """The agencies prepare their reports (Article 8): a DVK officer or
+        manager; Sở Nội vụ receives them."""
+        return self.env.user.has_group("dvk_models.group_dvk_officer")
+
+    def _statehub_check_preparer(self):
+        if not self._statehub_is_preparer():
+            raise UserError(
+                self.env._(
+                    "The agencies' DVK officers compute and send their reports to "
+                    "Sở Nội vụ, which reads them."
+                )
+            )
+        self.check_access("write")
 
     def _statehub_scope(self):
-        """The units the report covers: every agency for Sở Nội vụ and DVK
-        managers, the units in an officer's charge otherwise."""
+        """The units the report covers: every agency for DVK managers and for
+        an officer in charge of them all (the province's), the units in an
+        officer's charge otherwise."""
+        self._statehub_check_preparer()
         if self._statehub_is_province_wide():
             return None
-        if self.env.user.has_group("dvk_models.group_dvk_officer"):
-            return self.env.user._dvk_scope_units()
-        raise UserError(
-            self.env._("Only Sở Nội vụ, a DVK officer or a manager computes reports.")
+        scope = self.env.user._dvk_scope_units()
+        # sudo: which units are agencies is configuration
+        Department = self.env["hr.department"].sudo()
+        agencies = Department.search(
+            [
+                ("dvk_statehub_kind", "in", AGENCY_KINDS),
+                ("company_id", "in", [self.company_id.id, False]),
+            ]
         )
+        if agencies and not agencies - scope:
+            return None
+        return scope
 
     def _statehub_agency_map(self, units):
         """``{unit id: agency}`` for ``units``: the nearest unit of an agency
@@ -546,6 +585,7 @@ class DvkStatehubReport(models.Model):
 
     def action_compute(self):
         """Count the registrations or results of the year again."""
+        self._statehub_check_preparer()
         for report in self:
             if report.state != "draft":
                 raise UserError(self.env._("A report sent to Sở Nội vụ is kept."))
@@ -591,6 +631,7 @@ class DvkStatehubReport(models.Model):
         """Issue the report: its number is drawn from the issuing unit's
         register of the year (gapless, race-free, shared with the unit's
         decisions), dated today."""
+        self._statehub_check_preparer()
         for report in self:
             if report.state != "draft" or not report.date_computed:
                 raise UserError(self.env._("Compute the report before sending it."))

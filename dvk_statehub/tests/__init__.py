@@ -6,3 +6,4 @@ from . import test_reports
 from . import test_campaign_takeover
 from . import test_two_tier
 from . import test_report_documents
+from . import test_statehub_access

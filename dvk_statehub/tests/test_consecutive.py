@@ -21,7 +21,7 @@ class TestStatehubConsecutiveYears(DvkStatehubCommon):
     def _results(self):
         report = (
             self.env["dvk.statehub.report"]
-            .with_user(self.user_home_affairs)
+            .with_user(self.user_officer)
             .create({"campaign_id": self.campaign.id, "kind": "results"})
         )
         report.action_compute()

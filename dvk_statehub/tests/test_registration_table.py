@@ -3,7 +3,7 @@ import io
 
 from psycopg2 import IntegrityError
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
@@ -47,6 +47,28 @@ class TestStatehubRegistrationTable(DvkStatehubCommon):
         self.assertEqual(late.state, "submitted")
         self.assertEqual(other_unit.state, "submitted")
         self.assertEqual(first.statehub_registration_id, table)
+
+    def test_table_approval_activity_is_the_committees(self):
+        """Rule (issue 22 item 10): the approval of a table is an activity of
+        the committee's approver; the officer who submitted the table, who
+        may write it, cannot mark it done nor cancel it (AccessError), and
+        the chatter does not offer it to him (can_write); the approver can."""
+        self._submitted(self.commune, "Dân vận khéo trong hiến đất")
+        table = self._table(self.commune)
+        table.action_build()
+        table.with_user(self.user_officer).action_submit()
+        activity = table.activity_ids
+        self.assertEqual(activity.user_id, self.user_bcd_commune)
+        as_officer = activity.with_user(self.user_officer)
+        self.assertFalse(as_officer.can_write)
+        with self.assertRaises(AccessError):
+            as_officer.action_done()
+        with self.assertRaises(AccessError):
+            as_officer.action_cancel()
+        self.assertTrue(activity.active)
+        self.assertTrue(activity.with_user(self.user_bcd_commune).can_write)
+        table.with_user(self.user_bcd_commune).action_approve()
+        self.assertFalse(table.activity_ids)
 
     def test_table_refusal_refuses_its_rows(self):
         """Rule: seed 003 Điều 6.2 — a table the committee does not approve

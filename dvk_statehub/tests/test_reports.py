@@ -4,7 +4,7 @@ import io
 from freezegun import freeze_time
 from openpyxl import load_workbook
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
@@ -14,9 +14,11 @@ from .common import DvkStatehubCommon
 @tagged("post_install", "-at_install")
 class TestStatehubHomeAffairsReports(DvkStatehubCommon):
     def _report(self, kind, user=None):
+        """A report computed by the agencies' officer (the province's, by
+        default), who sends it to Sở Nội vụ."""
         report = (
             self.env["dvk.statehub.report"]
-            .with_user(user or self.user_home_affairs)
+            .with_user(user or self.user_officer)
             .create({"campaign_id": self.campaign.id, "kind": kind})
         )
         report.action_compute()
@@ -123,6 +125,9 @@ class TestStatehubHomeAffairsReports(DvkStatehubCommon):
             set(report.line_ids.agency_id.mapped("name")),
             {self.commune.name, self.dept.name},
         )
+        as_home_affairs = report.with_user(self.user_home_affairs)
+        self.assertEqual(as_home_affairs.registered_total, 2)
+        self.assertEqual(len(as_home_affairs.line_ids), len(report.line_ids))
         with self.assertRaises(AccessError):
             model.with_user(self.user_home_affairs).read(["name"])
         table = self._table(self.commune)
@@ -214,15 +219,16 @@ class TestStatehubHomeAffairsReports(DvkStatehubCommon):
             self.assertNotIn(unwanted, cells)
 
     def test_report_queries_do_not_grow(self):
-        """Rule: DESIGN §4 — computing the province-wide report costs the same
-        queries for many registrations as for few (seed 003 Điều 8)."""
+        """Rule: DESIGN §4 — computing the province-wide report (a DVK
+        manager's) costs the same queries for many registrations as for few
+        (seed 003 Điều 8)."""
         counts = []
         for batch in (2, 8):
             for i in range(batch):
                 self._submitted(self.district_body, f"Mô hình {batch}-{i}")
             report = (
                 self.env["dvk.statehub.report"]
-                .with_user(self.user_home_affairs)
+                .with_user(self.user_manager)
                 .create({"campaign_id": self.campaign.id, "kind": "registration"})
             )
             self.env.invalidate_all()
@@ -230,3 +236,54 @@ class TestStatehubHomeAffairsReports(DvkStatehubCommon):
             report.action_compute()
             counts.append(self.cr.sql_log_count - before)
         self.assertLessEqual(counts[1], counts[0] + 2)
+
+    def test_home_affairs_reads_what_is_sent_to_it(self):
+        """Rule (issue 22 items 9, 11): the agencies' officer computes and
+        sends the report; Sở Nội vụ, to whom it is addressed, reads it and
+        cannot compute, send or create one (no Compute or Send button, the
+        same predicate refuses the call), and it is no DVK user: it creates
+        no model (no "New"), reads no model, decision or registration
+        table."""
+        self._recognized(self.commune, "Hiến đất", self.bcd_commune)
+        report = self._report("registration")
+        # The province's officer is in charge of every agency: the report is
+        # province-wide, as a manager's.
+        self.assertFalse(report.scope_department_ids)
+        self.assertTrue(report.dvk_can_prepare)
+        as_home_affairs = report.with_user(self.user_home_affairs)
+        self.assertFalse(as_home_affairs.dvk_can_prepare)
+        with self.assertRaises(UserError):
+            as_home_affairs.action_compute()
+        with self.assertRaises(UserError):
+            as_home_affairs.action_send()
+        Report = self.env["dvk.statehub.report"].with_user(self.user_home_affairs)
+        self.assertFalse(Report.has_access("create"))
+        self.assertFalse(Report.browse().has_access("write"))
+        report.with_user(self.user_officer).action_send()
+        self.assertEqual(as_home_affairs.state, "sent")
+        self.assertFalse(as_home_affairs.dvk_can_prepare)
+        # It prints what it receives.
+        html, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_home_affairs)
+            ._render_qweb_pdf(
+                "dvk_statehub.report_dvk_statehub_home_affairs", report.ids
+            )
+        )
+        self.assertIn("Sở Nội vụ", html.decode())
+        content, kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_home_affairs)
+            ._render("dvk_statehub.home_affairs_xlsx", report.ids)
+        )
+        self.assertEqual(kind, "xlsx")
+        self.assertTrue(content)
+        for model_name in ("dvk.model", "dvk.decision", "dvk.statehub.registration"):
+            with self.subTest(model=model_name):
+                Model = self.env[model_name].with_user(self.user_home_affairs)
+                self.assertFalse(Model.has_access("read"))
+                self.assertFalse(Model.has_access("create"))
+        self.assertFalse(self.user_home_affairs.has_group("dvk_models.group_dvk_user"))
+        self.assertTrue(
+            self.user_home_affairs.has_group("dvk_statehub.group_dvk_statehub_sector")
+        )

@@ -9,3 +9,4 @@ from . import dvk_decision
 from . import dvk_criteria_set
 from . import dvk_criterion
 from . import dvk_eligibility
+from . import res_users

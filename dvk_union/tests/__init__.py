@@ -8,3 +8,4 @@ from . import test_migration
 from . import test_two_tier
 from . import test_coverage_document
 from . import test_province_decision
+from . import test_union_access

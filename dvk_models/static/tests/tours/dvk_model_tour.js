@@ -77,6 +77,11 @@ registry.category("web_tour.tours").add("dvk_model_tour_register", {
             content: "The approval is now an activity of the approver",
             trigger: APPROVAL_ACTIVITY,
         },
+        {
+            // Issue 22 item 10: the approver's to-do is his to close.
+            content: "The registrant is offered no Mark Done, Edit or Cancel on it",
+            trigger: `${APPROVAL_ACTIVITY}:not(:has(.o-mail-Activity-markDone)):not(:has(.o-mail-Activity-edit))`,
+        },
     ],
 });
 
@@ -103,8 +108,8 @@ registry.category("web_tour.tours").add("dvk_model_tour_approve", {
         },
         checkState("submitted"),
         {
-            content: "The DVK approval activity is mine",
-            trigger: APPROVAL_ACTIVITY,
+            content: "The DVK approval activity is mine, to mark done or reschedule",
+            trigger: `${APPROVAL_ACTIVITY}:has(.o-mail-Activity-markDone)`,
         },
         clickHeaderButton("action_approve", "Approve the registration"),
         checkState("approved"),

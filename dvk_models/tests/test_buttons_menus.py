@@ -1,0 +1,213 @@
+"""Buttons and menus appear only for who can use them (issue 22 items 11
+and 17): each button of a form is hidden by the predicate its method
+checks, and the approvers' menu and counter follow who approves."""
+
+from lxml import etree
+
+from odoo.exceptions import UserError
+from odoo.fields import Command
+from odoo.tests import freeze_time, new_test_user, tagged
+
+from .common import DvkCommon
+
+
+@tagged("post_install", "-at_install", "access_rights")
+@freeze_time("2026-02-10")
+class TestButtonsMenus(DvkCommon):
+    def _buttons(self, model_name, user, view_type="form"):
+        """{button name: its attributes} of the view as ``user`` gets it."""
+        views = self.env[model_name].with_user(user).get_views([(False, view_type)])
+        arch = etree.fromstring(views["views"][view_type]["arch"])
+        return {
+            node.get("name"): dict(node.attrib)
+            for node in arch.iter("button")
+            if node.get("name")
+        }
+
+    def test_registrant_buttons_follow_the_registrant(self):
+        """Rule: Submit and Correct are the registrant's (or an officer's in
+        charge of the unit): the approver who refused the model sees neither
+        (the predicate ``dvk_is_author`` is False for him and the form hides
+        both by it), and calling them as him is refused."""
+        model = self._submitted()
+        model.with_user(self.user_approver).action_refuse(reason="Thiếu kế hoạch")
+        buttons = self._buttons("dvk.model", self.user_approver)
+        for name in ("action_submit", "action_reset_to_draft"):
+            self.assertIn("not dvk_is_author", buttons[name]["invisible"])
+        as_approver = model.with_user(self.user_approver)
+        self.assertFalse(as_approver.dvk_is_author)
+        with self.assertRaises(UserError):
+            as_approver.action_reset_to_draft()
+        with self.assertRaises(UserError):
+            as_approver.action_submit()
+        for user in (self.user_staff, self.user_officer, self.user_manager):
+            with self.subTest(user=user.login):
+                self.assertTrue(model.with_user(user).dvk_is_author)
+        model.with_user(self.user_staff).action_reset_to_draft()
+        self.assertEqual(model.state, "draft")
+
+    def test_officer_buttons_follow_the_scope(self):
+        """Rule: the officers' buttons of a model or an exemplar (propose,
+        withdraw, carry over, remove, refuse) show on the predicate their
+        methods check, the officer's units in charge: an officer who reads
+        a model as its registrant, outside his charge, does not get them,
+        and proposing is refused to him."""
+        district2 = self.env["hr.department"].create(
+            {"name": "Huyện ủy Càng Long", "dvk_level_id": self.level_district.id}
+        )
+        officer2 = new_test_user(
+            self.env,
+            login="dvk_off2",
+            groups="dvk_models.group_dvk_officer",
+            dvk_department_ids=[Command.set(district2.ids)],
+        )
+        self.env["hr.employee"].create(
+            {
+                "name": "Cán bộ kiêm nhiệm",
+                "user_id": officer2.id,
+                "department_id": self.commune.id,
+            }
+        )
+        model = self._approved(user=officer2, name="Mô hình của cán bộ kiêm nhiệm")
+        for name in ("action_propose_wizard", "action_carry_over"):
+            self.assertIn(
+                "not dvk_in_officer_scope",
+                self._buttons("dvk.model", self.user_officer)[name]["invisible"],
+            )
+        self.assertIn(
+            "not dvk_in_officer_scope",
+            self._buttons("dvk.exemplar", self.user_officer)["action_refuse_wizard"][
+                "invisible"
+            ],
+        )
+        self.assertFalse(model.with_user(officer2).dvk_in_officer_scope)
+        with self.assertRaises(UserError):
+            model.with_user(officer2).action_propose(self.level_grassroots)
+        self.assertTrue(model.with_user(self.user_officer).dvk_in_officer_scope)
+        self.assertTrue(model.with_user(self.user_manager).dvk_in_officer_scope)
+
+    def test_carry_over_and_renewal_fit_the_state(self):
+        """Rule (issue 22 item 17): "Carry Over to Next Year" is offered for
+        an approved model without results (to the officer in charge), "Renew
+        Next Year" for a recognised one (to its registrant), never both; each
+        says in its tooltip what it does; a model renewed once is not
+        offered a second renewal."""
+        self._open_campaign(2027)
+        buttons = self._buttons("dvk.model", self.user_officer)
+        carry, renew = buttons["action_carry_over"], buttons["action_renew"]
+        self.assertEqual(
+            carry["invisible"], "state != 'approved' or not dvk_in_officer_scope"
+        )
+        self.assertEqual(renew["invisible"], "not dvk_can_renew")
+        self.assertTrue(carry.get("help"))
+        self.assertTrue(renew.get("help"))
+        self.assertNotEqual(carry["help"], renew["help"])
+
+        approved = self._approved(name="Chưa có kết quả")
+        self.assertFalse(approved.with_user(self.user_staff).dvk_can_renew)
+        self.assertFalse(approved.with_user(self.user_officer).dvk_can_renew)
+        with self.assertRaises(UserError):
+            approved.with_user(self.user_staff).action_renew()
+
+        recognised = self._proposed()
+        self._decision(recognised).action_confirm()
+        recognised = recognised.with_env(self.env)
+        self.assertEqual(recognised.state, "recognized")
+        self.assertTrue(recognised.with_user(self.user_staff).dvk_can_renew)
+        self.assertFalse(recognised.with_user(self.user_approver).dvk_can_renew)
+        recognised.with_user(self.user_staff).action_renew()
+        self.assertFalse(recognised.with_user(self.user_staff).dvk_can_renew)
+
+    def test_decision_and_sheet_buttons(self):
+        """Rule: a decision's Add and Confirm buttons show to the officers of
+        its issuing unit and managers only (``dvk_can_issue``); a score
+        sheet's Refresh and Finish to its evaluator or a manager
+        (``dvk_can_fill``), not to the registrant who reads the council's
+        sheet of her model."""
+        model = self._proposed()
+        decision = self._decision(model)
+        buttons = self._buttons("dvk.decision", self.user_officer)
+        for name in ("action_add_proposed", "action_confirm"):
+            self.assertIn("not dvk_can_issue", buttons[name]["invisible"])
+        self.assertTrue(decision.with_user(self.user_officer).dvk_can_issue)
+        self.assertTrue(decision.with_user(self.user_manager).dvk_can_issue)
+        self.assertFalse(decision.with_user(self.user_staff).dvk_can_issue)
+        self.assertFalse(decision.with_user(self.user_approver).dvk_can_issue)
+
+        sheet = (
+            self.env["dvk.score.sheet"]
+            .with_user(self.user_officer)
+            .create(
+                {
+                    "model_id": model.id,
+                    "kind": "council",
+                    "criteria_set_id": model.criteria_set_id.id,
+                }
+            )
+        )
+        buttons = self._buttons("dvk.score.sheet", self.user_staff)
+        for name in ("action_refresh", "action_done"):
+            self.assertIn("not dvk_can_fill", buttons[name]["invisible"])
+        self.assertFalse(sheet.with_user(self.user_staff).dvk_can_fill)
+        with self.assertRaises(UserError):
+            sheet.with_user(self.user_staff).action_refresh()
+        self.assertTrue(sheet.with_user(self.user_officer).dvk_can_fill)
+
+    def test_council_sheet_only_from_the_council(self):
+        """Rule: every finished council sheet counts in a record's council
+        score, so a staff member cannot make one for a model, his own unit's
+        or any other (UserError): the council is the officers in charge of
+        the record's unit."""
+        model = self._proposed()
+        other = self._approved(
+            user=self.user_staff2, name="Dân vận khéo trong xây dựng nông thôn mới"
+        )
+        for record in (model, other):
+            with self.subTest(model=record.name):
+                with self.assertRaises(UserError):
+                    self.env["dvk.score.sheet"].with_user(self.user_staff2).create(
+                        {
+                            "model_id": record.id,
+                            "kind": "council",
+                            "criteria_set_id": record.criteria_set_id.id,
+                        }
+                    )
+        self.assertFalse(
+            self.env["dvk.score.sheet"].search(
+                [("kind", "=", "council"), ("model_id", "in", (model | other).ids)]
+            )
+        )
+
+    def test_approvers_menu_and_counter(self):
+        """Rule: the "To Approve" menu, the list's Approve button and the
+        dashboard's "awaiting my approval" are for those who approve: the
+        approvers of units (kept by the organisation) and DVK managers; a
+        staff member or an officer who approves nothing does not see them.
+        Setting a unit's approver shows them at once; removing it hides
+        them."""
+        menu = self.env.ref("dvk_models.dvk_menu_model_to_approve")
+        dashboard = self.env.ref("dvk_models.dvk_campaign_view_kanban_dashboard")
+
+        def sees(user):
+            Menu = self.env["ir.ui.menu"].with_user(user)
+            kanban = (
+                self.env["dvk.campaign"]
+                .with_user(user)
+                .get_views([(dashboard.id, "kanban")])["views"]["kanban"]["arch"]
+            )
+            return (
+                menu.id in Menu._visible_menu_ids(),
+                "action_dash_to_approve" in kanban,
+                "action_approve" in self._buttons("dvk.model", user, "list"),
+            )
+
+        for user in (self.user_approver, self.user_manager):
+            with self.subTest(user=user.login):
+                self.assertEqual(sees(user), (True, True, True))
+        for user in (self.user_staff, self.user_officer):
+            with self.subTest(user=user.login):
+                self.assertEqual(sees(user), (False, False, False))
+        self.commune_other.dvk_approver_id = self.user_staff2
+        self.assertEqual(sees(self.user_staff2), (True, True, True))
+        self.commune_other.dvk_approver_id = self.user_district_head
+        self.assertEqual(sees(self.user_staff2), (False, False, False))
