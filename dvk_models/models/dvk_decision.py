@@ -193,14 +193,9 @@ class DvkDecision(models.Model):
             return
         scope = user._dvk_scope_units()
         for decision in self:
-            units = decision._dvk_issuing_units()
-            decision.dvk_can_issue = bool(units) and not units - scope
-
-    def _dvk_issuing_units(self):
-        """Hook: the units whose officers write and issue the decision: its
-        issuing unit (a sector may add the body that records another's act)."""
-        self.ensure_one()
-        return self.authority_department_id
+            decision.dvk_can_issue = bool(
+                decision.authority_department_id
+            ) and decision._dvk_in_officer_scope(scope)
 
     @api.depends("date")
     def _compute_number_year(self):
