@@ -28,3 +28,4 @@ from . import test_migration_profiles
 from . import test_profiles
 from . import test_trust
 from . import test_home_action
+from . import test_reprint_as_issued

@@ -6,3 +6,4 @@ from . import test_criteria
 from . import test_reports
 from . import test_two_tier
 from . import test_report_names
+from . import test_reprint_as_issued
