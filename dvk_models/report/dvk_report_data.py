@@ -364,11 +364,38 @@ class DvkReportMixin(models.AbstractModel):
     # Names
     # ------------------------------------------------------------------
     @api.model
-    def _dvk_level_phrase(self, level):
-        """ "cấp cơ sở", "cấp huyện" ... from the level's Vietnamese name."""
+    def _dvk_level_step(self, level, campaign):
+        """The step of ``level`` in the chain in force for ``campaign`` (its
+        level chain date, else the end of its year); empty without one."""
+        Step = self.env["dvk.profile.level"]
+        if not level or not campaign or not campaign.profile_id:
+            return Step
+        date = campaign.level_date or (
+            datetime.date(campaign.year, 12, 31) if campaign.year else False
+        )
+        steps = campaign.profile_id._dvk_steps_at(date)
+        return steps.filtered(lambda s: s.level_id == level)[:1]
+
+    @api.model
+    def _dvk_level_name(self, level, campaign=None):
+        """The level as a form names it ("Cơ sở", "Huyện" ...): the step of
+        the campaign's chain names it when the level's own name does not fit
+        the bodies of that step (the sector unions since 1/7/2025 are "trên
+        trực tiếp cơ sở", not "huyện"), else the level's name."""
         if not level:
             return ""
-        name = level.name or ""
+        name = self._dvk_level_step(level, campaign).document_name
+        if name:
+            return f"{name[:1].upper()}{name[1:]}"
+        return level.name or ""
+
+    @api.model
+    def _dvk_level_phrase(self, level, campaign=None):
+        """ "cấp cơ sở", "cấp huyện", "cấp trên trực tiếp cơ sở" ... in the
+        words of the campaign's chain (``_dvk_level_name``)."""
+        if not level:
+            return ""
+        name = self._dvk_level_name(level, campaign)
         return f"cấp {name[:1].lower()}{name[1:]}"
 
     @api.model
@@ -443,6 +470,14 @@ class DvkReportMixin(models.AbstractModel):
         models_.employee_id.fetch(["name"])
         models_.field_id.fetch(["name", "sequence"])
         (models_.recognized_level_id | models_.level_id).fetch(["name"])
+        names = {}
+
+        def level_names(level, model):
+            key = (level.id, model.campaign_id.id)
+            if key not in names:
+                names[key] = self._dvk_level_name(level, model.campaign_id)
+            return names[key]
+
         rows = []
         for model in models_:
             level, decision = recognitions.get(model.id, (None, None))
@@ -461,7 +496,7 @@ class DvkReportMixin(models.AbstractModel):
                     "subject_type": model.subject_type,
                     "field": model.field_id.name or "",
                     "field_key": (model.field_id.sequence, model.field_id.id),
-                    "level": (level or model.recognized_level_id).name or "",
+                    "level": level_names(level or model.recognized_level_id, model),
                     "decision": (
                         f"Số {decision.name} ngày {short_date(decision.date)}"
                         if decision
@@ -600,8 +635,8 @@ class ReportDvkModelSubmission(models.AbstractModel):
         scores = {model.id: model.self_score for model in docs}
         for row in rows:
             model = row["record"]
-            row["proposal_level"] = (
-                model.proposal_level_id.name or model.level_id.name or ""
+            row["proposal_level"] = self._dvk_level_name(
+                model.proposal_level_id or model.level_id, model.campaign_id
             )
             score = scores.get(model.id)
             row["self_score"] = f"{vn_number(score)}%" if score else ""
@@ -615,7 +650,13 @@ class ReportDvkModelSubmission(models.AbstractModel):
             "unit_name": unit.name or self.env.company.name,
             "receiver": receiver.name or "",
             "year": ", ".join(str(y) for y in years),
-            "level": self._dvk_level_phrase(levels) if len(levels) == 1 else "",
+            "level": (
+                self._dvk_level_phrase(
+                    levels, docs.campaign_id if len(docs.campaign_id) == 1 else None
+                )
+                if len(levels) == 1
+                else ""
+            ),
             "rows": rows,
             "grand": grand,
             "signature": self._dvk_unit_signature(unit),
@@ -797,7 +838,9 @@ class ReportDvkDecision(models.AbstractModel):
                 "authority": (unit.name or "").upper(),
                 "unit_name": unit.name or "",
                 "year": decision.campaign_id.year,
-                "level": self._dvk_level_phrase(decision.level_id),
+                "level": self._dvk_level_phrase(
+                    decision.level_id, decision.campaign_id
+                ),
                 "what": " và ".join(what) or "mô hình, điển hình",
                 "model_rows": model_rows,
                 "exemplar_rows": exemplar_rows,

@@ -153,7 +153,8 @@ class ReportDvkUnionAchievement(models.AbstractModel):
                 "subject": self._dvk_subject(model),
                 "reach": REACH_LABELS.get(model.union_reach, ""),
                 "recognition": (
-                    f"{level.name}: Quyết định số {decision.name} ngày "
+                    f"{self._dvk_level_name(level, model.campaign_id)}: "
+                    f"Quyết định số {decision.name} ngày "
                     f"{short_date(decision.date)}"
                     if decision
                     else ""

@@ -7,3 +7,4 @@ from . import test_summary
 from . import test_migration
 from . import test_two_tier
 from . import test_coverage_document
+from . import test_level_wording
