@@ -234,6 +234,13 @@ class DvkProfileLevel(models.Model):
         translate=True,
         help='The kind of unit that recognises at this level, e.g. "Ban Chỉ đạo xã".',
     )
+    document_name = fields.Char(
+        string="Level in Documents",
+        help='How printed forms name the level under this step, after "cấp": '
+        'e.g. "trên trực tiếp cơ sở" for the sector unions from 1/7/2025, '
+        'which print "cấp trên trực tiếp cơ sở" where "cấp huyện" no longer '
+        "fits the body. Empty: the level's name.",
+    )
     date_from = fields.Date(
         string="From",
         help="The step applies to campaigns from this date (e.g. the two-tier "

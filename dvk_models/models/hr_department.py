@@ -224,7 +224,7 @@ class HrDepartment(models.Model):
             if department.manager_id.user_id:
                 department.dvk_approver_id = department.manager_id.user_id
 
-    @api.depends("dvk_predecessor_ids.name")
+    @api.depends("name", "dvk_predecessor_ids.name")
     def _compute_dvk_formerly(self):
         for department in self:
             department.dvk_formerly = department._dvk_formerly_on() or False
@@ -232,8 +232,10 @@ class HrDepartment(models.Model):
     def _dvk_formerly_on(self, date=None):
         """The "formerly ..." note of the unit for the records of a period
         ending on ``date``: the units it had taken over by then (every one
-        without a date). A unit that took over nobody by then has none, so
-        its own records of earlier years print its name alone."""
+        without a date), but those of its own name (the commune police of An
+        Trường took over the one of the same name). A unit that took over
+        nobody by then has none, so its own records of earlier years print
+        its name alone."""
         self.ensure_one()
         # sudo: the names of the units it was formed from, archived ones too
         predecessors = self.sudo().dvk_predecessor_ids
@@ -241,6 +243,8 @@ class HrDepartment(models.Model):
             predecessors = predecessors.filtered(
                 lambda p: not p.dvk_lineage_date or p.dvk_lineage_date <= date
             )
+        # A unit that kept its name through the merger is no "formerly".
+        predecessors = predecessors.filtered(lambda p: p.name != self.name)
         if not predecessors:
             return ""
         return self.env._(

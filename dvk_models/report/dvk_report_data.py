@@ -158,7 +158,18 @@ class DvkReportMixin(models.AbstractModel):
         return unit.browse(reversed(ids))
 
     @api.model
-    def _dvk_place(self, unit):
+    def _dvk_ancestors_on(self, unit, date=None, approver=None):
+        """The units above ``unit``, nearest first, as they stood on
+        ``date`` for a record decided by ``approver`` (``_dvk_unit_on``),
+        and whether any of them differs from today's."""
+        ancestors = list(self._dvk_ancestors(unit)[1:])
+        if not (date and approver):
+            return ancestors, False
+        then = [self._dvk_unit_on(ancestor, date, approver) for ancestor in ancestors]
+        return then, then != ancestors
+
+    @api.model
+    def _dvk_place(self, unit, date=None, approver=None):
         """The place printed before the date (Decree 30/2020/NĐ-CP: the
         locality where the issuing body sits): the unit's own. A unit without
         a DVK level of its own (a village cell, an association, an office of
@@ -166,10 +177,12 @@ class DvkReportMixin(models.AbstractModel):
         and print its place; the walk stops at the first other unit, which is
         a body of its own: a district never prints its province's place.
         Dots for the clerk when the data has none; the company's city only
-        for a document of no unit."""
+        for a document of no unit. With ``date`` and ``approver``, the units
+        above are those of that date (reprint as issued)."""
         if not unit:
             return self.env.company.city or DOTS_PLACE
-        for ancestor in self._dvk_ancestors(unit):
+        ancestors, _changed = self._dvk_ancestors_on(unit, date, approver)
+        for ancestor in [unit, *ancestors]:
             if ancestor.dvk_signing_place:
                 return ancestor.dvk_signing_place
             if ancestor.dvk_level_id and not ancestor.dvk_is_steering_committee:
@@ -177,16 +190,19 @@ class DvkReportMixin(models.AbstractModel):
         return DOTS_PLACE
 
     @api.model
-    def _dvk_superior(self, unit, party):
+    def _dvk_superior(self, unit, party, date=None, approver=None):
         """The line above the unit's name in a header: the unit's own data,
         else the nearest unit above of the same kind (a Party body above a
         Party body); a steering committee is nobody's superior body, however
-        the tree is drawn."""
+        the tree is drawn. The unit's own data is today's: a document dated
+        before the body above it took over the one of that time (``date``,
+        ``approver``: ``_dvk_ancestors_on``) names the body of that time."""
         if not unit:
             return ""
-        if unit.dvk_superior_name:
+        ancestors, changed = self._dvk_ancestors_on(unit, date, approver)
+        if unit.dvk_superior_name and not changed:
             return unit.dvk_superior_name
-        for ancestor in self._dvk_ancestors(unit)[1:]:
+        for ancestor in ancestors:
             if ancestor.dvk_is_steering_committee and not ancestor.dvk_is_party_body:
                 continue
             if party and not ancestor.dvk_is_party_body:
@@ -215,12 +231,41 @@ class DvkReportMixin(models.AbstractModel):
         return unit.dvk_receiver_id or unit.parent_id
 
     @api.model
-    def _dvk_header(self, unit, number=None, date=None, unit_name=None, party=None):
+    def _dvk_unit_on(self, unit, date, approver=None):
+        """The body that stood where ``unit`` stands today on ``date``, so
+        that a record of that date reprints as issued. A merger moves the
+        units, registrations and receivers of the units it ends to their
+        successor: when ``unit`` took over other units after ``date``, the
+        one of them whose approver is ``approver`` (the approver of the
+        record printed, who decided for that body then) stood in its place.
+        Otherwise, or when the data cannot tell, ``unit`` itself."""
+        if not unit or not date or not approver:
+            return unit
+        # sudo: the lineage of units (archived ones too), not their records
+        lineage = unit.sudo()._dvk_lineage_predecessors()
+        former = lineage.filtered(
+            lambda u: u.dvk_lineage_date and u.dvk_lineage_date > date
+        )
+        match = former.filtered(lambda u: u.dvk_approver_id == approver)
+        return unit.browse(match[:1].ids) or unit
+
+    @api.model
+    def _dvk_header(
+        self,
+        unit,
+        number=None,
+        date=None,
+        unit_name=None,
+        party=None,
+        approver=None,
+    ):
         """Header of a Decree 30 document (or of a Party document, guidance
         36-HD/VPTW, for a Party body): issuing body and the body above it,
         number and symbol, place and date, all from the issuing unit's data.
         ``party`` forces the format (the profile's document format); by
-        default the unit's kind decides."""
+        default the unit's kind decides. ``approver``: the approver of the
+        record the document is about, so that a document of an earlier date
+        names the bodies above the unit as they stood that day."""
         if party is None:
             party = bool(unit and unit.dvk_is_party_body)
         # The issuing unit's data, never the company's name: without a unit
@@ -232,10 +277,10 @@ class DvkReportMixin(models.AbstractModel):
         date_text = rules.vn_date(date) if date else DOTS_DATE
         return {
             "party": party,
-            "upper": self._dvk_superior(unit, party).upper(),
+            "upper": self._dvk_superior(unit, party, date, approver).upper(),
             "unit": name.upper(),
             "number": number_line,
-            "place_date": f"{self._dvk_place(unit)}, {date_text}",
+            "place_date": f"{self._dvk_place(unit, date, approver)}, {date_text}",
         }
 
     @api.model
@@ -319,11 +364,38 @@ class DvkReportMixin(models.AbstractModel):
     # Names
     # ------------------------------------------------------------------
     @api.model
-    def _dvk_level_phrase(self, level):
-        """ "cấp cơ sở", "cấp huyện" ... from the level's Vietnamese name."""
+    def _dvk_level_step(self, level, campaign):
+        """The step of ``level`` in the chain in force for ``campaign`` (its
+        level chain date, else the end of its year); empty without one."""
+        Step = self.env["dvk.profile.level"]
+        if not level or not campaign or not campaign.profile_id:
+            return Step
+        date = campaign.level_date or (
+            datetime.date(campaign.year, 12, 31) if campaign.year else False
+        )
+        steps = campaign.profile_id._dvk_steps_at(date)
+        return steps.filtered(lambda s: s.level_id == level)[:1]
+
+    @api.model
+    def _dvk_level_name(self, level, campaign=None):
+        """The level as a form names it ("Cơ sở", "Huyện" ...): the step of
+        the campaign's chain names it when the level's own name does not fit
+        the bodies of that step (the sector unions since 1/7/2025 are "trên
+        trực tiếp cơ sở", not "huyện"), else the level's name."""
         if not level:
             return ""
-        name = level.name or ""
+        name = self._dvk_level_step(level, campaign).document_name
+        if name:
+            return f"{name[:1].upper()}{name[1:]}"
+        return level.name or ""
+
+    @api.model
+    def _dvk_level_phrase(self, level, campaign=None):
+        """ "cấp cơ sở", "cấp huyện", "cấp trên trực tiếp cơ sở" ... in the
+        words of the campaign's chain (``_dvk_level_name``)."""
+        if not level:
+            return ""
+        name = self._dvk_level_name(level, campaign)
         return f"cấp {name[:1].lower()}{name[1:]}"
 
     @api.model
@@ -398,6 +470,14 @@ class DvkReportMixin(models.AbstractModel):
         models_.employee_id.fetch(["name"])
         models_.field_id.fetch(["name", "sequence"])
         (models_.recognized_level_id | models_.level_id).fetch(["name"])
+        names = {}
+
+        def level_names(level, model):
+            key = (level.id, model.campaign_id.id)
+            if key not in names:
+                names[key] = self._dvk_level_name(level, model.campaign_id)
+            return names[key]
+
         rows = []
         for model in models_:
             level, decision = recognitions.get(model.id, (None, None))
@@ -416,7 +496,7 @@ class DvkReportMixin(models.AbstractModel):
                     "subject_type": model.subject_type,
                     "field": model.field_id.name or "",
                     "field_key": (model.field_id.sequence, model.field_id.id),
-                    "level": (level or model.recognized_level_id).name or "",
+                    "level": level_names(level or model.recognized_level_id, model),
                     "decision": (
                         f"Số {decision.name} ngày {short_date(decision.date)}"
                         if decision
@@ -486,7 +566,16 @@ class ReportDvkModelRegistration(models.AbstractModel):
                     "NGƯỜI ĐĂNG KÝ", model.employee_id.name
                 )
             else:
-                receiver = self._dvk_receiver(unit).name or ""
+                # The body it was addressed to when it was registered, not
+                # the one that took it over since (reprint as issued).
+                receiver = (
+                    self._dvk_unit_on(
+                        self._dvk_receiver(unit),
+                        model.registration_date,
+                        model.approver_id,
+                    ).name
+                    or ""
+                )
                 registrant = self._dvk_unit_signature(
                     unit, note="(Ký, ghi rõ họ tên, đóng dấu)"
                 )
@@ -515,7 +604,9 @@ class ReportDvkModelRegistration(models.AbstractModel):
                 "used_for": "(Dùng cho cá nhân)"
                 if individual
                 else "(Dùng cho tập thể)",
-                "header": self._dvk_header(unit, date=model.registration_date),
+                "header": self._dvk_header(
+                    unit, date=model.registration_date, approver=model.approver_id
+                ),
                 "receiver": receiver,
                 "timeline": "Từ ngày {} đến ngày {}".format(
                     short_date(model.date_start) or "......",
@@ -544,8 +635,8 @@ class ReportDvkModelSubmission(models.AbstractModel):
         scores = {model.id: model.self_score for model in docs}
         for row in rows:
             model = row["record"]
-            row["proposal_level"] = (
-                model.proposal_level_id.name or model.level_id.name or ""
+            row["proposal_level"] = self._dvk_level_name(
+                model.proposal_level_id or model.level_id, model.campaign_id
             )
             score = scores.get(model.id)
             row["self_score"] = f"{vn_number(score)}%" if score else ""
@@ -559,7 +650,13 @@ class ReportDvkModelSubmission(models.AbstractModel):
             "unit_name": unit.name or self.env.company.name,
             "receiver": receiver.name or "",
             "year": ", ".join(str(y) for y in years),
-            "level": self._dvk_level_phrase(levels) if len(levels) == 1 else "",
+            "level": (
+                self._dvk_level_phrase(
+                    levels, docs.campaign_id if len(docs.campaign_id) == 1 else None
+                )
+                if len(levels) == 1
+                else ""
+            ),
             "rows": rows,
             "grand": grand,
             "signature": self._dvk_unit_signature(unit),
@@ -820,7 +917,9 @@ class ReportDvkDecision(models.AbstractModel):
                 "authority": (unit.name or "").upper(),
                 "unit_name": unit.name or "",
                 "year": decision.campaign_id.year,
-                "level": self._dvk_level_phrase(decision.level_id),
+                "level": self._dvk_level_phrase(
+                    decision.level_id, decision.campaign_id
+                ),
                 "what": " và ".join(what) or "mô hình, điển hình",
                 "award_articles": award_articles,
                 "has_awards": bool(award_articles),

@@ -62,17 +62,29 @@ class HrDepartment(models.Model):
                 return unit
         return self.browse()
 
-    def _dvk_police_ancestor(self, kinds):
+    def _dvk_police_ancestor(self, kinds, date=None):
         """The nearest unit strictly above this one with one of ``kinds``. A
-        dissolved (archived) district police is no longer anyone's superior."""
+        dissolved district police is no longer anyone's superior: today an
+        archived one, on ``date`` one that had ended by then (its units were
+        taken over on its lineage date), so the routing of an earlier date
+        still meets the district police of that time."""
         self.ensure_one()
         for unit in self._dvk_approver_chain()[1:]:
             if unit.dvk_police_kind in kinds:
-                # sudo: whether the unit still exists, not its records
-                if unit.dvk_police_kind == "district" and not unit.sudo().active:
+                if unit.dvk_police_kind == "district" and unit._dvk_police_ended(date):
                     continue
                 return unit
         return self.browse()
+
+    def _dvk_police_ended(self, date=None):
+        """Whether the unit no longer existed on ``date`` (today when none):
+        ended on its lineage date, or archived without one."""
+        self.ensure_one()
+        # sudo: whether the unit still exists, not its records
+        unit = self.sudo()
+        if date and unit.dvk_lineage_date:
+            return unit.dvk_lineage_date <= date
+        return not unit.active
 
     @api.model
     def _dvk_police_approving_kinds(self, with_district=True):
@@ -82,7 +94,7 @@ class HrDepartment(models.Model):
             return APPROVING_KINDS
         return tuple(kind for kind in APPROVING_KINDS if kind != "district")
 
-    def _dvk_police_authority(self, with_district=True):
+    def _dvk_police_authority(self, with_district=True, date=None):
         """The police unit whose head approves the models of this police unit
         (seed 002 §I step 2):
 
@@ -93,6 +105,8 @@ class HrDepartment(models.Model):
           is above them (dissolved on 1/3/2025, or ``with_district`` False for
           a campaign after that date), the provincial police leadership,
           through PV05.
+
+        ``date``: the routing as it stood that day (``_dvk_police_ancestor``).
         """
         self.ensure_one()
         kind = self.dvk_police_kind
@@ -100,11 +114,11 @@ class HrDepartment(models.Model):
             return self
         if kind in ("team", "commune"):
             above = self._dvk_police_ancestor(
-                self._dvk_police_approving_kinds(with_district)
+                self._dvk_police_approving_kinds(with_district), date
             )
             if above:
                 return above
-        return self._dvk_police_ancestor(("province",))
+        return self._dvk_police_ancestor(("province",), date)
 
     def _dvk_police_pv05_province(self):
         """The provincial police this PV05 office belongs to (the office

@@ -33,17 +33,40 @@ class ReportDvkPoliceMixin(models.AbstractModel):
 
     @api.model
     def _dvk_police_authority_name(self, unit, with_district=True):
-        """Who the request is addressed to (seed 002 §I step 2); without the
-        district police for a campaign after 1/3/2025."""
+        """Who a document of today is addressed to (seed 002 §I step 2);
+        without the district police for a campaign after 1/3/2025."""
         police_unit = unit._dvk_police_unit()
         authority = (
             police_unit._dvk_police_authority(with_district) if police_unit else unit
         )
-        if authority.dvk_police_kind == "province":
-            return f"Lãnh đạo {authority.name}"
+        return self._dvk_police_addressee(authority)
+
+    @api.model
+    def _dvk_police_addressee(self, authority):
+        """ "Trưởng Công an huyện ..." for a district police, "Lãnh đạo ..."
+        for the provincial police and its units."""
+        if not authority:
+            return ""
         if authority.dvk_police_kind == "district":
             return f"Trưởng {authority.name}"
-        return f"Lãnh đạo {authority.name}" if authority else ""
+        return f"Lãnh đạo {authority.name}"
+
+    @api.model
+    def _dvk_police_authority_on(self, record, date):
+        """The police unit whose head decides on ``record``, as the approval
+        routing stood on ``date`` (the date of the document printed), so
+        that a document reprints as issued: a district police dissolved
+        since still decides for the records before its end, and when the
+        record's approver decided for a unit merged since into today's
+        authority (the district police into the provincial police on
+        1/3/2025), that unit."""
+        police_unit = record.department_id._dvk_police_unit()
+        if not police_unit:
+            return police_unit
+        authority = police_unit._dvk_police_authority(
+            record._dvk_police_with_district(), date
+        )
+        return self._dvk_unit_on(authority, date, record.approver_id)
 
 
 class ReportDvkPoliceRequest(models.AbstractModel):
@@ -59,14 +82,19 @@ class ReportDvkPoliceRequest(models.AbstractModel):
         forms = {}
         for model in docs:
             unit = model.department_id
+            # Addressed as the routing stood on the day of the letter (or of
+            # the approval when it has no date of its own): a letter of
+            # February 2025 went to the district police chief.
+            date = model.registration_date or model.approval_date
             forms[model.id] = {
                 "header": self._dvk_header(
                     unit,
                     number=self._dvk_number(unit, "BC"),
-                    date=model.registration_date,
+                    date=date,
+                    approver=model.approver_id,
                 ),
-                "receiver": self._dvk_police_authority_name(
-                    unit, model._dvk_police_with_district()
+                "receiver": self._dvk_police_addressee(
+                    self._dvk_police_authority_on(model, date)
                 ),
                 "timeline": "Từ ngày {} đến ngày {}".format(
                     short_date(model.date_start) or "......",
@@ -202,18 +230,24 @@ class ReportDvkPolicePeriodic(models.AbstractModel):
     def _dvk_prepare(self, docs, data):
         forms = {}
         for report in docs:
-            unit = report.model_id.department_id
+            model = report.model_id
+            unit = model.department_id
+            date = report.date_done or self._dvk_today()
             forms[report.id] = {
                 "header": self._dvk_header(
                     unit,
                     number=self._dvk_number(unit, "BC"),
-                    date=report.date_done or self._dvk_today(),
+                    date=date,
+                    approver=model.approver_id,
                 ),
                 "kind": "Sơ kết 06 tháng"
                 if report.kind == "six_month"
                 else "Tổng kết năm",
-                "receiver": self._dvk_police_authority_name(
-                    unit, report.model_id._dvk_police_with_district()
+                # The authority of the report's date: a summary sent in June
+                # 2025 went to the provincial police, the district police
+                # having ended on 1 March.
+                "receiver": self._dvk_police_addressee(
+                    self._dvk_police_authority_on(model, date)
                 ),
                 "signature": self._dvk_unit_signature(unit),
             }

@@ -7,3 +7,4 @@ from . import test_reports
 from . import test_two_tier
 from . import test_report_names
 from . import test_pv05
+from . import test_reprint_as_issued

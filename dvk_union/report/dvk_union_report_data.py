@@ -48,6 +48,18 @@ class ReportDvkUnionMixin(models.AbstractModel):
         return header
 
     @api.model
+    def _dvk_union_reach_label(self, record):
+        """The reach of a model as union documents word it: the level
+        between the base unions and the province is named by the campaign's
+        chain ("Phạm vi cấp trên trực tiếp cơ sở" since the district
+        federations ended), else the guidance's own words."""
+        if record.union_reach == "district":
+            level = self.env.ref("dvk_models.dvk_level_district")
+            if self._dvk_level_step(level, record.campaign_id).document_name:
+                return f"Phạm vi {self._dvk_level_phrase(level, record.campaign_id)}"
+        return REACH_LABELS.get(record.union_reach, "")
+
+    @api.model
     def _dvk_default_titles(self, unit):
         """A union is led by its chairman (Chủ tịch), with vice-chairmen."""
         if unit.dvk_union_kind:
@@ -119,7 +131,7 @@ class ReportDvkUnionSubmission(models.AbstractModel):
                 "header": self._dvk_union_header(proposer, "TTr", self._dvk_today()),
                 "unit_name": proposer.name or "",
                 "receiver": self._dvk_union_receiver(model) or "",
-                "reach": REACH_LABELS.get(model.union_reach, ""),
+                "reach": self._dvk_union_reach_label(model),
                 "subject": self._dvk_subject(model),
                 "dossier": self._dvk_union_dossier(model),
                 "signature": self._dvk_unit_signature(
@@ -151,9 +163,10 @@ class ReportDvkUnionAchievement(models.AbstractModel):
                     model.department_id, "TTTT", self._dvk_today()
                 ),
                 "subject": self._dvk_subject(model),
-                "reach": REACH_LABELS.get(model.union_reach, ""),
+                "reach": self._dvk_union_reach_label(model),
                 "recognition": (
-                    f"{level.name}: Quyết định số {decision.name} ngày "
+                    f"{self._dvk_level_name(level, model.campaign_id)}: "
+                    f"Quyết định số {decision.name} ngày "
                     f"{short_date(decision.date)}"
                     if decision
                     else ""
@@ -224,7 +237,7 @@ class ReportDvkUnionRegistrationSummary(models.AbstractModel):
                             "subject": self._dvk_subject(model),
                             "field": model.field_id.name or "",
                             "category": model.category_id.code or "",
-                            "reach": REACH_LABELS.get(model.union_reach, ""),
+                            "reach": self._dvk_union_reach_label(model),
                             "state": STATE_LABELS.get(model.state, ""),
                         }
                     )
