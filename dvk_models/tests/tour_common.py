@@ -1,0 +1,41 @@
+"""What the browser tours of every addon share: their users work in
+Vietnamese, as the agencies' users do (README, "Deploying for many users")."""
+
+import datetime
+
+from odoo import fields
+
+
+def vietnamese(env, users, modules):
+    """Install Vietnamese with the terms of ``modules`` (as odoo-bin
+    --load-language=vi_VN does; already there under it) and make it the
+    language of ``users``: the tours then play in the interface our users
+    read, under both test runners, and find their steps by technical names
+    only."""
+    env["res.lang"]._activate_lang("vi_VN")
+    env["ir.module.module"]._load_module_terms(modules, ["vi_VN"])
+    users.write({"lang": "vi_VN"})
+
+
+def running_year_campaign(env, name, profile, **vals):
+    """An open campaign of the current year whose deadlines all fall on its
+    last day: the browser works at today's date, and every step of a
+    journey (registration, proposal, recognition) must be on time whatever
+    the day the tests run."""
+    year = fields.Date.context_today(env["dvk.campaign"]).year
+    end = datetime.date(year, 12, 31)
+    campaign = env["dvk.campaign"].create(
+        {
+            "name": name,
+            "year": year,
+            "profile": profile,
+            "date_start": datetime.date(year, 1, 1),
+            "date_end": end,
+            "registration_deadline": end,
+            "proposal_deadline": end,
+            "recognition_deadline": end,
+            **vals,
+        }
+    )
+    campaign.action_open()
+    return campaign
