@@ -27,5 +27,10 @@
         "demo/dvk_police_level_chain_demo.xml",
         "demo/dvk_police_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "dvk_police/static/tests/tours/**/*",
+        ],
+    },
     "installable": True,
 }
