@@ -26,5 +26,10 @@
     "demo": [
         "demo/dvk_union_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "dvk_union/static/tests/tours/**/*",
+        ],
+    },
     "installable": True,
 }
