@@ -27,5 +27,10 @@
     "demo": [
         "demo/dvk_statehub_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "dvk_statehub/static/tests/tours/**/*",
+        ],
+    },
     "installable": True,
 }

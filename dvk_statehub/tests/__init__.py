@@ -7,3 +7,4 @@ from . import test_campaign_takeover
 from . import test_two_tier
 from . import test_report_documents
 from . import test_statehub_access
+from . import test_tour
