@@ -151,8 +151,9 @@ class TestStatehubTour(HttpCase):
         """Rule (seed 003 Điều 6.2-6.3, Điều 8): the steering committee
         approves the agency's registration table in one act from its
         activity, which approves every row; Sở Nội vụ reads the report the
-        agency sent it (numbered, addressed to it) and the province-wide
-        figures, without the issuing officer's Compute and Send buttons."""
+        agency sent it (numbered, addressed to it), the province-wide report
+        being prepared and the province-wide figures, and is offered the
+        preparing officers' Compute and Send buttons on none of them."""
         self.assertEqual(self.table.approver_id, self.user_bcd)
 
         self.start_tour("/odoo", "dvk_statehub_tour_approve", login="sh_tour_bcd")
@@ -177,6 +178,7 @@ class TestStatehubTour(HttpCase):
             ],
         )
         self.assertTrue(province.province_wide)
+        self.assertTrue(province.date_computed)
         self.start_tour("/odoo", "dvk_statehub_tour_home_affairs", login="sh_tour_snv")
         self.env.invalidate_all()
         # Sở Nội vụ read; it changed nothing.

@@ -4,8 +4,9 @@
  *   1. dvk_statehub_tour_approve: the head of an agency's steering committee
  *      approves its registration table in one act, from his activity;
  *   2. dvk_statehub_tour_home_affairs: Sở Nội vụ reads the report the agency
- *      sent it, prints it, and reads the province-wide figures; the issuing
- *      officer's buttons (Compute, Mark as Sent) are not offered to it.
+ *      sent it, prints it, opens the province-wide report a manager is
+ *      preparing, and reads the province-wide figures; the preparing
+ *      officers' buttons (Compute, Mark as Sent) are offered to it on none.
  * As in dvk_models' tours, steps are found by technical names and the
  * fixture's Vietnamese data, never by a translated label.
  */
@@ -90,6 +91,21 @@ registry.category("web_tour.tours").add("dvk_statehub_tour_home_affairs", {
             ],
             unexpected: ["DỰ THẢO"],
         }),
+        {
+            content: "Back to the reports",
+            trigger: ".o_breadcrumb .breadcrumb-item a",
+            run: "click",
+        },
+        {
+            content: "Open the province-wide report being prepared (not sent yet)",
+            trigger: `.o_list_view .o_data_row:not(:has(td[name=number]:contains('${REPORT_NUMBER}'))) td.o_data_cell[name=name]`,
+            run: "click",
+        },
+        checkState("draft"),
+        {
+            content: "Computed, it is still the officers' to compute again and send, not Sở Nội vụ's",
+            trigger: ".o_form_view:has(.o_field_widget[name=line_ids] .o_data_row) .o_form_statusbar:not(:has(button[name=action_compute])):not(:has(button[name=action_send]))",
+        },
         ...openMenu(
             "dvk_statehub.dvk_statehub_menu_root",
             "dvk_statehub.dvk_statehub_menu_report_figures"
