@@ -177,6 +177,8 @@ export function uploadFile(selector, fileName, content) {
     };
 }
 
+/** What ``find`` returns once it returns something, within ``timeout`` ms
+ * (the web client renders after the server answers). */
 async function waitFor(find, what, timeout = 10000) {
     const start = Date.now();
     for (;;) {
