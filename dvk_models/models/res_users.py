@@ -142,7 +142,11 @@ class ResUsers(models.Model):
         if rules_changed:
             # Rules read the units of a user (decisions published to them)
             # and the provinces PV05 follows: a move of a person or a unit
-            # reaches the next request.
+            # reaches the next request. What was written is flushed first (as
+            # ir.rule does before it clears the cache): a constraint of the
+            # write fails in the write, not later inside the evaluation of a
+            # rule, which would hide it under a ValueError.
+            self.env.flush_all()
             self.env.registry.clear_cache()
 
     def _get_activity_groups(self):

@@ -146,9 +146,11 @@ class DvkPoliceReport(models.Model):
         """Whether the current user sends the report: a DVK officer, or the
         registrant of the model or the person it is about."""
         self.ensure_one()
-        return (
-            self.env.user.has_group("dvk_models.group_dvk_officer")
-            or self.env.user in self.model_id._dvk_subject_users()
+        if self.env.user.has_group("dvk_models.group_dvk_officer"):
+            return True
+        # A report being entered has no model yet: nobody's but an officer's.
+        return bool(self.model_id) and self.env.user in (
+            self.model_id._dvk_subject_users()
         )
 
     def _compute_is_overdue(self):

@@ -212,9 +212,15 @@ class DvkStatehubReport(models.Model):
         "is addressed, reads it.",
     )
 
+    dvk_can_send = fields.Boolean(
+        compute="_compute_dvk_can_send",
+        help="The current user sends this report: he prepares it and its "
+        "issuing unit is in his charge (or he is a DVK manager).",
+    )
+
     @api.depends_context("uid")
     def _compute_dvk_can_prepare(self):
-        """The predicate of the Compute and Send buttons: what
+        """The predicate of the Compute button: what
         :meth:`_statehub_check_preparer` accepts."""
         if not self._statehub_is_preparer():
             self.dvk_can_prepare = False
@@ -222,6 +228,19 @@ class DvkStatehubReport(models.Model):
         writable = self._filtered_access("write")
         for report in self:
             report.dvk_can_prepare = report in writable
+
+    @api.depends_context("uid")
+    @api.depends("issuer_department_id")
+    def _compute_dvk_can_send(self):
+        """The predicate of the Send button: what :meth:`action_send`'s
+        guards accept (:meth:`_statehub_check_preparer` and
+        :meth:`_check_issuer_scope`)."""
+        outside = self._statehub_issuers_outside_scope()
+        for report in self:
+            report.dvk_can_send = (
+                report.dvk_can_prepare
+                and not report.issuer_department_id & outside
+            )
 
     @api.depends_context("lang")
     @api.depends("kind", "year")
@@ -612,12 +631,17 @@ class DvkStatehubReport(models.Model):
             )
         return True
 
+    def _statehub_issuers_outside_scope(self):
+        """The issuing units of these reports that are outside the current
+        user's charge: none for DVK managers, who issue for any unit."""
+        if self.env.su or self.env.user.has_group("dvk_models.group_dvk_manager"):
+            return self.env["hr.department"]
+        return self.issuer_department_id - self.env.user._dvk_scope_units()
+
     def _check_issuer_scope(self):
         """A report is issued in the name of a unit in the sender's charge
         (or below it), as decisions are; DVK managers issue for any unit."""
-        if self.env.su or self.env.user.has_group("dvk_models.group_dvk_manager"):
-            return
-        outside = self.issuer_department_id - self.env.user._dvk_scope_units()
+        outside = self._statehub_issuers_outside_scope()
         if outside:
             raise AccessError(
                 self.env._(

@@ -10,7 +10,8 @@ import re
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.fields import Command
+from odoo.tests import new_test_user, tagged
 
 from .common import DvkStatehubCommon
 
@@ -135,15 +136,33 @@ class TestStatehubReportDocuments(DvkStatehubCommon):
     def test_sent_report_is_kept_as_issued(self):
         """Rule: Decree 30/2020/NĐ-CP — a sent report is kept as issued: its
         number, date and document parts change through no write; nobody
-        issues one in the name of a unit outside his charge (Sở Nội vụ
-        receives the reports, it does not issue the agencies')."""
+        issues one in the name of a unit outside his charge (an officer of
+        another agency is refused and draws no number); Sở Nội vụ receives
+        the reports, it neither creates nor sends the agencies'."""
         report = self._report(self.bcd_dept)
         with self.assertRaises(UserError):
             report.with_user(self.user_officer).write({"number": "99/BC-BCĐ"})
-        own = self._report(self.bcd_dept, user=self.user_home_affairs)
         with self.assertRaises(AccessError):
-            own.with_user(self.user_home_affairs).action_send()
-        self.assertFalse(own.number)
+            self._report(self.bcd_dept, user=self.user_home_affairs)
+        with self.assertRaises(UserError):
+            report.with_user(self.user_home_affairs).action_send()
+        self.assertFalse(report.number)
+        commune_officer = new_test_user(
+            self.env,
+            login="sh_off_commune",
+            groups="dvk_models.group_dvk_officer",
+            dvk_department_ids=[Command.set(self.commune.ids)],
+        )
+        foreign = self._report(self.bcd_dept, user=commune_officer)
+        self.assertEqual(foreign.signer_id, self.emp_bcd_dept)
+        # He computes the figures of his commune but sends nothing in the
+        # department's name: no Send button, the same predicate as the guard.
+        self.assertTrue(foreign.dvk_can_prepare)
+        self.assertFalse(foreign.dvk_can_send)
+        self.assertTrue(report.dvk_can_send)
+        with self.assertRaises(AccessError):
+            foreign.with_user(commune_officer).action_send()
+        self.assertFalse(foreign.number)
         report.with_user(self.user_officer).action_send()
         with self.assertRaises(UserError):
             report.with_user(self.user_officer).write({"signer_title": "Phó ban"})

@@ -245,13 +245,19 @@ class TestStatehubHomeAffairsReports(DvkStatehubCommon):
         no model (no "New"), reads no model, decision or registration
         table."""
         self._recognized(self.commune, "Hiến đất", self.bcd_commune)
+        chair = self.env["hr.employee"].create({"name": "Lê Văn Chủ Tịch"})
+        self.root.manager_id = chair
         report = self._report("registration")
         # The province's officer is in charge of every agency: the report is
-        # province-wide, as a manager's.
+        # province-wide, as a manager's, issued by the provincial People's
+        # Committee in his charge and signed by its head.
         self.assertFalse(report.scope_department_ids)
-        self.assertTrue(report.dvk_can_prepare)
+        self.assertEqual(report.issuer_department_id, self.root)
+        self.assertEqual(report.signer_id, chair)
+        self.assertTrue(report.dvk_can_prepare and report.dvk_can_send)
         as_home_affairs = report.with_user(self.user_home_affairs)
         self.assertFalse(as_home_affairs.dvk_can_prepare)
+        self.assertFalse(as_home_affairs.dvk_can_send)
         with self.assertRaises(UserError):
             as_home_affairs.action_compute()
         with self.assertRaises(UserError):
