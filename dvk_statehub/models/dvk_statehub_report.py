@@ -238,8 +238,7 @@ class DvkStatehubReport(models.Model):
         outside = self._statehub_issuers_outside_scope()
         for report in self:
             report.dvk_can_send = (
-                report.dvk_can_prepare
-                and not report.issuer_department_id & outside
+                report.dvk_can_prepare and not report.issuer_department_id & outside
             )
 
     @api.depends_context("lang")
