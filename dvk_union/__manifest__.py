@@ -24,6 +24,7 @@
         "views/dvk_union_menus.xml",
     ],
     "demo": [
+        "demo/dvk_union_company_demo.xml",
         "demo/dvk_union_demo.xml",
     ],
     "assets": {
