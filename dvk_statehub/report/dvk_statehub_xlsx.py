@@ -92,7 +92,7 @@ class DvkStatehubHomeAffairsXlsx(models.AbstractModel):
                 formats,
                 f"{report_rec.id} {report_rec.kind}",
                 report_rec.name,
-                "Kính gửi: Sở Nội vụ tỉnh Trà Vinh",
+                f"Kính gửi: {figures['addressee']}",
                 columns,
             )
             rows = (
