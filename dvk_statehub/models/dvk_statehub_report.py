@@ -684,7 +684,55 @@ class DvkStatehubReport(models.Model):
                     "number": issuer._dvk_document_number("BC", number, party=False),
                 }
             )
+        self._statehub_notify_home_affairs()
         return True
+
+    def _statehub_notify_home_affairs(self):
+        """Sở Nội vụ's officers of the report's company find the sent report
+        in their Odoo inbox (Article 9: it gathers what the agencies send),
+        as a copy to keep whatever their notification preference, as the
+        police's tracking copies; one batch of messages and notifications."""
+        group = self.env.ref("dvk_statehub.group_dvk_statehub_home_affairs")
+        # sudo: who the officers of Sở Nội vụ are is configuration
+        users = (
+            self.env["res.users"]
+            .sudo()
+            .search(
+                [
+                    ("all_group_ids", "in", group.ids),
+                    ("company_ids", "in", self.company_id.ids),
+                    ("share", "=", False),
+                ]
+            )
+        )
+        notif_vals = []
+        for report in self:
+            readers = users.filtered(lambda u, r=report: r.company_id in u.company_ids)
+            if not readers:
+                continue
+            message = report.message_post(
+                body=self.env._(
+                    "%(name)s, %(number)s of %(issuer)s, has been sent to "
+                    "Sở Nội vụ.",
+                    name=report.display_name,
+                    number=report.number,
+                    issuer=report.issuer_department_id.name,
+                ),
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+            )
+            notif_vals += [
+                {
+                    "mail_message_id": message.id,
+                    "res_partner_id": partner.id,
+                    "notification_type": "inbox",
+                    "is_read": False,
+                }
+                for partner in readers.partner_id
+            ]
+        if notif_vals:
+            # sudo: the notices of the recipients, created by this step only
+            self.env["mail.notification"].sudo().create(notif_vals)
 
 
 class DvkStatehubReportLine(models.Model):

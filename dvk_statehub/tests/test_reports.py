@@ -293,3 +293,58 @@ class TestStatehubHomeAffairsReports(DvkStatehubCommon):
         self.assertTrue(
             self.user_home_affairs.has_group("dvk_statehub.group_dvk_statehub_sector")
         )
+
+    def test_home_affairs_finds_the_sent_report_in_its_inbox(self):
+        """Rule: seed 003 Điều 8-9 — when the agencies send a report, Sở Nội
+        vụ's officers of the company get it in their inbox; a draft or a
+        recomputation notifies nobody, and nobody outside Sở Nội vụ is
+        notified."""
+        self._approved(self.commune, "Hiến đất làm đường")
+        report = self._report("registration")
+        report.with_user(self.user_officer).issuer_department_id = self.bcd_commune
+        other_company = self.env["res.company"].create({"name": "Tỉnh khác"})
+        elsewhere = self.env["res.users"].create(
+            {
+                "name": "Sở Nội vụ tỉnh khác",
+                "login": "sh_snv_other",
+                "company_id": other_company.id,
+                "company_ids": [(6, 0, other_company.ids)],
+                "group_ids": [
+                    (
+                        6,
+                        0,
+                        [
+                            self.env.ref(
+                                "dvk_statehub.group_dvk_statehub_home_affairs"
+                            ).id
+                        ],
+                    )
+                ],
+            }
+        )
+        Notification = self.env["mail.notification"]
+
+        def inbox(user):
+            return Notification.search(
+                [
+                    ("res_partner_id", "=", user.partner_id.id),
+                    ("notification_type", "=", "inbox"),
+                    ("mail_message_id.model", "=", "dvk.statehub.report"),
+                    ("mail_message_id.res_id", "=", report.id),
+                ]
+            )
+
+        report.with_user(self.user_officer).action_compute()
+        self.assertFalse(inbox(self.user_home_affairs))
+        report.with_user(self.user_officer).action_send()
+        self.assertEqual(len(inbox(self.user_home_affairs)), 1)
+        self.assertIn(
+            report.number, inbox(self.user_home_affairs).mail_message_id.body
+        )
+        # Sở Nội vụ reads the message on the report sent to it.
+        inbox(self.user_home_affairs).mail_message_id.with_user(
+            self.user_home_affairs
+        ).read(["body"])
+        self.assertFalse(inbox(elsewhere))
+        self.assertFalse(inbox(self.user_officer) | inbox(self.user_bcd_commune))
+
