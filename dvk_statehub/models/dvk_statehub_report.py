@@ -448,7 +448,12 @@ class DvkStatehubReport(models.Model):
                     ["model_ids"],
                 )
             )
-            commended = set(proposals.model_ids.ids)
+            # Proposed for commendation: by a steering committee (Article
+            # 7.2) or on the list for the province (Article 7.3), one
+            # definition for the figures and the list.
+            commended = set(proposals.model_ids.ids) | set(
+                self._statehub_streak_models(models_).ids
+            )
             # sudo: counted, not shown (see _statehub_models)
             inspections = dict(
                 self.env["dvk.statehub.inspection"]
@@ -546,13 +551,20 @@ class DvkStatehubReport(models.Model):
             return ("e", exemplar.employee_id.id)
         return ("d", exemplar.department_id.id)
 
+    @api.model
+    def _statehub_streak_models(self, models_):
+        """The models of ``models_`` on the list of Article 7.3, proposed for
+        the province's commendation: recognised two or more consecutive
+        years."""
+        return models_.filtered(
+            lambda m: m.state == "recognized" and m.consecutive_years >= 2
+        )
+
     def _statehub_consecutive_values(self, models_, scope):
         """Article 7.3: models (the core's consecutive years along the
         previous-year lineage, so a renewal in a successor unit keeps its
         streak) and exemplars recognised two or more consecutive years."""
-        streaks = models_.filtered(
-            lambda m: m.state == "recognized" and m.consecutive_years >= 2
-        )
+        streaks = self._statehub_streak_models(models_)
         exemplars = [
             (e, n) for e, n in self._statehub_exemplar_streaks(scope) if n >= 2
         ]
