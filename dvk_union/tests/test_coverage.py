@@ -207,6 +207,35 @@ class TestUnionCoverage(DvkUnionCommon):
         self.assertIn("Tổng hợp đăng ký xây dựng mô hình", text)
         self.assertIn("Chưa lựa chọn mô hình đăng ký thực hiện ở cấp tỉnh", text)
 
+    def test_registration_summary_one_document_per_record(self):
+        """Rule: seed 004 §V.1 (issue 22 journey 6) — the registration
+        summaries of a coverage print as one document per coverage record,
+        whatever the number of federations and sector unions (each summary
+        on its own pages, after a page break), so that several records
+        print at once as several documents."""
+        first = self._coverage()
+        second = self._coverage()
+        action = self.env["ir.actions.report"]._get_report(
+            "dvk_union.dvk_union_registration_summary_report"
+        )
+        html, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_officer)
+            ._render_qweb_html(action.report_name, (first | second).ids)
+        )
+        bodies, res_ids, *_rest = action._prepare_html(
+            html, report_model=action.model
+        )
+        self.assertEqual(res_ids, (first | second).ids)
+        pages = len(
+            self.env["report.dvk_union.report_dvk_union_registration_summary"]
+            ._dvk_prepare(first, {})["summaries"][first.id]
+        )
+        self.assertGreater(pages, 1)
+        for body in bodies:
+            self.assertEqual(body.count("Tổng hợp đăng ký xây dựng mô hình"), pages)
+            self.assertEqual(body.count("dvk-doc dvk-page-break"), pages - 1)
+
 
 @tagged("post_install", "-at_install")
 @freeze_time("2026-05-10")
