@@ -705,10 +705,9 @@ class DvkStatehubReport(models.Model):
         as a copy to keep whatever their notification preference, as the
         police's tracking copies; one batch of messages and notifications."""
         group = self.env.ref("dvk_statehub.group_dvk_statehub_home_affairs")
-        # sudo: who the officers of Sở Nội vụ are is configuration
         users = (
             self.env["res.users"]
-            .sudo()
+            .sudo()  # sudo: who the officers of Sở Nội vụ are is configuration
             .search(
                 [
                     ("all_group_ids", "in", group.ids),
@@ -724,8 +723,7 @@ class DvkStatehubReport(models.Model):
                 continue
             message = report.message_post(
                 body=self.env._(
-                    "%(name)s, %(number)s of %(issuer)s, has been sent to "
-                    "Sở Nội vụ.",
+                    "%(name)s, %(number)s of %(issuer)s, has been sent to Sở Nội vụ.",
                     name=report.display_name,
                     number=report.number,
                     issuer=report.issuer_department_id.name,

@@ -338,9 +338,7 @@ class TestStatehubHomeAffairsReports(DvkStatehubCommon):
         self.assertFalse(inbox(self.user_home_affairs))
         report.with_user(self.user_officer).action_send()
         self.assertEqual(len(inbox(self.user_home_affairs)), 1)
-        self.assertIn(
-            report.number, inbox(self.user_home_affairs).mail_message_id.body
-        )
+        self.assertIn(report.number, inbox(self.user_home_affairs).mail_message_id.body)
         # Sở Nội vụ reads the message on the report sent to it.
         inbox(self.user_home_affairs).mail_message_id.with_user(
             self.user_home_affairs
@@ -406,4 +404,3 @@ class TestStatehubHomeAffairsReports(DvkStatehubCommon):
         self.assertEqual(
             values["totals"]["commendation"], renewed_only.commendation_total
         )
-

@@ -223,13 +223,12 @@ class TestUnionCoverage(DvkUnionCommon):
             .with_user(self.user_officer)
             ._render_qweb_html(action.report_name, (first | second).ids)
         )
-        bodies, res_ids, *_rest = action._prepare_html(
-            html, report_model=action.model
-        )
+        bodies, res_ids, *_rest = action._prepare_html(html, report_model=action.model)
         self.assertEqual(res_ids, (first | second).ids)
         pages = len(
-            self.env["report.dvk_union.report_dvk_union_registration_summary"]
-            ._dvk_prepare(first, {})["summaries"][first.id]
+            self.env[
+                "report.dvk_union.report_dvk_union_registration_summary"
+            ]._dvk_prepare(first, {})["summaries"][first.id]
         )
         self.assertGreater(pages, 1)
         for body in bodies:
