@@ -4,6 +4,7 @@ sent, dated, signed, with its recipients; the registration table dated in
 the locality of its own unit and signed by its own leader and its steering
 committee's signer."""
 
+import datetime
 import html
 import io
 import re
@@ -265,3 +266,41 @@ class TestStatehubReportDocuments(DvkStatehubCommon):
         ]
         self.assertIn("Kính gửi: Sở Nội vụ tỉnh Vĩnh Long", cells)
         self.assertFalse([c for c in cells if "Trà Vinh" in c and "Kính gửi" in c])
+
+    def test_citations_of_a_merged_province_say_what_it_is_now(self):
+        """Rule: DESIGN §2 (restructuring: Trà Vinh merged into Vĩnh Long on
+        1/7/2025) — the regulation of the former province, cited on the
+        forms of a campaign whose period ends after its People's Committee
+        was taken over, is followed by "(nay là tỉnh Vĩnh Long)", from the
+        units' lineage and places; a campaign that ended before keeps the
+        citation as it was, and the note is printed once."""
+        self.root.dvk_signing_place = "Trà Vinh"
+        merged = self.env["hr.department"].create(
+            {"name": "Ủy ban nhân dân tỉnh Vĩnh Long", "dvk_signing_place": "Vĩnh Long"}
+        )
+        self.root.write(
+            {
+                "dvk_successor_ids": [(6, 0, merged.ids)],
+                "dvk_lineage_date": "2025-07-01",
+            }
+        )
+        self._approved(self.dept, "Công khai tài chính")
+        report = self._report(self.bcd_dept)
+        text = self._text(HOME_AFFAIRS, report, self.user_officer)
+        self.assertIn(
+            "của Ủy ban nhân dân tỉnh Trà Vinh (nay là tỉnh Vĩnh Long), báo cáo",
+            text,
+        )
+        self.assertEqual(text.count("(nay là"), 1)
+        table = self._table(self.dept)
+        text = self._text(TABLE, table, self.user_officer)
+        self.assertIn("tỉnh Trà Vinh (nay là tỉnh Vĩnh Long))", text)
+        Department = self.env["hr.department"]
+        cited = "Quyết định số 976/QĐ-UBND của Ủy ban nhân dân tỉnh Trà Vinh"
+        self.assertEqual(
+            Department._dvk_now_named(cited, datetime.date(2025, 6, 30)), cited
+        )
+        self.assertEqual(
+            Department._dvk_now_named(cited, datetime.date(2025, 12, 31)),
+            f"{cited} (nay là tỉnh Vĩnh Long)",
+        )
