@@ -85,9 +85,9 @@ class HrDepartment(models.Model):
         document of the former Trà Vinh read in the merged Vĩnh Long."""
         if not text or not date:
             return text or ""
-        # sudo: the lineage and places of units, configuration read for the
-        # wording of a citation, archived units included
         formers = (
+            # sudo: the lineage and places of units (archived ones too),
+            # configuration read for the wording of a citation
             self.sudo()
             .with_context(active_test=False)
             .search_fetch(
