@@ -16,6 +16,7 @@
         "data/dvk_category_data.xml",
         "data/dvk_criteria_data.xml",
         "data/dvk_dossier_data.xml",
+        "data/dvk_union_committee_basis_data.xml",
         "views/hr_department_views.xml",
         "views/dvk_model_views.xml",
         "views/dvk_union_views.xml",

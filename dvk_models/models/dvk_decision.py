@@ -578,6 +578,13 @@ class DvkDecision(models.Model):
         self.ensure_one()
         return []
 
+    def _dvk_award_grantor(self):
+        """Hook: who grants the commendation the decision carries, as its
+        article names him after "Tặng Giấy khen / Bằng khen của": the
+        issuing unit, unless a profile says otherwise."""
+        self.ensure_one()
+        return self.authority_department_id.name or ""
+
     def _dvk_notified_units(self):
         """Hook: units that receive the issued decision besides those named in
         it and the issuing unit's superior (printed under "Nơi nhận")."""

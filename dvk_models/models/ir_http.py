@@ -12,11 +12,7 @@ class IrHttp(models.AbstractModel):
         info = super().session_info()
         if info.get("home_action_id") or not info.get("uid"):
             return info
-        user = self.env.user
-        if user._is_internal() and user.has_group("dvk_models.group_dvk_user"):
-            action = self.env.ref(
-                "dvk_models.dvk_campaign_action_dashboard", raise_if_not_found=False
-            )
-            if action:
-                info["home_action_id"] = action.id
+        action = self.env.user._dvk_home_action()
+        if action:
+            info["home_action_id"] = action.id
         return info

@@ -66,6 +66,17 @@ class ResUsers(models.Model):
             self._dvk_sync_derived_groups()
         return res
 
+    def _dvk_home_action(self):
+        """The action this user lands in after logging in when no home
+        action is set on him (see ir.http session_info): the DVK dashboard
+        for DVK users; sector addons name the landing of their own groups."""
+        self.ensure_one()
+        if self._is_internal() and self.has_group("dvk_models.group_dvk_user"):
+            return self.env.ref(
+                "dvk_models.dvk_campaign_action_dashboard", raise_if_not_found=False
+            )
+        return None
+
     # ------------------------------------------------------------------
     # Groups that follow the organisation
     # ------------------------------------------------------------------

@@ -819,6 +819,7 @@ class ReportDvkDecision(models.AbstractModel):
             kind = "individual" if line.subject_type == "individual" else "collective"
             entry[kind] += 1
         sentences = []
+        grantor = decision._dvk_award_grantor() or unit.name or ""
         for name, counts in groups.items():
             who = []
             if counts["collective"]:
@@ -826,7 +827,7 @@ class ReportDvkDecision(models.AbstractModel):
             if counts["individual"]:
                 who.append(f"{counts['individual']:02d} cá nhân")
             sentences.append(
-                f"Tặng {name} của {unit.name or ''} cho {' và '.join(who)} "
+                f"Tặng {name} của {grantor} cho {' và '.join(who)} "
                 'có mô hình, điển hình "Dân vận khéo" tiêu biểu năm '
                 f"{decision.campaign_id.year} (có tên trong danh sách kèm theo)."
             )

@@ -448,7 +448,12 @@ class DvkStatehubReport(models.Model):
                     ["model_ids"],
                 )
             )
-            commended = set(proposals.model_ids.ids)
+            # Proposed for commendation: by a steering committee (Article
+            # 7.2) or on the list for the province (Article 7.3), one
+            # definition for the figures and the list.
+            commended = set(proposals.model_ids.ids) | set(
+                self._statehub_streak_models(models_).ids
+            )
             # sudo: counted, not shown (see _statehub_models)
             inspections = dict(
                 self.env["dvk.statehub.inspection"]
@@ -546,13 +551,20 @@ class DvkStatehubReport(models.Model):
             return ("e", exemplar.employee_id.id)
         return ("d", exemplar.department_id.id)
 
+    @api.model
+    def _statehub_streak_models(self, models_):
+        """The models of ``models_`` on the list of Article 7.3, proposed for
+        the province's commendation: recognised two or more consecutive
+        years."""
+        return models_.filtered(
+            lambda m: m.state == "recognized" and m.consecutive_years >= 2
+        )
+
     def _statehub_consecutive_values(self, models_, scope):
         """Article 7.3: models (the core's consecutive years along the
         previous-year lineage, so a renewal in a successor unit keeps its
         streak) and exemplars recognised two or more consecutive years."""
-        streaks = models_.filtered(
-            lambda m: m.state == "recognized" and m.consecutive_years >= 2
-        )
+        streaks = self._statehub_streak_models(models_)
         exemplars = [
             (e, n) for e, n in self._statehub_exemplar_streaks(scope) if n >= 2
         ]
@@ -684,7 +696,53 @@ class DvkStatehubReport(models.Model):
                     "number": issuer._dvk_document_number("BC", number, party=False),
                 }
             )
+        self._statehub_notify_home_affairs()
         return True
+
+    def _statehub_notify_home_affairs(self):
+        """Sở Nội vụ's officers of the report's company find the sent report
+        in their Odoo inbox (Article 9: it gathers what the agencies send),
+        as a copy to keep whatever their notification preference, as the
+        police's tracking copies; one batch of messages and notifications."""
+        group = self.env.ref("dvk_statehub.group_dvk_statehub_home_affairs")
+        users = (
+            self.env["res.users"]
+            .sudo()  # sudo: who the officers of Sở Nội vụ are is configuration
+            .search(
+                [
+                    ("all_group_ids", "in", group.ids),
+                    ("company_ids", "in", self.company_id.ids),
+                    ("share", "=", False),
+                ]
+            )
+        )
+        notif_vals = []
+        for report in self:
+            readers = users.filtered(lambda u, r=report: r.company_id in u.company_ids)
+            if not readers:
+                continue
+            message = report.message_post(
+                body=self.env._(
+                    "%(name)s, %(number)s of %(issuer)s, has been sent to Sở Nội vụ.",
+                    name=report.display_name,
+                    number=report.number,
+                    issuer=report.issuer_department_id.name,
+                ),
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+            )
+            notif_vals += [
+                {
+                    "mail_message_id": message.id,
+                    "res_partner_id": partner.id,
+                    "notification_type": "inbox",
+                    "is_read": False,
+                }
+                for partner in readers.partner_id
+            ]
+        if notif_vals:
+            # sudo: the notices of the recipients, created by this step only
+            self.env["mail.notification"].sudo().create(notif_vals)
 
 
 class DvkStatehubReportLine(models.Model):

@@ -75,3 +75,43 @@ class HrDepartment(models.Model):
             if unit.dvk_statehub_kind in AGENCY_KINDS:
                 break
         return self.browse()
+
+    @api.model
+    def _dvk_now_named(self, text, date):
+        """``text`` (a citation of a guidance document) with "(nay là tỉnh
+        B)" after the first "tỉnh A" it names, when by ``date`` the units of
+        province A had been taken over by those of province B (the places of
+        signing of a unit and of its successor, in the units' lineage): a
+        document of the former Trà Vinh read in the merged Vĩnh Long."""
+        if not text or not date:
+            return text or ""
+        formers = (
+            # sudo: the lineage and places of units (archived ones too),
+            # configuration read for the wording of a citation
+            self.sudo()
+            .with_context(active_test=False)
+            .search_fetch(
+                [
+                    ("dvk_successor_ids", "!=", False),
+                    ("dvk_signing_place", "!=", False),
+                    "|",
+                    ("dvk_lineage_date", "=", False),
+                    ("dvk_lineage_date", "<=", date),
+                ],
+                ["dvk_signing_place", "dvk_successor_ids"],
+            )
+        )
+        for former in formers:
+            old = f"tỉnh {former.dvk_signing_place}"
+            places = {
+                place
+                for place in former.dvk_successor_ids.mapped("dvk_signing_place")
+                if place and place != former.dvk_signing_place
+            }
+            if len(places) != 1 or old not in text:
+                continue
+            start = text.index(old) + len(old)
+            if text[start:].lstrip().startswith("(nay là"):
+                continue
+            text = f"{text[:start]} (nay là tỉnh {places.pop()}){text[start:]}"
+        return text

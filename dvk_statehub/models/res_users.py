@@ -4,6 +4,17 @@ from odoo import api, models
 class ResUsers(models.Model):
     _inherit = "res.users"
 
+    def _dvk_home_action(self):
+        """Sở Nội vụ, no DVK user, lands in the reports sent to it."""
+        action = super()._dvk_home_action()
+        if not action and self.has_group(
+            "dvk_statehub.group_dvk_statehub_home_affairs"
+        ):
+            action = self.env.ref(
+                "dvk_statehub.dvk_statehub_report_action", raise_if_not_found=False
+            )
+        return action
+
     @api.model
     def _dvk_derived_groups(self):
         groups = super()._dvk_derived_groups()

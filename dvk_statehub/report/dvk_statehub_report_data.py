@@ -4,6 +4,8 @@ steering committee's proposal for commendation, and the reports to Sở Nội v�
 State documents: the national header of Decree 30/2020/NĐ-CP. Read as the
 current user."""
 
+import datetime
+
 from odoo import api, models
 
 from odoo.addons.dvk_models.report.dvk_report_data import (
@@ -15,6 +17,15 @@ from odoo.addons.dvk_models.report.dvk_report_data import (
 ANNEX_REF = (
     "(Kèm theo Quyết định số: 976/QĐ-UBND ngày 26 tháng 6 năm 2023 "
     "của Ủy ban nhân dân tỉnh Trà Vinh)"
+)
+REGULATION = (
+    "Quyết định số 976/QĐ-UBND ngày 26 tháng 6 năm 2023 của Ủy ban nhân dân "
+    "tỉnh Trà Vinh"
+)
+REGULATION_TITLE = (
+    f"{REGULATION} ban hành Quy định tiêu chí xây dựng và phương pháp đánh giá "
+    "mô hình, điển hình “Dân vận khéo” trong các cơ quan hành chính Nhà nước "
+    "trên địa bàn tỉnh Trà Vinh"
 )
 
 
@@ -31,6 +42,16 @@ class ReportDvkStatehubMixin(models.AbstractModel):
             [("profile", "=", "statehub")]
         )
         return {note.field_id.id: note.code_label for note in notes}
+
+    @api.model
+    def _dvk_cite(self, text, campaign):
+        """A citation of the regulation as read in the campaign's period: the
+        former province it names followed by "(nay là tỉnh ...)" once it was
+        merged (the units' lineage)."""
+        date = campaign.date_end or (
+            datetime.date(campaign.year, 12, 31) if campaign.year else None
+        )
+        return self.env["hr.department"]._dvk_now_named(text, date)
 
     @api.model
     def _dvk_period(self, date_start, date_end):
@@ -104,8 +125,9 @@ class ReportDvkStatehubRegistration(models.AbstractModel):
                 "registrant": self._dvk_person_signature(
                     "TẬP THỂ/CÁ NHÂN ĐĂNG KÝ", DOTS_NAME, note="(Ký tên)"
                 ),
+                "annex_ref": self._dvk_cite(ANNEX_REF, table.campaign_id),
             }
-        return {"tables": tables, "annex_ref": ANNEX_REF}
+        return {"tables": tables}
 
 
 class ReportDvkStatehubCommendation(models.AbstractModel):
@@ -144,6 +166,7 @@ class ReportDvkStatehubCommendation(models.AbstractModel):
                 "rows": rows,
                 "exemplars": exemplars,
                 "award": award.get(letter.award_form, ""),
+                "regulation": self._dvk_cite(REGULATION_TITLE, letter.campaign_id),
                 "signature": self._dvk_unit_signature(committee),
             }
         return {"letters": letters}
@@ -192,6 +215,7 @@ class ReportDvkStatehubHomeAffairs(models.AbstractModel):
                     issuer, number, report.date_sent, party=False
                 ),
                 "addressee": report.addressee_id.name or "",
+                "regulation": self._dvk_cite(REGULATION, report.campaign_id),
                 "recipients": [
                     line.strip()
                     for line in (report.recipients or "").splitlines()
@@ -229,3 +253,17 @@ class ReportDvkStatehubHomeAffairs(models.AbstractModel):
                 ],
             }
         return {"reports": reports}
+
+
+class ReportDvkDecision(models.AbstractModel):
+    _inherit = "report.dvk_models.report_dvk_decision"
+
+    @api.model
+    def _dvk_legal_bases(self, decision):
+        """A guidance document naming a province merged by the decision's
+        date is cited with "(nay là tỉnh ...)" (the units' lineage); an
+        earlier decision reprints as issued."""
+        return [
+            self.env["hr.department"]._dvk_now_named(basis, decision.date)
+            for basis in super()._dvk_legal_bases(decision)
+        ]

@@ -4,8 +4,6 @@ the annexed form, and the report to Sở Nội vụ."""
 
 from odoo import models
 
-from .dvk_statehub_report_data import ANNEX_REF
-
 
 class DvkStatehubRegistrationXlsx(models.AbstractModel):
     _name = "report.dvk_statehub.registration_xlsx"
@@ -35,7 +33,7 @@ class DvkStatehubRegistrationXlsx(models.AbstractModel):
                 formats,
                 f"{table.id} {table.department_id.name or ''}",
                 f"BẢNG ĐĂNG KÝ MÔ HÌNH, ĐIỂN HÌNH “DÂN VẬN KHÉO” NĂM {table.year}",
-                f"{table.department_id.name or ''} - {ANNEX_REF}",
+                f"{table.department_id.name or ''} - {values[table.id]['annex_ref']}",
                 columns,
             )
             rows = (
@@ -92,7 +90,7 @@ class DvkStatehubHomeAffairsXlsx(models.AbstractModel):
                 formats,
                 f"{report_rec.id} {report_rec.kind}",
                 report_rec.name,
-                "Kính gửi: Sở Nội vụ tỉnh Trà Vinh",
+                f"Kính gửi: {figures['addressee']}",
                 columns,
             )
             rows = (

@@ -4,14 +4,18 @@ sent, dated, signed, with its recipients; the registration table dated in
 the locality of its own unit and signed by its own leader and its steering
 committee's signer."""
 
+import datetime
 import html
+import io
 import re
 
 from freezegun import freeze_time
+from openpyxl import load_workbook
 
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.tests import new_test_user, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import DvkStatehubCommon
 
@@ -199,3 +203,104 @@ class TestStatehubReportDocuments(DvkStatehubCommon):
         commune = self._text(TABLE, self._table(self.commune), self.user_officer)
         self.assertIn("................, ngày", commune)
         self.assertNotIn("Càng Long, ngày", commune)
+
+    def test_home_affairs_prints_and_exports_every_report_sent_to_it(self):
+        """Rule: seed 003 Điều 8-9 (issue 22 journey 7) — Sở Nội vụ prints
+        and exports, without any access error, every report the agencies
+        send it: each print action of the report (PDF and XLSX), for the
+        February and the October report, with the levels named by the
+        campaign's chain, the consecutive-years list and the signer, read
+        as Sở Nội vụ's own user (it reads no model, decision or HR
+        record itself)."""
+        self._committee_data()
+        old = self._recognized(self.dept, "Công khai tài chính", self.bcd_dept, 2025)
+        with freeze_time("2026-02-05"):
+            renewed = self.env["dvk.model"].browse(
+                old.with_user(self.user_officer).action_renew()["res_id"]
+            )
+            renewed.with_user(self.user_officer).action_submit()
+        with freeze_time("2026-02-20"):
+            renewed.with_user(renewed.approver_id).action_approve()
+        self._recognize(renewed, self.bcd_dept)
+        self._recognized(self.commune, "Hiến đất", self.bcd_commune)
+        with freeze_time("2026-10-20"):
+            reports = self._report(self.bcd_dept) | self._report(
+                self.bcd_dept, kind="results"
+            )
+            reports.with_user(self.user_officer).action_send()
+        self.assertTrue(reports.consecutive_ids)
+        self.assertTrue(reports.line_ids.level_id)
+        actions = self.env["ir.actions.report"].search(
+            [("model", "=", "dvk.statehub.report")]
+        )
+        self.assertEqual(set(actions.mapped("report_type")), {"qweb-pdf", "xlsx"})
+        Report = self.env["ir.actions.report"].with_user(self.user_home_affairs)
+        for action in actions:
+            for report in reports:
+                with self.subTest(action=action.report_name, kind=report.kind):
+                    # What Sở Nội vụ's own request reads, not the cache of
+                    # the officers' work above.
+                    self.env.invalidate_all()
+                    content, kind = Report._render(action.report_name, report.ids)
+                    self.assertTrue(content)
+                    self.assertIn(kind, ("html", "pdf", "xlsx"))
+                    # The file name the download gets.
+                    name = safe_eval(
+                        action.print_report_name,
+                        {"object": report.with_user(self.user_home_affairs)},
+                    )
+                    self.assertIn(str(report.year), name)
+        self.env.invalidate_all()
+        text = self._text(HOME_AFFAIRS, reports, self.user_home_affairs)
+        self.assertIn(renewed.name, text)
+        self.assertIn(self.emp_bcd_dept.name, text)
+        # The export is addressed as the report is: from its addressee's data.
+        self.home_affairs.name = "Sở Nội vụ tỉnh Vĩnh Long"
+        content, _kind = Report._render("dvk_statehub.home_affairs_xlsx", reports.ids)
+        cells = [
+            str(cell.value)
+            for sheet in load_workbook(io.BytesIO(content))
+            for row in sheet.iter_rows()
+            for cell in row
+            if cell.value
+        ]
+        self.assertIn("Kính gửi: Sở Nội vụ tỉnh Vĩnh Long", cells)
+        self.assertFalse([c for c in cells if "Trà Vinh" in c and "Kính gửi" in c])
+
+    def test_citations_of_a_merged_province_say_what_it_is_now(self):
+        """Rule: DESIGN §2 (restructuring: Trà Vinh merged into Vĩnh Long on
+        1/7/2025) — the regulation of the former province, cited on the
+        forms of a campaign whose period ends after its People's Committee
+        was taken over, is followed by "(nay là tỉnh Vĩnh Long)", from the
+        units' lineage and places; a campaign that ended before keeps the
+        citation as it was, and the note is printed once."""
+        self.root.dvk_signing_place = "Trà Vinh"
+        merged = self.env["hr.department"].create(
+            {"name": "Ủy ban nhân dân tỉnh Vĩnh Long", "dvk_signing_place": "Vĩnh Long"}
+        )
+        self.root.write(
+            {
+                "dvk_successor_ids": [(6, 0, merged.ids)],
+                "dvk_lineage_date": "2025-07-01",
+            }
+        )
+        self._approved(self.dept, "Công khai tài chính")
+        report = self._report(self.bcd_dept)
+        text = self._text(HOME_AFFAIRS, report, self.user_officer)
+        self.assertIn(
+            "của Ủy ban nhân dân tỉnh Trà Vinh (nay là tỉnh Vĩnh Long), báo cáo",
+            text,
+        )
+        self.assertEqual(text.count("(nay là"), 1)
+        table = self._table(self.dept)
+        text = self._text(TABLE, table, self.user_officer)
+        self.assertIn("tỉnh Trà Vinh (nay là tỉnh Vĩnh Long))", text)
+        Department = self.env["hr.department"]
+        cited = "Quyết định số 976/QĐ-UBND của Ủy ban nhân dân tỉnh Trà Vinh"
+        self.assertEqual(
+            Department._dvk_now_named(cited, datetime.date(2025, 6, 30)), cited
+        )
+        self.assertEqual(
+            Department._dvk_now_named(cited, datetime.date(2025, 12, 31)),
+            f"{cited} (nay là tỉnh Vĩnh Long)",
+        )

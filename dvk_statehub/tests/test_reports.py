@@ -293,3 +293,114 @@ class TestStatehubHomeAffairsReports(DvkStatehubCommon):
         self.assertTrue(
             self.user_home_affairs.has_group("dvk_statehub.group_dvk_statehub_sector")
         )
+
+    def test_home_affairs_finds_the_sent_report_in_its_inbox(self):
+        """Rule: seed 003 Điều 8-9 — when the agencies send a report, Sở Nội
+        vụ's officers of the company get it in their inbox; a draft or a
+        recomputation notifies nobody, and nobody outside Sở Nội vụ is
+        notified."""
+        self._approved(self.commune, "Hiến đất làm đường")
+        report = self._report("registration")
+        report.with_user(self.user_officer).issuer_department_id = self.bcd_commune
+        other_company = self.env["res.company"].create({"name": "Tỉnh khác"})
+        elsewhere = self.env["res.users"].create(
+            {
+                "name": "Sở Nội vụ tỉnh khác",
+                "login": "sh_snv_other",
+                "company_id": other_company.id,
+                "company_ids": [(6, 0, other_company.ids)],
+                "group_ids": [
+                    (
+                        6,
+                        0,
+                        [
+                            self.env.ref(
+                                "dvk_statehub.group_dvk_statehub_home_affairs"
+                            ).id
+                        ],
+                    )
+                ],
+            }
+        )
+        Notification = self.env["mail.notification"]
+
+        def inbox(user):
+            return Notification.search(
+                [
+                    ("res_partner_id", "=", user.partner_id.id),
+                    ("notification_type", "=", "inbox"),
+                    ("mail_message_id.model", "=", "dvk.statehub.report"),
+                    ("mail_message_id.res_id", "=", report.id),
+                ]
+            )
+
+        report.with_user(self.user_officer).action_compute()
+        self.assertFalse(inbox(self.user_home_affairs))
+        report.with_user(self.user_officer).action_send()
+        self.assertEqual(len(inbox(self.user_home_affairs)), 1)
+        self.assertIn(report.number, inbox(self.user_home_affairs).mail_message_id.body)
+        # Sở Nội vụ reads the message on the report sent to it.
+        inbox(self.user_home_affairs).mail_message_id.with_user(
+            self.user_home_affairs
+        ).read(["body"])
+        self.assertFalse(inbox(elsewhere))
+        self.assertFalse(inbox(self.user_officer) | inbox(self.user_bcd_commune))
+
+    def test_commendation_figures_agree_with_the_list(self):
+        """Rule: seed 003 Điều 7.2-7.3 and Điều 8 (issue 22 item 7) — the
+        October report counts as proposed for commendation each model its
+        steering committee proposed and each model on the list of those
+        recognised two or more consecutive years proposed for the
+        province's commendation: one definition for the figures on screen,
+        the printed table and the printed list, each model counted once."""
+        old = self._recognized(self.dept, "Công khai tài chính", self.bcd_dept, 2025)
+        with freeze_time("2026-02-05"):
+            renewed = self.env["dvk.model"].browse(
+                old.with_user(self.user_officer).action_renew()["res_id"]
+            )
+            renewed.with_user(self.user_officer).action_submit()
+        with freeze_time("2026-02-20"):
+            renewed.with_user(renewed.approver_id).action_approve()
+        self._recognize(renewed, self.bcd_dept)
+        proposed = self._recognized(self.commune, "Hiến đất", self.bcd_commune)
+        self._recognized(self.commune, "Chỉ công nhận", self.bcd_commune)
+        # The list's model proposed by its committee as well: counted once.
+        self.env["dvk.statehub.commendation"].with_user(self.user_officer).create(
+            {
+                "campaign_id": self.campaign.id,
+                "committee_id": self.bcd_commune.id,
+                "model_ids": [(6, 0, proposed.ids)],
+            }
+        ).action_submit()
+        self.env["dvk.statehub.commendation"].with_user(self.user_officer).create(
+            {
+                "campaign_id": self.campaign.id,
+                "committee_id": self.bcd_dept.id,
+                "model_ids": [(6, 0, renewed.ids)],
+            }
+        ).action_submit()
+        report = self._report("results")
+        listed = report.consecutive_ids.filtered(lambda c: c.record_type == "model")
+        self.assertEqual(listed.mapped("name"), [renewed.name])
+        by_agency = {
+            line.agency_id: line.commendation_count for line in report.line_ids
+        }
+        self.assertEqual(by_agency, {self.dept: 1, self.commune: 1})
+        self.assertEqual(report.commendation_total, 2)
+        # Without the committee's proposal, the listed model still counts.
+        renewed_only = self._report("results")
+        # sudo: test fixture, the proposal as if it had never held the model
+        self.env["dvk.statehub.commendation"].sudo().search(
+            [("model_ids", "in", renewed.ids)]
+        ).model_ids = [(3, renewed.id)]
+        renewed_only.action_compute()
+        self.assertEqual(
+            {line.agency_id: line.commendation_count for line in renewed_only.line_ids},
+            {self.dept: 1, self.commune: 1},
+        )
+        values = self.env[
+            "report.dvk_statehub.report_dvk_statehub_home_affairs"
+        ]._dvk_prepare(renewed_only, {})["reports"][renewed_only.id]
+        self.assertEqual(
+            values["totals"]["commendation"], renewed_only.commendation_total
+        )

@@ -6,6 +6,7 @@ from . import dvk_union_event
 from . import dvk_model
 from . import dvk_exemplar
 from . import dvk_decision
+from . import dvk_union_committee_basis
 from . import dvk_criteria_set
 from . import dvk_criterion
 from . import dvk_eligibility

@@ -127,6 +127,35 @@ class DvkDecision(models.Model):
             )
             decision.union_recording_unit_id = proposer.id if records else False
 
+    @api.depends("campaign_id", "union_recording_unit_id", "date")
+    def _compute_legal_basis(self):
+        """Seed 004 §IV.3: the provincial People's Committee's decision on
+        union models cites the laws in force on its date that ground the
+        Committee's competence and commendation (dated data), not the
+        union's guidance; other decisions cite their campaign's guidance."""
+        committee = self.filtered("union_recording_unit_id")
+        result = super(DvkDecision, self - committee)._compute_legal_basis()
+        Basis = self.env["dvk.union.committee.basis"]
+        for decision in committee:
+            bases = Basis._dvk_in_force(
+                decision.date or fields.Date.context_today(decision)
+            )
+            decision.legal_basis = "\n".join(bases.mapped("name")) or (
+                decision.campaign_id.legal_basis
+            )
+        return result
+
+    def _dvk_award_grantor(self):
+        """Law 06/2022/QH15: the People's Committee's Bằng khen is granted by
+        its chair ("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh ..."), under
+        the title of its head in the unit's data."""
+        grantor = super()._dvk_award_grantor()
+        if not self.union_recording_unit_id:
+            return grantor
+        unit = self.authority_department_id
+        title = (unit.dvk_head_title or "").strip() or "Chủ tịch"
+        return f"{title[:1].upper()}{title[1:].lower()} {grantor}"
+
     def _dvk_recording_units(self):
         """Seed 004 §IV.3: the provincial federation's officers record the
         decisions of its People's Committee on the models it proposes (the

@@ -278,6 +278,7 @@ class ReportDvkUnionCoverage(models.AbstractModel):
             documents[coverage.id] = {
                 "header": self._dvk_union_header(issuer, "BC", coverage.date),
                 "year": coverage.campaign_id.year,
+                "upper_label": coverage.upper_level_label,
                 "unit_name": issuer.name or "",
                 "scope": (
                     "Toàn tỉnh"

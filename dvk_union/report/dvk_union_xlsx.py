@@ -2,16 +2,18 @@ from odoo import models
 
 
 class DvkUnionCoverageXlsx(models.AbstractModel):
-    """Coverage of base unions per district federation and sector union, with
-    the base unions without a model and the province-level minimum."""
+    """Coverage of base unions per union directly above them, with the base
+    unions without a model and the province-level minimum."""
 
     _name = "report.dvk_union.coverage_xlsx"
     _inherit = "report.dvk_models.xlsx_base"
     _description = "DVK XLSX: Coverage of Base Unions"
 
-    def _dvk_columns(self):
+    def _dvk_columns(self, coverage):
+        """The columns; the first names the unions above the base unions in
+        the words of the coverage's campaign chain."""
         return [
-            ("Công đoàn cấp trên trực tiếp cơ sở", 40, "text"),
+            (coverage.upper_level_label or "Công đoàn cấp trên", 40, "text"),
             ("Số CĐCS", 12, "number"),
             ("Số CĐCS có mô hình", 14, "number"),
             ("Tỷ lệ (%)", 12, "center"),
@@ -23,8 +25,8 @@ class DvkUnionCoverageXlsx(models.AbstractModel):
     def generate_xlsx_report(self, workbook, data, objs):
         objs.check_access("read")
         formats = self._dvk_formats(workbook)
-        columns = self._dvk_columns()
         for coverage in objs:
+            columns = self._dvk_columns(coverage)
             sheet = self._dvk_add_sheet(
                 workbook,
                 formats,

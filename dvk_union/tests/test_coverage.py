@@ -5,6 +5,9 @@ site visits and conferences are recorded against a model and counted with
 its replications (§II.1.4); the forms print with the union header."""
 
 import datetime
+import io
+
+from openpyxl import load_workbook
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import freeze_time, tagged, warmup
@@ -206,6 +209,79 @@ class TestUnionCoverage(DvkUnionCommon):
         text = html.decode()
         self.assertIn("Tổng hợp đăng ký xây dựng mô hình", text)
         self.assertIn("Chưa lựa chọn mô hình đăng ký thực hiện ở cấp tỉnh", text)
+
+    def test_upper_level_words_from_the_campaign_chain(self):
+        """Rule: seed 004 §V with the two-tier government since 1/7/2025 —
+        the coverage names the unions above the base unions in the words of
+        its campaign's level chain: "cấp trên trực tiếp cơ sở" for a 2026
+        campaign, "cấp huyện" for a campaign on the chain before 1/7/2025;
+        the screen, the PDF and the XLSX alike."""
+        # The forms' words are Vietnamese once it is installed (as under
+        # odoo-bin --load-language=vi_VN).
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["dvk_models", "dvk_union"], ["vi_VN"]
+        )
+        wizard = self._coverage()
+        self.assertEqual(wizard.upper_level_label, "Công đoàn cấp trên trực tiếp cơ sở")
+        earlier = self.env["dvk.campaign"].create(
+            {
+                "name": "Dân vận khéo Công đoàn Ninh Thuận 2024",
+                "year": 2024,
+                "profile": "union",
+                "date_start": datetime.date(2024, 1, 1),
+                "date_end": datetime.date(2024, 12, 31),
+            }
+        )
+        old = (
+            self.env["dvk.union.coverage"]
+            .with_user(self.user_officer)
+            .create({"campaign_id": earlier.id})
+        )
+        self.assertEqual(old.upper_level_label, "Công đoàn cấp huyện")
+        Report = self.env["ir.actions.report"].with_user(self.user_officer)
+        html, _kind = Report._render_qweb_pdf(
+            "dvk_union.dvk_union_coverage_report", wizard.ids
+        )
+        self.assertIn(">Công đoàn cấp trên trực tiếp cơ sở</th>", html.decode())
+        html, _kind = Report._render_qweb_pdf(
+            "dvk_union.dvk_union_coverage_report", old.ids
+        )
+        self.assertIn(">Công đoàn cấp huyện</th>", html.decode())
+        content, _kind = Report._render_xlsx(
+            "dvk_union.dvk_union_coverage_report_xlsx", wizard.ids, {}
+        )
+        sheet = load_workbook(io.BytesIO(content)).active
+        cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value]
+        self.assertIn("Công đoàn cấp trên trực tiếp cơ sở", cells)
+
+    def test_registration_summary_one_document_per_record(self):
+        """Rule: seed 004 §V.1 (issue 22 journey 6) — the registration
+        summaries of a coverage print as one document per coverage record,
+        whatever the number of federations and sector unions (each summary
+        on its own pages, after a page break), so that several records
+        print at once as several documents."""
+        first = self._coverage()
+        second = self._coverage()
+        action = self.env["ir.actions.report"]._get_report(
+            "dvk_union.dvk_union_registration_summary_report"
+        )
+        html, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_officer)
+            ._render_qweb_html(action.report_name, (first | second).ids)
+        )
+        bodies, res_ids, *_rest = action._prepare_html(html, report_model=action.model)
+        self.assertEqual(res_ids, (first | second).ids)
+        pages = len(
+            self.env[
+                "report.dvk_union.report_dvk_union_registration_summary"
+            ]._dvk_prepare(first, {})["summaries"][first.id]
+        )
+        self.assertGreater(pages, 1)
+        for body in bodies:
+            self.assertEqual(body.count("Tổng hợp đăng ký xây dựng mô hình"), pages)
+            self.assertEqual(body.count("dvk-doc dvk-page-break"), pages - 1)
 
 
 @tagged("post_install", "-at_install")

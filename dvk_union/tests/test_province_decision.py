@@ -99,6 +99,53 @@ class TestUnionProvinceDecision(DvkUnionCommon):
         self.assertIn("Ban Dân vận Tỉnh ủy Ninh Thuận;", text)
         self.assertNotIn("QĐ-LĐLĐ", text)
 
+    def test_committee_decision_cites_its_laws_and_its_chairs_award(self):
+        """Rule: seed 004 §IV.3 with Law 06/2022/QH15 — the People's
+        Committee's decision cites the laws in force on its date that ground
+        its competence and commendation (Law on Emulation and Commendation
+        2022, Decree 98/2023 until 30/6/2025 then Decree 152/2025, the Law
+        on the Organisation of Local Government of the day), not the union's
+        guidance, and commends with "Bằng khen của Chủ tịch Ủy ban nhân dân
+        tỉnh"; a federation's own decision keeps its guidance and grants in
+        its own name."""
+        self._province_wide()
+        decision = self._recorded()
+        decision.line_ids.write({"award_form": "bang_khen"})
+        decision.action_confirm()
+        text = self._text(decision, self.user_officer)
+        for needle in (
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+            "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+            "Căn cứ Nghị định số 152/2025/NĐ-CP",
+            f"Tặng Bằng khen của Chủ tịch {self.committee.name} cho 01 tập thể",
+        ):
+            self.assertIn(needle, text)
+        for needle in ("98/2023", "năm 2015", "Ban Thường vụ Liên đoàn Lao động"):
+            self.assertNotIn(needle, text)
+        # Dated before 1/7/2025, the bases of that day.
+        earlier = self.env["dvk.decision"].new(
+            {
+                "campaign_id": self.campaign.id,
+                "level_id": self.level_province.id,
+                "authority_department_id": self.committee.id,
+                "union_proposer_id": self.province.id,
+                "date": datetime.date(2025, 6, 20),
+            }
+        )
+        self.assertEqual(earlier.union_recording_unit_id, self.province)
+        self.assertIn("Nghị định số 98/2023/NĐ-CP", earlier.legal_basis)
+        self.assertIn("ngày 19 tháng 6 năm 2015", earlier.legal_basis)
+        self.assertNotIn("152/2025", earlier.legal_basis)
+        # The federation's own decision: its guidance, its own Giấy khen.
+        own = self.env["dvk.decision"].new(
+            {
+                "campaign_id": self.campaign.id,
+                "authority_department_id": self.province.id,
+            }
+        )
+        self.assertEqual(own.legal_basis, self.campaign.legal_basis)
+        self.assertEqual(own._dvk_award_grantor(), self.province.name)
+
     def test_only_the_proposing_federation_records(self):
         """Rule: the federation records only the Committee's decisions it
         proposes: an officer of a district federation may not record one

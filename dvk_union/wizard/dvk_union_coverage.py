@@ -26,6 +26,13 @@ class DvkUnionCoverage(models.TransientModel):
     line_ids = fields.One2many(
         "dvk.union.coverage.line", "coverage_id", string="Upper-level Unions"
     )
+    upper_level_label = fields.Char(
+        string="Counted per",
+        compute="_compute_upper_level_label",
+        help="The unions directly above the base unions, named by the level "
+        "chain of the campaign (the district federations until 30/6/2025, "
+        "the unions directly above the base unions since).",
+    )
     base_count = fields.Integer(string="Base Unions", readonly=True)
     covered_count = fields.Integer(string="With a Model", readonly=True)
     share = fields.Float(string="Coverage (%)", readonly=True, digits=(5, 1))
@@ -67,6 +74,19 @@ class DvkUnionCoverage(models.TransientModel):
         readonly=False,
         help="Nơi nhận: one recipient per line, as printed at the foot of the report.",
     )
+
+    @api.depends("campaign_id")
+    def _compute_upper_level_label(self):
+        """ "Công đoàn cấp huyện" or "Công đoàn cấp trên trực tiếp cơ sở":
+        the words of the campaign's chain, as the printed forms use them."""
+        Forms = self.env["dvk.report.mixin"]
+        Forms = Forms.with_context(lang=Forms._dvk_lang())
+        level = self.env.ref("dvk_models.dvk_level_district")
+        for coverage in self:
+            phrase = Forms._dvk_level_phrase(
+                level.with_env(Forms.env), coverage.campaign_id
+            )
+            coverage.upper_level_label = f"Công đoàn {phrase}" if phrase else ""
 
     @api.depends("campaign_id")
     def _compute_display_name(self):
@@ -329,7 +349,7 @@ class DvkUnionCoverageLine(models.TransientModel):
         "dvk.union.coverage", required=True, ondelete="cascade"
     )
     upper_id = fields.Many2one(
-        "hr.department", string="District Federation or Sector Union", readonly=True
+        "hr.department", string="Upper-level Union", readonly=True
     )
     base_count = fields.Integer(string="Base Unions", readonly=True)
     covered_count = fields.Integer(string="With a Model", readonly=True)
