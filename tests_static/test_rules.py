@@ -48,24 +48,46 @@ def test_vn_date():
     assert rules.vn_date(None) == ""
 
 
-def test_levels_neighbours():
-    """Rule: district is chosen from grassroots, province from district (seed
-    001 §3): the level just below / above in the ordered list."""
-    levels = ["grassroots", "district", "province", "central"]
-    assert rules.previous_level(levels, "district") == "grassroots"
-    assert rules.previous_level(levels, "grassroots") is None
-    assert rules.next_level(levels, "province") == "central"
-    assert rules.next_level(levels, "central") is None
-    assert rules.next_level(levels, "unknown") is None
+def test_vn_sort_key_follows_the_alphabet():
+    """Rule: Vietnamese dictionary order (RELIABILITY (b) 29): the 29 letters
+    a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y, with f j w z of
+    foreign words in the Latin places; capitals with their small letters."""
+    alphabet = list("aăâbcdđeêfghijklmnoôơpqrstuưvwxyz")
+    shuffled = alphabet[::-1] + [letter.upper() for letter in alphabet[::2]]
+    ordered = sorted(shuffled, key=rules.vn_sort_key)
+    assert [letter.lower() for letter in ordered] == sorted(
+        [letter.lower() for letter in shuffled],
+        key=alphabet.index,
+    )
+    assert sorted(
+        ["Đức", "Dũng", "Bình", "Ánh", "Ân", "Ăn"], key=rules.vn_sort_key
+    ) == [
+        "Ánh",
+        "Ăn",
+        "Ân",
+        "Bình",
+        "Dũng",
+        "Đức",
+    ]
 
 
-def test_consecutive_years():
-    """Rule: consecutive recognised years count back from the latest year and
-    stop at the first gap (seed 003 Điều 7.3: two or more consecutive years)."""
-    assert rules.consecutive_years([2024, 2025, 2026]) == 3
-    assert rules.consecutive_years([2023, 2025, 2026]) == 2
-    assert rules.consecutive_years([2026]) == 1
-    assert rules.consecutive_years([]) == 0
+def test_vn_sort_key_tones_break_ties_only():
+    """Rule: tones order ngang, huyền, hỏi, ngã, sắc, nặng, and only once the
+    letters are equal ("cạ" before "cb"); text typed in NFD sorts as NFC;
+    digits and signs come before letters."""
+    words = ["cb", "cạ", "cá", "cã", "cả", "cà", "ca"]
+    assert sorted(words, key=rules.vn_sort_key) == [
+        "ca",
+        "cà",
+        "cả",
+        "cã",
+        "cá",
+        "cạ",
+        "cb",
+    ]
+    assert rules.vn_sort_key("Nguye\u0302\u0303n") == rules.vn_sort_key("Nguyễn")
+    assert sorted(["Ấp 2", "Ấp 10", "1 Ấp"], key=rules.vn_sort_key)[0] == "1 Ấp"
+    assert rules.vn_sort_key(None) == rules.vn_sort_key("")
 
 
 def test_last_day_of_month():

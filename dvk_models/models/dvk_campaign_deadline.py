@@ -85,11 +85,6 @@ class DvkCampaignDeadline(models.Model):
                     )
                 )
 
-    def _applies_to_level(self, level):
-        """Whether the line concerns a record of ``level`` (empty scope: all)."""
-        self.ensure_one()
-        return not self.level_ids or level in self.level_ids
-
     def _for_level(self, kind, level):
         """The lines of ``kind`` that bind a record of ``level``: the lines
         scoped to its level, else the lines without scope."""

@@ -4,7 +4,6 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.fields import Command
 from odoo.tools import SQL, formatLang
 
 
@@ -505,16 +504,6 @@ class DvkScoreSheet(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
         return True
-
-    @api.model
-    def _prepare_for(self, record, kind, criteria_set, evaluator=None):
-        return {
-            "model_id" if record._name == "dvk.model" else "exemplar_id": record.id,
-            "kind": kind,
-            "criteria_set_id": criteria_set.id,
-            "evaluator_id": (evaluator or self.env.user).id,
-            "line_ids": [Command.clear()],
-        }
 
 
 class DvkScoreSheetLine(models.Model):

@@ -8,12 +8,12 @@ rules decide what an officer may print (RELIABILITY A6, (b) 9).
 """
 
 import datetime
-import unicodedata
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools import rules
+from ..tools.rules import vn_sort_key
 
 # The forms are Vietnamese legal documents: names of fields, levels and
 # criteria are printed in Vietnamese whenever the language is installed.
@@ -26,38 +26,6 @@ DOTS_NAME = "............................................"
 APPROVED_STATES = ("approved", "proposed", "recognized", "removed", "carried_over")
 DOTS_PLACE = "................"
 BLANK_NUMBER = "\u00a0" * 6
-
-# Vietnamese dictionary order (RELIABILITY (b) 29): letters first, then the
-# tones in the order none, huyền, hỏi, ngã, sắc, nặng.
-_VN_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
-_VN_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
-_VN_LETTER_MARKS = {
-    ("a", "\u0306"): "ă",
-    ("a", "\u0302"): "â",
-    ("e", "\u0302"): "ê",
-    ("o", "\u0302"): "ô",
-    ("o", "\u031b"): "ơ",
-    ("u", "\u031b"): "ư",
-}
-
-
-def vn_sort_key(text):
-    """Sort key putting Vietnamese text in dictionary order ("Ánh" before
-    "Bình", "Dũng" before "Đức"), which the database collation does not."""
-    letters = []
-    tones = []
-    for char in unicodedata.normalize("NFC", (text or "").casefold()):
-        decomposed = unicodedata.normalize("NFD", char)
-        base, tone = decomposed[0], 0
-        for mark in decomposed[1:]:
-            if mark in _VN_TONES:
-                tone = _VN_TONES[mark]
-            else:
-                base = _VN_LETTER_MARKS.get((base, mark), base)
-        index = _VN_ALPHABET.find(base)
-        letters.append((1, index) if index >= 0 else (0, ord(base)))
-        tones.append(tone)
-    return letters, tones
 
 
 def vn_number(value, digits=2):

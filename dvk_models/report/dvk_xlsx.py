@@ -15,47 +15,19 @@ Three rules hold for every export:
   read at once, then one query per related model gives the names.
 """
 
-import unicodedata
-
 from odoo import api, models
 
+from ..tools.rules import vn_sort_key
 from ..tools.xlsx_table import TableWorksheet
 
 # A text cell starting with one of these would be a formula in a spreadsheet
 # that re-evaluates it; such cells also get Excel's quote prefix.
 _FORMULA_PREFIXES = ("=", "+", "-", "@")
 
-# Vietnamese dictionary order of the letters (with f, j, w, z for foreign
-# words), and of the tones: ngang, huyền, hỏi, ngã, sắc, nặng.
-_VN_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
-_VN_RANK = {letter: rank for rank, letter in enumerate(_VN_ALPHABET)}
-_VN_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
-
 # Rows of a sheet: the title, the subtitle, then the header.
 _TITLE_ROW = 0
 _SUBTITLE_ROW = 1
 _HEADER_ROW = 2
-
-
-def vn_sort_key(value):
-    """Sort key giving the Vietnamese alphabetical order (a, ă, â, b, ..., d,
-    đ, ...; tones only break ties), which PostgreSQL's C collation does not
-    give (RELIABILITY (b) 29)."""
-    letters = []
-    tones = []
-    for char in unicodedata.normalize("NFC", (value or "").casefold()):
-        base, *marks = unicodedata.normalize("NFD", char)
-        tone = 0
-        for mark in marks:
-            if mark in _VN_TONES:
-                tone = _VN_TONES[mark]
-            else:
-                base += mark
-        letter = unicodedata.normalize("NFC", base)
-        rank = _VN_RANK.get(letter)
-        letters.append((1, rank) if rank is not None else (0, ord(letter[0])))
-        tones.append(tone)
-    return letters, tones
 
 
 class DvkXlsxBase(models.AbstractModel):

@@ -15,7 +15,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import freeze_time, new_test_user, tagged, warmup
 from odoo.tools.safe_eval import safe_eval, time
 
-from ..report.dvk_xlsx import vn_sort_key
+from ..tools.rules import vn_sort_key
 from .common import DvkCommon
 
 D = datetime.date

@@ -5,7 +5,8 @@ periodic reports of a model. Documents are read as the current user."""
 
 from odoo import api, models
 
-from odoo.addons.dvk_models.report.dvk_report_data import short_date, vn_sort_key
+from odoo.addons.dvk_models.report.dvk_report_data import short_date
+from odoo.addons.dvk_models.tools.rules import vn_sort_key
 
 KIND_ORDER = ["province", "province_unit", "mass_org", "district", "team", "commune"]
 KIND_LABELS = {

@@ -6,7 +6,8 @@ beside the national motto. Documents are read as the current user."""
 
 from odoo import api, models
 
-from odoo.addons.dvk_models.report.dvk_report_data import short_date, vn_sort_key
+from odoo.addons.dvk_models.report.dvk_report_data import short_date
+from odoo.addons.dvk_models.tools.rules import vn_sort_key
 
 from ..models.hr_department import UPPER_KINDS
 
