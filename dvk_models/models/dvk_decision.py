@@ -20,9 +20,9 @@ class DvkDecision(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
 
-    name = fields.Char(
-        string="Number", readonly=True, copy=False, default="/", tracking=True
-    )
+    # A draft has no number: the field stays empty until confirmation draws
+    # it (never a "/" that would show in lists, titles and the chatter).
+    name = fields.Char(string="Number", readonly=True, copy=False, tracking=True)
     title = fields.Char(
         compute="_compute_title",
         store=True,
@@ -276,12 +276,9 @@ class DvkDecision(models.Model):
 
     @api.depends("name", "state")
     def _compute_display_name(self):
-        # A draft has no number yet: "/" tells the officer nothing.
+        # A draft has no number yet: it reads "Decision (draft)" everywhere.
         for decision in self:
-            if decision.name and decision.name != "/":
-                decision.display_name = decision.name
-            else:
-                decision.display_name = self.env._("Decision (draft)")
+            decision.display_name = decision.name or self.env._("Decision (draft)")
 
     @api.constrains("level_id", "authority_department_id")
     def _check_authority_level(self):
@@ -408,7 +405,7 @@ class DvkDecision(models.Model):
             for vals in vals_list:
                 if (
                     vals.get("state", "draft") != "draft"
-                    or vals.get("name", "/") != "/"
+                    or vals.get("name")
                     or vals.get("cancel_reason")
                     or vals.get("sequence_number")
                 ):

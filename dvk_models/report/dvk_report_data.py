@@ -840,7 +840,7 @@ class ReportDvkDecision(models.AbstractModel):
         decisions = {}
         for decision in docs:
             unit = decision.authority_department_id
-            numbered = decision.name and decision.name != "/"
+            numbered = bool(decision.name)
             # A draft shows the number left blank, in the decision's format.
             number = (
                 decision.name if numbered else decision._format_number(BLANK_NUMBER)
