@@ -730,6 +730,31 @@ class DvkDecision(models.Model):
                 raise refusal
         return self.env["dvk.reason.wizard"]._open_for(self, "cancel")
 
+    def action_delete_draft(self):
+        """Delete draft decisions, the form's Delete button: shown by
+        ``dvk_can_issue`` on a draft, the predicate checked here; an issued
+        or cancelled decision stays on record (its form and list offer no
+        Delete, which the server would refuse)."""
+        for decision in self:
+            if decision.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "Only a draft decision can be deleted; cancel an issued "
+                        "decision instead."
+                    )
+                )
+            if not decision.dvk_can_issue:
+                raise AccessError(
+                    self.env._(
+                        "Only the officer of the issuing unit or a DVK manager "
+                        "can delete this draft decision."
+                    )
+                )
+        self.unlink()
+        return self.env["ir.actions.act_window"]._for_xml_id(
+            "dvk_models.dvk_decision_action"
+        )
+
     def action_add_proposed(self):
         """Fill the draft with everything proposed at its level in its campaign."""
         self.ensure_one()

@@ -4,7 +4,7 @@ checks, and the approvers' menu and counter follow who approves."""
 
 from lxml import etree
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.tests import freeze_time, new_test_user, tagged
 
@@ -152,6 +152,43 @@ class TestButtonsMenus(DvkCommon):
         with self.assertRaises(UserError):
             sheet.with_user(self.user_staff).action_refresh()
         self.assertTrue(sheet.with_user(self.user_officer).dvk_can_fill)
+
+    def test_decision_delete_only_for_drafts(self):
+        """Rule: nothing decided can be deleted (DESIGN §4), and a button is
+        shown only to whom the server accepts it from: the decision's form
+        and list offer no generic Delete; its Delete Draft button shows by
+        ``state == 'draft' and dvk_can_issue``, and the server accepts it
+        exactly then."""
+        views = (
+            self.env["dvk.decision"]
+            .with_user(self.user_officer)
+            .get_views([(False, "form"), (False, "list")])
+        )
+        for view_type in ("form", "list"):
+            arch = etree.fromstring(views["views"][view_type]["arch"])
+            self.assertIn(arch.get("delete"), ("0", "false"), view_type)
+        button = self._buttons("dvk.decision", self.user_officer)["action_delete_draft"]
+        self.assertEqual(button["invisible"], "state != 'draft' or not dvk_can_issue")
+
+        draft = self._decision(self._proposed())
+        issued = self._decision(self._proposed(name="Dân vận khéo trong xây cầu"))
+        issued.action_confirm()
+        for user in (self.user_staff, self.user_approver, self.user_officer):
+            for decision in (draft, issued):
+                record = decision.with_user(user)
+                if not record.has_access("read"):
+                    continue
+                shown = record.state == "draft" and record.dvk_can_issue
+                with self.subTest(user=user.login, state=decision.state):
+                    if shown:
+                        continue
+                    with self.assertRaises(Exception) as capture:
+                        record.action_delete_draft()
+                    self.assertIsInstance(capture.exception, (UserError, AccessError))
+        self.assertTrue(draft.with_user(self.user_officer).dvk_can_issue)
+        draft.with_user(self.user_officer).action_delete_draft()
+        self.assertFalse(draft.exists())
+        self.assertTrue(issued.exists())
 
     def test_council_sheet_only_from_the_council(self):
         """Rule: every finished council sheet counts in a record's council
