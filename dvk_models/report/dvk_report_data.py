@@ -367,14 +367,9 @@ class DvkReportMixin(models.AbstractModel):
     def _dvk_level_step(self, level, campaign):
         """The step of ``level`` in the chain in force for ``campaign`` (its
         level chain date, else the end of its year); empty without one."""
-        Step = self.env["dvk.profile.level"]
-        if not level or not campaign or not campaign.profile_id:
-            return Step
-        date = campaign.level_date or (
-            datetime.date(campaign.year, 12, 31) if campaign.year else False
-        )
-        steps = campaign.profile_id._dvk_steps_at(date)
-        return steps.filtered(lambda s: s.level_id == level)[:1]
+        if not campaign:
+            return self.env["dvk.profile.level"]
+        return campaign._dvk_level_step(level)
 
     @api.model
     def _dvk_level_name(self, level, campaign=None):
@@ -384,10 +379,9 @@ class DvkReportMixin(models.AbstractModel):
         trực tiếp cơ sở", not "huyện"), else the level's name."""
         if not level:
             return ""
-        name = self._dvk_level_step(level, campaign).document_name
-        if name:
-            return f"{name[:1].upper()}{name[1:]}"
-        return level.name or ""
+        if not campaign:
+            return level.name or ""
+        return campaign._dvk_level_name(level)
 
     @api.model
     def _dvk_level_phrase(self, level, campaign=None):
