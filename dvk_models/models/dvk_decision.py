@@ -87,7 +87,13 @@ class DvkDecision(models.Model):
         help="The head of the issuing unit unless someone else signs.",
     )
     signer_title = fields.Char(
-        string="Signer's Position", help="e.g. TRƯỞNG BAN, PHÓ TRƯỞNG BAN"
+        string="Signer's Position",
+        compute="_compute_signer_title",
+        store=True,
+        readonly=False,
+        help="Printed above the signer's name. By default from the issuing "
+        "unit's data: the title of its head (e.g. BÍ THƯ, TRƯỞNG BAN), or of "
+        "its deputies when someone else signs.",
     )
     line_ids = fields.One2many("dvk.decision.line", "decision_id", string="Lines")
     line_count = fields.Integer(compute="_compute_line_count")
@@ -178,6 +184,19 @@ class DvkDecision(models.Model):
             # sudo: the issuing unit's head (a name and a position), not the
             # content of HR records
             decision.signer_id = decision.authority_department_id.sudo().manager_id
+
+    @api.depends("authority_department_id", "signer_id")
+    def _compute_signer_title(self):
+        # The same titles as the signature printed without one: the issuing
+        # unit's data (dvk_head_title, dvk_deputy_title), its kind, else the
+        # signer's job title.
+        Report = self.env["dvk.report.mixin"]
+        for decision in self:
+            if decision.state != "draft":
+                continue
+            unit = decision.authority_department_id
+            position = unit and Report._dvk_signer_position(unit, decision.signer_id)
+            decision.signer_title = position.upper() if position else False
 
     @api.depends_context("uid")
     @api.depends("authority_department_id")

@@ -313,17 +313,13 @@ class DvkReportMixin(models.AbstractModel):
         committee = bool(unit.dvk_is_steering_committee)
         deputy = bool(signer and head and signer != head)
         acting = False
+        head_title = unit.dvk_head_title or self._dvk_default_titles(unit)[0]
+        # A deputy of a state body signs "KT." for the head, whatever title
+        # the decision gives him.
+        if deputy and head_title and not party:
+            acting = f"KT. {head_title.upper()}"
         if not position:
-            default_head, default_deputy = self._dvk_default_titles(unit)
-            head_title = unit.dvk_head_title or default_head
-            if deputy:
-                position = unit.dvk_deputy_title or default_deputy
-                # A deputy of a state body signs "KT." for the head.
-                if head_title and not party:
-                    acting = f"KT. {head_title.upper()}"
-            else:
-                position = head_title
-            position = position or self._dvk_job_title(signer) or "Thủ trưởng đơn vị"
+            position = self._dvk_signer_position(unit, signer) or "Thủ trưởng đơn vị"
         prefix = False
         body = unit.dvk_sign_on_behalf
         if not body and (party or committee):
@@ -337,6 +333,21 @@ class DvkReportMixin(models.AbstractModel):
             "note": note,
             "name": signer.name or "",
         }
+
+    @api.model
+    def _dvk_signer_position(self, unit, signer=None):
+        """The title under which ``signer`` (by default the head) signs for
+        ``unit``, from the unit's data: its head's title, or its deputies'
+        when someone else signs; else the signer's job title; empty when
+        nothing says it."""
+        head = unit.manager_id
+        signer = head if signer is None else signer
+        default_head, default_deputy = self._dvk_default_titles(unit)
+        if signer and head and signer != head:
+            position = unit.dvk_deputy_title or default_deputy
+        else:
+            position = unit.dvk_head_title or default_head
+        return position or self._dvk_job_title(signer)
 
     @api.model
     def _dvk_default_titles(self, unit):

@@ -10,7 +10,7 @@ import html
 import re
 
 from odoo.exceptions import UserError
-from odoo.tests import freeze_time, tagged
+from odoo.tests import Form, freeze_time, tagged
 
 from .common import DvkCommon, run_migration
 
@@ -122,6 +122,41 @@ class TestDecisionDraft(DvkCommon):
         self.assertEqual(issued.name, number)
         self.assertFalse(tracking.old_value_char)
         self.assertEqual(tracking.new_value_char, number)
+
+    def test_signer_title_from_the_issuing_unit(self):
+        """Rule: the signer's position of a draft comes from the issuing
+        unit's data (Decree 30/2020/NĐ-CP, guidance 36-HD/VPTW: the title in
+        the body signing): the title of its head, or of its deputies when
+        someone else signs, else the title of its kind (Bí thư of a Party
+        body); what the officer writes is kept; the printed signature says
+        the same."""
+        self.commune.write(
+            {
+                "dvk_head_title": "Trưởng ban",
+                "dvk_deputy_title": "Phó Trưởng ban",
+                "dvk_sign_on_behalf": "Ban Chỉ đạo",
+            }
+        )
+        decision = self._decision(self._proposed())
+        self.assertEqual(decision.signer_id, self.emp_approver)
+        self.assertEqual(decision.signer_title, "TRƯỞNG BAN")
+        self.assertIn("TRƯỞNG BAN", self._text(decision))
+        with Form(decision.with_user(self.user_officer)) as form:
+            form.signer_id = self.emp_staff2
+        self.assertEqual(decision.signer_title, "PHÓ TRƯỞNG BAN")
+        with Form(decision.with_user(self.user_officer)) as form:
+            form.signer_title = "Ủy viên thường trực"
+        self.assertEqual(decision.signer_title, "Ủy viên thường trực")
+
+        self.commune.write(
+            {
+                "dvk_head_title": False,
+                "dvk_deputy_title": False,
+                "dvk_is_party_body": True,
+            }
+        )
+        other = self._decision(self._proposed(name="Dân vận khéo trong xây cầu"))
+        self.assertEqual(other.signer_title, "BÍ THƯ")
 
     # ------------------------------------------------------------------
     # Symbol
