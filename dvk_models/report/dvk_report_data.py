@@ -445,7 +445,12 @@ class DvkReportMixin(models.AbstractModel):
             [("model_id", "in", models_.ids), ("decision_state", "=", "confirmed")],
             ["model_id", "decision_id", "level_id"],
         )
-        lines.decision_id.fetch(["name", "date"])
+        lines.decision_id.fetch(["name", "date", "authority_department_id"])
+        # The issuers' names: the units that issued the decisions then (merged
+        # or renamed since, archived ones too).
+        lines.decision_id.authority_department_id.with_context(active_test=False).fetch(
+            ["name"]
+        )
         result = {}
         for line in lines:
             key = line.model_id.id
@@ -486,6 +491,9 @@ class DvkReportMixin(models.AbstractModel):
         rows = []
         for model in models_:
             level, decision = recognitions.get(model.id, (None, None))
+            # Numbers restart at 01 for each issuing body: the issuer tells
+            # two "01-QĐ/ĐU" apart.
+            issuer = decision.authority_department_id.name if decision else ""
             notes = []
             if model.is_supplementary:
                 notes.append("Bổ sung")
@@ -504,12 +512,14 @@ class DvkReportMixin(models.AbstractModel):
                     "level": level_names(level or model.recognized_level_id, model),
                     "decision": (
                         f"Số {decision.name} ngày {short_date(decision.date)}"
+                        + (f" của {issuer}" if issuer else "")
                         if decision
                         else ""
                     ),
                     # The same, in parts that the forms print unbroken.
                     "decision_number": decision.name if decision else "",
                     "decision_date": short_date(decision.date) if decision else "",
+                    "decision_issuer": issuer or "",
                     "result": model.result_summary or "",
                     "note": "; ".join(notes),
                 }
