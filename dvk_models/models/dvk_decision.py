@@ -37,6 +37,8 @@ class DvkDecision(models.Model):
         index=True,
         tracking=True,
         check_company=True,
+        # Decisions answer the proposals of a running campaign.
+        domain="[('state', '=', 'open')]",
         default=lambda self: self.env["dvk.campaign"]._dvk_campaign_at_work(),
     )
     year = fields.Integer(related="campaign_id.year", store=True)
@@ -63,6 +65,8 @@ class DvkDecision(models.Model):
         "hr.department",
         context={"hierarchical_naming": False},
         string="Issuing Unit",
+        # A unit of the decision's level (_check_authority_level).
+        domain="level_id and [('dvk_level_id', '=', level_id)] or []",
         required=True,
         ondelete="restrict",
         tracking=True,
