@@ -74,12 +74,17 @@ class TestButtonsMenus(DvkCommon):
                 "not dvk_in_officer_scope",
                 self._buttons("dvk.model", self.user_officer)[name]["invisible"],
             )
+        # The exemplar's Refuse: its own predicate, which includes the scope.
         self.assertIn(
-            "not dvk_in_officer_scope",
+            "not dvk_can_refuse",
             self._buttons("dvk.exemplar", self.user_officer)["action_refuse_wizard"][
                 "invisible"
             ],
         )
+        exemplar = self._exemplar()
+        self.assertFalse(exemplar.with_user(officer2).dvk_can_refuse)
+        with self.assertRaises(UserError):
+            exemplar.with_user(officer2).action_refuse_wizard()
         self.assertFalse(model.with_user(officer2).dvk_in_officer_scope)
         with self.assertRaises(UserError):
             model.with_user(officer2).action_propose(self.level_grassroots)
@@ -189,6 +194,33 @@ class TestButtonsMenus(DvkCommon):
         draft.with_user(self.user_officer).action_delete_draft()
         self.assertFalse(draft.exists())
         self.assertTrue(issued.exists())
+
+    def test_exemplar_refuse_shown_when_the_server_accepts_it(self):
+        """Rule: the exemplar's Refuse button shows by ``dvk_can_refuse``,
+        what its method and dialog accept: a draft or proposed file of a
+        unit in the officer's charge, on no draft decision; a file on a
+        draft decision shows no Refuse and its dialog does not open."""
+        buttons = self._buttons("dvk.exemplar", self.user_officer)
+        self.assertEqual(
+            buttons["action_refuse_wizard"]["invisible"], "not dvk_can_refuse"
+        )
+        exemplar = self._exemplar()
+        as_officer = exemplar.with_user(self.user_officer)
+        self.assertTrue(as_officer.dvk_can_refuse)
+        self.assertFalse(exemplar.with_user(self.user_staff).dvk_can_refuse)
+        exemplar._dvk_workflow_write(
+            {"state": "proposed", "proposal_level_id": self.level_grassroots.id}
+        )
+        as_officer.invalidate_recordset(["dvk_can_refuse"])
+        self.assertTrue(as_officer.dvk_can_refuse)
+        self._decision(exemplar)
+        as_officer.invalidate_recordset(["dvk_can_refuse"])
+        self.assertFalse(as_officer.dvk_can_refuse)
+        with self.assertRaises(UserError):
+            as_officer.action_refuse_wizard()
+        with self.assertRaises(UserError):
+            as_officer.action_refuse(reason="Chưa đủ tiêu chuẩn")
+        self.assertEqual(exemplar.state, "proposed")
 
     def test_council_sheet_only_from_the_council(self):
         """Rule: every finished council sheet counts in a record's council
