@@ -23,9 +23,17 @@ class DvkDecision(models.Model):
     # A draft has no number: the field stays empty until confirmation draws
     # it (never a "/" that would show in lists, titles and the chatter).
     name = fields.Char(string="Number", readonly=True, copy=False, tracking=True)
+    # The subject the officer wrote; the default one is not stored but read
+    # in the reader's language (stored, it kept the language of whoever
+    # created the draft: English for the demo data and the imports).
+    own_title = fields.Char(
+        string="Own Subject",
+        help="The subject the officer wrote; empty: the default subject of "
+        "the campaign's year.",
+    )
     title = fields.Char(
         compute="_compute_title",
-        store=True,
+        inverse="_inverse_title",
         readonly=False,
         help="Subject of the decision as printed under its title.",
     )
@@ -245,15 +253,20 @@ class DvkDecision(models.Model):
                 return True
         return False
 
-    @api.depends("campaign_id", "campaign_id.year")
+    @api.depends("own_title", "campaign_id.year")
+    @api.depends_context("lang")
     def _compute_title(self):
         # The default subject carries the campaign's year and follows a change
         # of campaign; a subject the user wrote is kept.
         for decision in self:
-            if decision._is_default_title(decision.title):
-                decision.title = decision._default_title(
-                    decision.campaign_id.year or ""
-                )
+            decision.title = decision.own_title or decision._default_title(
+                decision.campaign_id.year or ""
+            )
+
+    def _inverse_title(self):
+        for decision in self:
+            title = decision.title
+            decision.own_title = False if decision._is_default_title(title) else title
 
     @api.depends("campaign_id")
     def _compute_legal_basis(self):
