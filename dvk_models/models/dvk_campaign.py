@@ -201,6 +201,31 @@ class DvkCampaign(models.Model):
         )
         return self.profile_id._dvk_levels_at(date)
 
+    def _dvk_level_step(self, level):
+        """The step of ``level`` in the chain in force for the campaign (its
+        level chain date, else the end of its year); empty without one."""
+        Step = self.env["dvk.profile.level"]
+        if not level or not self or not self.profile_id:
+            return Step
+        self.ensure_one()
+        date = self.level_date or (
+            datetime.date(self.year, 12, 31) if self.year else False
+        )
+        steps = self.profile_id._dvk_steps_at(date)
+        return steps.filtered(lambda s: s.level_id == level)[:1]
+
+    def _dvk_level_name(self, level):
+        """The level as the campaign's chain names it ("Cơ sở", "Huyện" ...):
+        the step's ``document_name`` when the level's own name does not fit
+        the bodies of that step (the sector unions since 1/7/2025 are "trên
+        trực tiếp cơ sở", not "huyện"), else the level's name."""
+        if not level:
+            return ""
+        name = self._dvk_level_step(level).document_name
+        if name:
+            return f"{name[:1].upper()}{name[1:]}"
+        return level.name or ""
+
     def _compute_counts(self):
         """How many models, exemplar files and decisions the campaign has:
         facts about the campaign, the same for every reader (the dashboard

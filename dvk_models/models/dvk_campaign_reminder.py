@@ -50,10 +50,59 @@ class DvkCampaign(models.Model):
     dash_summary = fields.Html(
         string="Summary", compute="_compute_dashboard", sanitize=False
     )
+    dvk_concerns_me = fields.Boolean(
+        string="Concerns Me",
+        compute="_compute_dvk_concerns_me",
+        search="_search_dvk_concerns_me",
+        help="The campaigns of the sectors of your units: for each of your "
+        "own units and the units in your charge, the campaigns of its sector "
+        "(trade unions, police, state agencies), else the general ones (all "
+        "for a DVK manager).",
+    )
 
     # ------------------------------------------------------------------
     # Dashboard
     # ------------------------------------------------------------------
+    def _dvk_campaigns_concerning_me(self):
+        """Among ``self``, the campaigns that concern the current user: for
+        each of his units (his own and those in his charge), the campaigns
+        whose sector counts it (``_summary_unit_domain``), the campaigns of
+        a specific sector before the general ones, as a new registration
+        picks its campaign; every campaign for a DVK manager."""
+        user = self.env.user
+        if user.has_group("dvk_models.group_dvk_manager"):
+            return self
+        # sudo: the user's own unit, not the content of HR records
+        units = user.sudo().employee_ids.department_id.sudo(False)
+        if user.has_group("dvk_models.group_dvk_officer"):
+            units |= user._dvk_scope_units()
+        domains = [(c, c._summary_unit_domain()) for c in self]
+        specific = [(c, d) for c, d in domains if not d.is_true()]
+        general = self.browse(c.id for c, d in domains if d.is_true())
+        if not units:
+            return general
+        concerned = self.browse()
+        for unit in units:
+            own = self.browse(c.id for c, d in specific if unit.filtered_domain(d))
+            concerned |= own or general
+        return concerned
+
+    @api.depends_context("uid")
+    def _compute_dvk_concerns_me(self):
+        concerned = self._dvk_campaigns_concerning_me()
+        for campaign in self:
+            campaign.dvk_concerns_me = campaign in concerned
+
+    def _search_dvk_concerns_me(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        wanted = set(value) & {True, False}
+        if len(wanted) != 1:
+            return Domain.TRUE if wanted else Domain.FALSE
+        concerned = self.search([])._dvk_campaigns_concerning_me()
+        domain = Domain("id", "in", concerned.ids)
+        return domain if True in wanted else ~domain
+
     def _dashboard_units(self):
         """Units in the user's scope: the whole company for a manager, the
         units in charge and below for an officer, the user's own unit else."""

@@ -20,12 +20,20 @@ class DvkDecision(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
 
-    name = fields.Char(
-        string="Number", readonly=True, copy=False, default="/", tracking=True
+    # A draft has no number: the field stays empty until confirmation draws
+    # it (never a "/" that would show in lists, titles and the chatter).
+    name = fields.Char(string="Number", readonly=True, copy=False, tracking=True)
+    # The subject the officer wrote; the default one is not stored but read
+    # in the reader's language (stored, it kept the language of whoever
+    # created the draft: English for the demo data and the imports).
+    own_title = fields.Char(
+        string="Own Subject",
+        help="The subject the officer wrote; empty: the default subject of "
+        "the campaign's year.",
     )
     title = fields.Char(
         compute="_compute_title",
-        store=True,
+        inverse="_inverse_title",
         readonly=False,
         help="Subject of the decision as printed under its title.",
     )
@@ -37,6 +45,8 @@ class DvkDecision(models.Model):
         index=True,
         tracking=True,
         check_company=True,
+        # Decisions answer the proposals of a running campaign.
+        domain="[('state', '=', 'open')]",
         default=lambda self: self.env["dvk.campaign"]._dvk_campaign_at_work(),
     )
     year = fields.Integer(related="campaign_id.year", store=True)
@@ -63,6 +73,8 @@ class DvkDecision(models.Model):
         "hr.department",
         context={"hierarchical_naming": False},
         string="Issuing Unit",
+        # A unit of the decision's level (_check_authority_level).
+        domain="level_id and [('dvk_level_id', '=', level_id)] or []",
         required=True,
         ondelete="restrict",
         tracking=True,
@@ -87,7 +99,13 @@ class DvkDecision(models.Model):
         help="The head of the issuing unit unless someone else signs.",
     )
     signer_title = fields.Char(
-        string="Signer's Position", help="e.g. TRƯỞNG BAN, PHÓ TRƯỞNG BAN"
+        string="Signer's Position",
+        compute="_compute_signer_title",
+        store=True,
+        readonly=False,
+        help="Printed above the signer's name. By default from the issuing "
+        "unit's data: the title of its head (e.g. BÍ THƯ, TRƯỞNG BAN), or of "
+        "its deputies when someone else signs.",
     )
     line_ids = fields.One2many("dvk.decision.line", "decision_id", string="Lines")
     line_count = fields.Integer(compute="_compute_line_count")
@@ -179,6 +197,19 @@ class DvkDecision(models.Model):
             # content of HR records
             decision.signer_id = decision.authority_department_id.sudo().manager_id
 
+    @api.depends("authority_department_id", "signer_id")
+    def _compute_signer_title(self):
+        # The same titles as the signature printed without one: the issuing
+        # unit's data (dvk_head_title, dvk_deputy_title), its kind, else the
+        # signer's job title.
+        Report = self.env["dvk.report.mixin"]
+        for decision in self:
+            if decision.state != "draft":
+                continue
+            unit = decision.authority_department_id
+            position = unit and Report._dvk_signer_position(unit, decision.signer_id)
+            decision.signer_title = position.upper() if position else False
+
     @api.depends_context("uid")
     @api.depends("authority_department_id")
     def _compute_dvk_can_issue(self):
@@ -222,15 +253,20 @@ class DvkDecision(models.Model):
                 return True
         return False
 
-    @api.depends("campaign_id", "campaign_id.year")
+    @api.depends("own_title", "campaign_id.year")
+    @api.depends_context("lang")
     def _compute_title(self):
         # The default subject carries the campaign's year and follows a change
         # of campaign; a subject the user wrote is kept.
         for decision in self:
-            if decision._is_default_title(decision.title):
-                decision.title = decision._default_title(
-                    decision.campaign_id.year or ""
-                )
+            decision.title = decision.own_title or decision._default_title(
+                decision.campaign_id.year or ""
+            )
+
+    def _inverse_title(self):
+        for decision in self:
+            title = decision.title
+            decision.own_title = False if decision._is_default_title(title) else title
 
     @api.depends("campaign_id")
     def _compute_legal_basis(self):
@@ -276,12 +312,9 @@ class DvkDecision(models.Model):
 
     @api.depends("name", "state")
     def _compute_display_name(self):
-        # A draft has no number yet: "/" tells the officer nothing.
+        # A draft has no number yet: it reads "Decision (draft)" everywhere.
         for decision in self:
-            if decision.name and decision.name != "/":
-                decision.display_name = decision.name
-            else:
-                decision.display_name = self.env._("Decision (draft)")
+            decision.display_name = decision.name or self.env._("Decision (draft)")
 
     @api.constrains("level_id", "authority_department_id")
     def _check_authority_level(self):
@@ -408,7 +441,7 @@ class DvkDecision(models.Model):
             for vals in vals_list:
                 if (
                     vals.get("state", "draft") != "draft"
-                    or vals.get("name", "/") != "/"
+                    or vals.get("name")
                     or vals.get("cancel_reason")
                     or vals.get("sequence_number")
                 ):
@@ -739,6 +772,31 @@ class DvkDecision(models.Model):
             if refusal:
                 raise refusal
         return self.env["dvk.reason.wizard"]._open_for(self, "cancel")
+
+    def action_delete_draft(self):
+        """Delete draft decisions, the form's Delete button: shown by
+        ``dvk_can_issue`` on a draft, the predicate checked here; an issued
+        or cancelled decision stays on record (its form and list offer no
+        Delete, which the server would refuse)."""
+        for decision in self:
+            if decision.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "Only a draft decision can be deleted; cancel an issued "
+                        "decision instead."
+                    )
+                )
+            if not decision.dvk_can_issue:
+                raise AccessError(
+                    self.env._(
+                        "Only the officer of the issuing unit or a DVK manager "
+                        "can delete this draft decision."
+                    )
+                )
+        self.unlink()
+        return self.env["ir.actions.act_window"]._for_xml_id(
+            "dvk_models.dvk_decision_action"
+        )
 
     def action_add_proposed(self):
         """Fill the draft with everything proposed at its level in its campaign."""

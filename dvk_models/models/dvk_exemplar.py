@@ -51,6 +51,11 @@ class DvkExemplar(models.Model):
     )
     eligibility_ok = fields.Boolean(string="Eligible", compute="_compute_eligibility")
     eligibility_reason = fields.Text(compute="_compute_eligibility")
+    dvk_can_refuse = fields.Boolean(
+        compute="_compute_dvk_can_refuse",
+        help="The current user may refuse this exemplar file now: a draft or "
+        "proposed file of a unit in his charge, on no draft decision.",
+    )
 
     _unique_subject = models.UniqueIndex(
         "(campaign_id, subject_type, department_id, COALESCE(employee_id, 0)) "
@@ -237,19 +242,43 @@ class DvkExemplar(models.Model):
             exemplar._dvk_log_batch({exemplar.id: self._dvk_body(text)})
         return True
 
-    def action_refuse(self, reason=None):
-        if not reason or not rules.normalize_text(reason):
-            raise ValidationError(self.env._("Give the reason for the refusal."))
+    @api.depends_context("uid")
+    @api.depends("state", "department_id")
+    def _compute_dvk_can_refuse(self):
+        """The predicate of the Refuse button: what
+        :meth:`_dvk_check_can_refuse` accepts."""
+        pending = self._dvk_on_draft_decision()
+        for exemplar in self:
+            exemplar.dvk_can_refuse = (
+                exemplar.state in ("draft", "proposed")
+                and exemplar.dvk_in_officer_scope
+                and exemplar not in pending
+            )
+
+    def _dvk_on_draft_decision(self):
+        """The exemplars among ``self`` named by a draft decision."""
+        lines = self.env["dvk.decision.line"].search(
+            [
+                ("exemplar_id", "in", self._origin.ids),
+                ("decision_id.state", "=", "draft"),
+            ]
+        )
+        return lines.exemplar_id
+
+    def _dvk_check_can_refuse(self):
+        """The guard of Refuse (and of its dialog): a draft or proposed file,
+        of a unit in the officer's charge, on no draft decision."""
         self._dvk_check_state(("draft", "proposed"), self.env._("refused"))
         self._dvk_check_officer_scope()
-        pending = self.env["dvk.decision.line"].search_count(
-            [("exemplar_id", "in", self.ids), ("decision_id.state", "=", "draft")],
-            limit=1,
-        )
-        if pending:
+        if self._dvk_on_draft_decision():
             raise UserError(
                 self.env._("Remove the exemplar from its draft decision first.")
             )
+
+    def action_refuse(self, reason=None):
+        if not reason or not rules.normalize_text(reason):
+            raise ValidationError(self.env._("Give the reason for the refusal."))
+        self._dvk_check_can_refuse()
         text = self.env._(
             "Exemplar file refused by %(user)s. Reason:", user=self.env.user.name
         )
@@ -260,6 +289,8 @@ class DvkExemplar(models.Model):
         return True
 
     def action_refuse_wizard(self):
+        # Refused before the dialog opens, with the same words as the action.
+        self._dvk_check_can_refuse()
         return self.env["dvk.reason.wizard"]._open_for(self, "refuse")
 
     def _dvk_responsible_officer(self):

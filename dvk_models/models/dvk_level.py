@@ -26,6 +26,21 @@ class DvkLevel(models.Model):
         "UNIQUE(code)", "A recognition level with this code already exists."
     )
 
+    @api.depends_context("dvk_campaign_id")
+    @api.depends("name")
+    def _compute_display_name(self):
+        """In a campaign's pickers (context ``dvk_campaign_id``), the level as
+        the step of its chain in force names it (``document_name``, e.g.
+        "Trên trực tiếp cơ sở" for the sector unions), else its name."""
+        campaign_id = self.env.context.get("dvk_campaign_id")
+        campaign = self.env["dvk.campaign"]
+        if isinstance(campaign_id, int) and campaign_id:
+            campaign = campaign.browse(campaign_id).exists()
+        if not campaign:
+            return super()._compute_display_name()
+        for level in self:
+            level.display_name = campaign._dvk_level_name(level)
+
     @api.model
     def _get_ordered(self):
         """Active levels from the lowest to the highest."""

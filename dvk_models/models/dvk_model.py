@@ -83,8 +83,12 @@ class DvkModel(models.Model):
         string="Target Level",
         ondelete="restrict",
         tracking=True,
+        # The levels of the chain in force for the campaign, named as its
+        # steps name them (the form passes the campaign in the context).
+        domain="[('id', 'in', level_chain_ids)]",
         help="The level of recognition the model aims at.",
     )
+    level_chain_ids = fields.Many2many(related="campaign_id.level_chain_ids")
     area = fields.Char(
         string="Scope and Address",
         help="Where the model is carried out (thôn, xã, đơn vị...).",
@@ -329,6 +333,33 @@ class DvkModel(models.Model):
                             end=campaign.date_end.strftime("%d/%m/%Y"),
                         )
                     )
+
+    @api.constrains("level_id", "campaign_id")
+    def _check_level_in_chain(self):
+        """The target level is one of the chain in force for the campaign
+        (the levels its picker offers): a 2026 party model cannot aim at the
+        district tier that ended on 30/6/2025."""
+        for model in self:
+            if not model.level_id or not model.campaign_id:
+                continue
+            chain = model.campaign_id._dvk_level_chain()
+            if model.level_id not in chain:
+                raise ValidationError(
+                    self.env._(
+                        "%(level)s is not a level of %(campaign)s: its chain in "
+                        "force is %(chain)s.",
+                        level=model.level_id.name,
+                        campaign=model.campaign_id.name,
+                        chain=" → ".join(chain.mapped("name")),
+                    )
+                )
+
+    @api.onchange("campaign_id")
+    def _onchange_campaign_id_level(self):
+        # Another campaign may climb another chain: a target level outside it
+        # is dropped rather than refused on saving.
+        if self.level_id and self.level_id not in self.level_chain_ids:
+            self.level_id = False
 
     @api.constrains("replicated_from_id")
     def _check_replication(self):
@@ -851,7 +882,11 @@ class DvkModel(models.Model):
             "member_ids": [Command.set(self.member_ids.ids)],
             "field_id": self.field_id.id,
             "category_id": self.category_id.id,
-            "level_id": self.level_id.id,
+            # The next campaign may climb another chain (no district tier
+            # from 1/7/2025): the target level only when it is still in it.
+            "level_id": self.level_id.id
+            if self.level_id in campaign._dvk_level_chain()
+            else False,
             "area": self.area,
             "objective": self.objective,
             "measures": self.measures,

@@ -4,6 +4,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
 from odoo.tools import SQL, formatLang
 
 
@@ -20,7 +21,10 @@ class DvkScoreSheet(models.Model):
     _order = "id desc"
     _check_company_auto = True
 
-    name = fields.Char(compute="_compute_name", store=True)
+    # Computed in the reader's language, not stored: a name stored when the
+    # sheet was created (by a cron, an import, the demo data) read
+    # "Self-assessment - ..." in English to Vietnamese users.
+    name = fields.Char(compute="_compute_name", search="_search_name")
     # No company check: the sheet's company is the record's own (computed
     # below); checked against it, a new sheet offered no record to score.
     model_id = fields.Many2one("dvk.model", ondelete="cascade", index=True)
@@ -93,13 +97,22 @@ class DvkScoreSheet(models.Model):
         "This evaluator already has a sheet for this record.",
     )
 
-    @api.depends("model_id", "exemplar_id", "kind", "evaluator_id")
+    @api.depends("model_id.name", "exemplar_id.name", "kind")
+    @api.depends_context("lang")
     def _compute_name(self):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for sheet in self:
             record = sheet.model_id or sheet.exemplar_id
             parts = (kinds.get(sheet.kind), record.display_name)
             sheet.name = " - ".join(part for part in parts if part)
+
+    def _search_name(self, operator, value):
+        # The name is the kind and the record's name: searched by the latter.
+        if operator in Domain.NEGATIVE_OPERATORS:
+            return NotImplemented
+        return Domain("model_id.name", operator, value) | Domain(
+            "exemplar_id.name", operator, value
+        )
 
     @api.depends(
         "model_id.company_id",

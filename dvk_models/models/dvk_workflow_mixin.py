@@ -20,7 +20,8 @@ class DvkWorkflowMixin(models.AbstractModel):
         index=True,
         tracking=True,
         check_company=True,
-        domain="[('state', '!=', 'closed')]",
+        # Registrations are submitted in an open campaign only.
+        domain="[('state', '=', 'open')]",
         default=lambda self: self._default_campaign_id(),
     )
     # Precomputed: written with the record itself rather than by an UPDATE
@@ -37,6 +38,8 @@ class DvkWorkflowMixin(models.AbstractModel):
         "hr.department",
         context={"hierarchical_naming": False},
         string="Unit",
+        # The units the user may register for (hr.department.dvk_registrable).
+        domain="[('dvk_registrable', '=', True)]",
         default=lambda self: self._default_department_id(),
         required=True,
         ondelete="restrict",

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
+from odoo.fields import Domain
 
 
 class HrDepartment(models.Model):
@@ -150,6 +151,43 @@ class HrDepartment(models.Model):
         compute="_compute_dvk_counts",
         groups="dvk_models.group_dvk_officer",
     )
+    dvk_registrable = fields.Boolean(
+        string="Registrable by Me",
+        compute="_compute_dvk_registrable",
+        search="_search_dvk_registrable",
+        help="Units the current user may register models and exemplars for: "
+        "his own units, and for an officer the units in his charge and below "
+        "them (all for a DVK manager).",
+    )
+
+    @api.model
+    def _dvk_registrable_domain(self):
+        """The units the pickers of a registration offer: what the server
+        accepts (the staff's own unit, ``_dvk_check_registrant``; the units
+        of the officers' record rules)."""
+        user = self.env.user
+        if user.has_group("dvk_models.group_dvk_manager"):
+            return Domain.TRUE
+        # sudo: the user's own units, not the content of HR records
+        domain = Domain("id", "in", user.sudo().employee_ids.department_id.ids)
+        if user.has_group("dvk_models.group_dvk_officer"):
+            domain |= Domain("id", "child_of", user.dvk_scope_department_ids.ids)
+        return domain
+
+    @api.depends_context("uid")
+    def _compute_dvk_registrable(self):
+        allowed = self.filtered_domain(self._dvk_registrable_domain())
+        for unit in self:
+            unit.dvk_registrable = unit in allowed
+
+    def _search_dvk_registrable(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        wanted = set(value) & {True, False}
+        if len(wanted) != 1:
+            return Domain.TRUE if wanted else Domain.FALSE
+        domain = self._dvk_registrable_domain()
+        return domain if True in wanted else ~domain
 
     @api.model
     def _dvk_config_fields(self, vals):

@@ -281,17 +281,13 @@ class DvkReportMixin(models.AbstractModel):
         committee = bool(unit.dvk_is_steering_committee)
         deputy = bool(signer and head and signer != head)
         acting = False
+        head_title = unit.dvk_head_title or self._dvk_default_titles(unit)[0]
+        # A deputy of a state body signs "KT." for the head, whatever title
+        # the decision gives him.
+        if deputy and head_title and not party:
+            acting = f"KT. {head_title.upper()}"
         if not position:
-            default_head, default_deputy = self._dvk_default_titles(unit)
-            head_title = unit.dvk_head_title or default_head
-            if deputy:
-                position = unit.dvk_deputy_title or default_deputy
-                # A deputy of a state body signs "KT." for the head.
-                if head_title and not party:
-                    acting = f"KT. {head_title.upper()}"
-            else:
-                position = head_title
-            position = position or self._dvk_job_title(signer) or "Thủ trưởng đơn vị"
+            position = self._dvk_signer_position(unit, signer) or "Thủ trưởng đơn vị"
         prefix = False
         body = unit.dvk_sign_on_behalf
         if not body and (party or committee):
@@ -305,6 +301,21 @@ class DvkReportMixin(models.AbstractModel):
             "note": note,
             "name": signer.name or "",
         }
+
+    @api.model
+    def _dvk_signer_position(self, unit, signer=None):
+        """The title under which ``signer`` (by default the head) signs for
+        ``unit``, from the unit's data: its head's title, or its deputies'
+        when someone else signs; else the signer's job title; empty when
+        nothing says it."""
+        head = unit.manager_id
+        signer = head if signer is None else signer
+        default_head, default_deputy = self._dvk_default_titles(unit)
+        if signer and head and signer != head:
+            position = unit.dvk_deputy_title or default_deputy
+        else:
+            position = unit.dvk_head_title or default_head
+        return position or self._dvk_job_title(signer)
 
     @api.model
     def _dvk_default_titles(self, unit):
@@ -335,14 +346,9 @@ class DvkReportMixin(models.AbstractModel):
     def _dvk_level_step(self, level, campaign):
         """The step of ``level`` in the chain in force for ``campaign`` (its
         level chain date, else the end of its year); empty without one."""
-        Step = self.env["dvk.profile.level"]
-        if not level or not campaign or not campaign.profile_id:
-            return Step
-        date = campaign.level_date or (
-            datetime.date(campaign.year, 12, 31) if campaign.year else False
-        )
-        steps = campaign.profile_id._dvk_steps_at(date)
-        return steps.filtered(lambda s: s.level_id == level)[:1]
+        if not campaign:
+            return self.env["dvk.profile.level"]
+        return campaign._dvk_level_step(level)
 
     @api.model
     def _dvk_level_name(self, level, campaign=None):
@@ -352,10 +358,9 @@ class DvkReportMixin(models.AbstractModel):
         trực tiếp cơ sở", not "huyện"), else the level's name."""
         if not level:
             return ""
-        name = self._dvk_level_step(level, campaign).document_name
-        if name:
-            return f"{name[:1].upper()}{name[1:]}"
-        return level.name or ""
+        if not campaign:
+            return level.name or ""
+        return campaign._dvk_level_name(level)
 
     @api.model
     def _dvk_level_phrase(self, level, campaign=None):
@@ -408,7 +413,12 @@ class DvkReportMixin(models.AbstractModel):
             [("model_id", "in", models_.ids), ("decision_state", "=", "confirmed")],
             ["model_id", "decision_id", "level_id"],
         )
-        lines.decision_id.fetch(["name", "date"])
+        lines.decision_id.fetch(["name", "date", "authority_department_id"])
+        # The issuers' names: the units that issued the decisions then (merged
+        # or renamed since, archived ones too).
+        lines.decision_id.authority_department_id.with_context(active_test=False).fetch(
+            ["name"]
+        )
         result = {}
         for line in lines:
             key = line.model_id.id
@@ -449,6 +459,9 @@ class DvkReportMixin(models.AbstractModel):
         rows = []
         for model in models_:
             level, decision = recognitions.get(model.id, (None, None))
+            # Numbers restart at 01 for each issuing body: the issuer tells
+            # two "01-QĐ/ĐU" apart.
+            issuer = decision.authority_department_id.name if decision else ""
             notes = []
             if model.is_supplementary:
                 notes.append("Bổ sung")
@@ -467,12 +480,14 @@ class DvkReportMixin(models.AbstractModel):
                     "level": level_names(level or model.recognized_level_id, model),
                     "decision": (
                         f"Số {decision.name} ngày {short_date(decision.date)}"
+                        + (f" của {issuer}" if issuer else "")
                         if decision
                         else ""
                     ),
                     # The same, in parts that the forms print unbroken.
                     "decision_number": decision.name if decision else "",
                     "decision_date": short_date(decision.date) if decision else "",
+                    "decision_issuer": issuer or "",
                     "result": model.result_summary or "",
                     "note": "; ".join(notes),
                 }
@@ -809,7 +824,7 @@ class ReportDvkDecision(models.AbstractModel):
         decisions = {}
         for decision in docs:
             unit = decision.authority_department_id
-            numbered = decision.name and decision.name != "/"
+            numbered = bool(decision.name)
             # A draft shows the number left blank, in the decision's format.
             number = (
                 decision.name if numbered else decision._format_number(BLANK_NUMBER)

@@ -451,7 +451,7 @@ class DvkDecisionResultsXlsx(models.AbstractModel):
                     model_id = line.model_id.id
                     yield [
                         number,
-                        decision["name"] if decision["name"] != "/" else "",
+                        decision["name"] or "",
                         decision["date"],
                         levels.get(decision["level_id"], ""),
                         units.get(line.department_id.id, ""),

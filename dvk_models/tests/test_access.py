@@ -99,6 +99,7 @@ PUBLIC_METHODS = {
         "action_cancel",
         "action_cancel_wizard",
         "action_confirm",
+        "action_delete_draft",
     },
     "dvk.campaign": {
         "action_close",

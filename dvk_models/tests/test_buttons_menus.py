@@ -4,7 +4,7 @@ checks, and the approvers' menu and counter follow who approves."""
 
 from lxml import etree
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.tests import freeze_time, new_test_user, tagged
 
@@ -74,12 +74,17 @@ class TestButtonsMenus(DvkCommon):
                 "not dvk_in_officer_scope",
                 self._buttons("dvk.model", self.user_officer)[name]["invisible"],
             )
+        # The exemplar's Refuse: its own predicate, which includes the scope.
         self.assertIn(
-            "not dvk_in_officer_scope",
+            "not dvk_can_refuse",
             self._buttons("dvk.exemplar", self.user_officer)["action_refuse_wizard"][
                 "invisible"
             ],
         )
+        exemplar = self._exemplar()
+        self.assertFalse(exemplar.with_user(officer2).dvk_can_refuse)
+        with self.assertRaises(UserError):
+            exemplar.with_user(officer2).action_refuse_wizard()
         self.assertFalse(model.with_user(officer2).dvk_in_officer_scope)
         with self.assertRaises(UserError):
             model.with_user(officer2).action_propose(self.level_grassroots)
@@ -152,6 +157,70 @@ class TestButtonsMenus(DvkCommon):
         with self.assertRaises(UserError):
             sheet.with_user(self.user_staff).action_refresh()
         self.assertTrue(sheet.with_user(self.user_officer).dvk_can_fill)
+
+    def test_decision_delete_only_for_drafts(self):
+        """Rule: nothing decided can be deleted (DESIGN §4), and a button is
+        shown only to whom the server accepts it from: the decision's form
+        and list offer no generic Delete; its Delete Draft button shows by
+        ``state == 'draft' and dvk_can_issue``, and the server accepts it
+        exactly then."""
+        views = (
+            self.env["dvk.decision"]
+            .with_user(self.user_officer)
+            .get_views([(False, "form"), (False, "list")])
+        )
+        for view_type in ("form", "list"):
+            arch = etree.fromstring(views["views"][view_type]["arch"])
+            self.assertIn(arch.get("delete"), ("0", "false"), view_type)
+        button = self._buttons("dvk.decision", self.user_officer)["action_delete_draft"]
+        self.assertEqual(button["invisible"], "state != 'draft' or not dvk_can_issue")
+
+        draft = self._decision(self._proposed())
+        issued = self._decision(self._proposed(name="Dân vận khéo trong xây cầu"))
+        issued.action_confirm()
+        for user in (self.user_staff, self.user_approver, self.user_officer):
+            for decision in (draft, issued):
+                record = decision.with_user(user)
+                if not record.has_access("read"):
+                    continue
+                shown = record.state == "draft" and record.dvk_can_issue
+                with self.subTest(user=user.login, state=decision.state):
+                    if shown:
+                        continue
+                    with self.assertRaises(Exception) as capture:
+                        record.action_delete_draft()
+                    self.assertIsInstance(capture.exception, (UserError, AccessError))
+        self.assertTrue(draft.with_user(self.user_officer).dvk_can_issue)
+        draft.with_user(self.user_officer).action_delete_draft()
+        self.assertFalse(draft.exists())
+        self.assertTrue(issued.exists())
+
+    def test_exemplar_refuse_shown_when_the_server_accepts_it(self):
+        """Rule: the exemplar's Refuse button shows by ``dvk_can_refuse``,
+        what its method and dialog accept: a draft or proposed file of a
+        unit in the officer's charge, on no draft decision; a file on a
+        draft decision shows no Refuse and its dialog does not open."""
+        buttons = self._buttons("dvk.exemplar", self.user_officer)
+        self.assertEqual(
+            buttons["action_refuse_wizard"]["invisible"], "not dvk_can_refuse"
+        )
+        exemplar = self._exemplar()
+        as_officer = exemplar.with_user(self.user_officer)
+        self.assertTrue(as_officer.dvk_can_refuse)
+        self.assertFalse(exemplar.with_user(self.user_staff).dvk_can_refuse)
+        exemplar._dvk_workflow_write(
+            {"state": "proposed", "proposal_level_id": self.level_grassroots.id}
+        )
+        as_officer.invalidate_recordset(["dvk_can_refuse"])
+        self.assertTrue(as_officer.dvk_can_refuse)
+        self._decision(exemplar)
+        as_officer.invalidate_recordset(["dvk_can_refuse"])
+        self.assertFalse(as_officer.dvk_can_refuse)
+        with self.assertRaises(UserError):
+            as_officer.action_refuse_wizard()
+        with self.assertRaises(UserError):
+            as_officer.action_refuse(reason="Chưa đủ tiêu chuẩn")
+        self.assertEqual(exemplar.state, "proposed")
 
     def test_council_sheet_only_from_the_council(self):
         """Rule: every finished council sheet counts in a record's council

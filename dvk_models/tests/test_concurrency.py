@@ -265,7 +265,7 @@ class TestConcurrency(BaseCase):
             cr2.rollback()
             cr1.commit()
             second.env.invalidate_all()
-            self.assertEqual((second.state, second.name), ("draft", "/"))
+            self.assertEqual((second.state, second.name), ("draft", False))
             second.action_confirm()
             cr2.commit()
             first.env.invalidate_all()
@@ -342,7 +342,7 @@ class TestConcurrency(BaseCase):
                 second.action_confirm()
             cr2.rollback()
             second.env.invalidate_all()
-            self.assertEqual((second.state, second.name), ("draft", "/"))
+            self.assertEqual((second.state, second.name), ("draft", False))
         self.assertEqual(self._recognitions(), ("recognized", 1))
 
     @mute_logger("odoo.sql_db", "odoo.service.model")

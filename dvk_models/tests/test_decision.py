@@ -89,14 +89,15 @@ class TestDecision(DvkCommon):
     # Numbering
     # ------------------------------------------------------------------
     def test_number_drawn_on_confirm_only(self):
-        """RELIABILITY A8 gapless numbering / DESIGN §3: a draft decision keeps
-        "/"; the number is drawn on confirmation, formatted "NN/QĐ-<symbol of
-        the issuing unit>", and cannot be set by hand."""
+        """RELIABILITY A8 gapless numbering / DESIGN §3: a draft decision has
+        no number (never a "/"); the number is drawn on confirmation,
+        formatted "NN/QĐ-<symbol of the issuing unit>", and cannot be set by
+        hand."""
         model = self._proposed()
         decision = self._decision(model)
-        self.assertRecordValues(decision, [{"name": "/", "state": "draft"}])
+        self.assertRecordValues(decision, [{"name": False, "state": "draft"}])
         decision.write({"signer_title": "TRƯỞNG BAN", "note": "<p>Căn cứ</p>"})
-        self.assertEqual(decision.name, "/")
+        self.assertFalse(decision.name)
         with self._assertRaisesExact(UserError, "Confirm and Cancel buttons"):
             decision.write({"name": "99/QĐ-BCĐH"})
         with self._assertRaisesExact(UserError, "drawn when it is confirmed"):
@@ -155,7 +156,7 @@ class TestDecision(DvkCommon):
         start = self._next_number(self.commune)
         with self._assertRaisesExact(UserError, "has no model or exemplar"):
             empty.action_confirm()
-        self.assertEqual(empty.name, "/")
+        self.assertFalse(empty.name)
 
         numbers = []
         for decision in (decisions[0], decisions[2], decisions[3]):
@@ -309,7 +310,7 @@ class TestDecision(DvkCommon):
             as_officer.write({"signer_title": "TRƯỞNG BAN"})
         with self._assertRaisesExact(AccessError, "Tỉnh ủy"):
             as_officer.action_confirm()
-        self.assertRecordValues(decision, [{"state": "draft", "name": "/"}])
+        self.assertRecordValues(decision, [{"state": "draft", "name": False}])
         decision.action_confirm()
         self.assertRecordValues(
             model,
@@ -835,7 +836,7 @@ class TestDecision(DvkCommon):
             copy,
             [
                 {
-                    "name": "/",
+                    "name": False,
                     "state": "draft",
                     "cancel_reason": False,
                     "line_count": 0,

@@ -11,7 +11,7 @@ import re
 from odoo.exceptions import UserError
 from odoo.tests import freeze_time, tagged
 
-from .common import DvkCommon
+from .common import DvkCommon, run_migration
 
 D = datetime.date
 DECISION = "dvk_models.dvk_decision_report"
@@ -46,6 +46,66 @@ class TestDecisionDocuments(DvkCommon):
     # ------------------------------------------------------------------
     # Subject
     # ------------------------------------------------------------------
+    def test_default_subject_in_the_readers_language(self):
+        """Rule: a generated text is read in the reader's language: the
+        default subject of a draft created in English (demo data, imports)
+        reads in Vietnamese to a Vietnamese officer and prints so; a subject
+        the officer wrote is kept as written."""
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(["dvk_models"], ["vi_VN"])
+        decision = self._decision(self._proposed()).with_context(lang="en_US")
+        english = decision.title
+        vietnamese = decision.with_context(lang="vi_VN").title
+        self.assertIn("2026", vietnamese)
+        self.assertNotEqual(vietnamese, english)
+        self.assertEqual(
+            vietnamese,
+            decision.with_context(lang="vi_VN")._default_title(2026),
+        )
+        self.assertFalse(decision.own_title)
+        decision.with_user(self.user_officer).title = "Về việc công nhận đợt 2"
+        self.assertEqual(decision.own_title, "Về việc công nhận đợt 2")
+        decision.invalidate_recordset(["title"])
+        self.assertEqual(
+            decision.with_context(lang="vi_VN").title, "Về việc công nhận đợt 2"
+        )
+        decision.with_user(self.user_officer).title = english
+        self.assertFalse(decision.own_title)
+
+    def test_stored_subjects_migrated(self):
+        """Rule: the 19.0.1.7.0 migration keeps the subjects officers wrote
+        and lets the default ones follow the reader's language."""
+        default = self._decision(self._proposed())
+        written = self._decision(self._proposed(name="Dân vận khéo trong xây cầu"))
+        self.env.flush_all()
+        self.env.cr.execute(
+            "ALTER TABLE dvk_decision ADD COLUMN IF NOT EXISTS title varchar"
+        )
+        self.env.cr.execute(
+            "UPDATE dvk_decision SET title = %s WHERE id = %s",
+            [default.with_context(lang="en_US")._default_title(2026), default.id],
+        )
+        self.env.cr.execute(
+            "UPDATE dvk_decision SET title = %s WHERE id = %s",
+            ["Về việc công nhận đợt 2", written.id],
+        )
+        run_migration(
+            "dvk_models",
+            "19.0.1.7.0",
+            "post-decision_titles",
+            self.env.cr,
+            "19.0.1.6.0",
+        )
+        self.env.invalidate_all()
+        self.assertFalse(default.own_title)
+        self.assertEqual(written.own_title, "Về việc công nhận đợt 2")
+        self.assertEqual(written.title, "Về việc công nhận đợt 2")
+        self.env.cr.execute(
+            "SELECT 1 FROM information_schema.columns "
+            "WHERE table_name = 'dvk_decision' AND column_name = 'title'"
+        )
+        self.assertFalse(self.env.cr.fetchone())
+
     def test_title_follows_the_campaign_year(self):
         """Decree 30/2020/NĐ-CP (trích yếu): the subject of the decision
         carries its campaign's year, and follows a change of campaign unless

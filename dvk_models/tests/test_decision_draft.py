@@ -10,7 +10,7 @@ import html
 import re
 
 from odoo.exceptions import UserError
-from odoo.tests import freeze_time, tagged
+from odoo.tests import Form, freeze_time, tagged
 
 from .common import DvkCommon, run_migration
 
@@ -45,7 +45,7 @@ class TestDecisionDraft(DvkCommon):
         (its title on the form, its name in breadcrumbs and links), and its
         number once confirmed."""
         decision = self._decision(self._proposed())
-        self.assertEqual(decision.name, "/")
+        self.assertFalse(decision.name)
         self.assertEqual(decision.display_name, "Decision (draft)")
         arch = self.env["dvk.decision"].get_view(
             self.env.ref("dvk_models.dvk_decision_view_form").id
@@ -54,6 +54,109 @@ class TestDecisionDraft(DvkCommon):
         decision.action_confirm()
         self.assertRegex(decision.display_name, r"^\d{2}/QĐ-BCĐX$")
         self.assertEqual(decision.display_name, decision.name)
+
+    def test_draft_stores_no_number(self):
+        """Rule: a draft has no number: nothing is stored (the list's Number
+        column is empty, never "/"), and confirming it is the first value of
+        the tracked number (the chatter shows the number appear, not
+        "/ → 01-QĐ")."""
+        tracked = dict(self.env.context, tracking_disable=False, mail_notrack=False)
+        decision = self._decision(self._proposed()).with_env(self.env(context=tracked))
+        self.env.flush_all()
+        self.env.cr.flush()  # the creation's tracking is done with
+        self.env.cr.execute("SELECT name FROM dvk_decision WHERE id = %s", decision.ids)
+        self.assertEqual(self.env.cr.fetchone(), (None,))
+        self.assertEqual(
+            decision.web_search_read([("id", "=", decision.id)], {"name": {}})[
+                "records"
+            ][0]["name"],
+            False,
+        )
+        decision.with_user(self.user_officer).action_confirm()
+        self.env.flush_all()
+        self.env.cr.flush()  # runs the precommit hooks that write tracking
+        field = self.env["ir.model.fields"]._get("dvk.decision", "name")
+        tracking = self.env["mail.tracking.value"].search(
+            [
+                ("field_id", "=", field.id),
+                ("mail_message_id.model", "=", "dvk.decision"),
+                ("mail_message_id.res_id", "=", decision.id),
+            ]
+        )
+        self.assertEqual(len(tracking), 1)
+        self.assertFalse(tracking.old_value_char)
+        self.assertEqual(tracking.new_value_char, decision.name)
+
+    def test_draft_slash_migrated_away(self):
+        """Rule: the 19.0.1.7.0 migration empties the "/" earlier versions
+        stored on drafts and showed as the old value of the number in the
+        chatter; issued numbers stay."""
+        draft = self._decision(self._proposed())
+        issued = self._decision(self._proposed(name="Dân vận khéo trong xây cầu"))
+        issued.action_confirm()
+        number = issued.name
+        field = self.env["ir.model.fields"]._get("dvk.decision", "name")
+        tracking = self.env["mail.tracking.value"].create(
+            {
+                "field_id": field.id,
+                "mail_message_id": issued.message_post(body="x").id,
+                "old_value_char": "/",
+                "new_value_char": number,
+            }
+        )
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE dvk_decision SET name = '/' WHERE id = %s", draft.ids
+        )
+        self.env.invalidate_all()
+        self.assertEqual(draft.name, "/")
+        run_migration(
+            "dvk_models",
+            "19.0.1.7.0",
+            "post-draft_numbers",
+            self.env.cr,
+            "19.0.1.6.0",
+        )
+        self.env.invalidate_all()
+        self.assertFalse(draft.name)
+        self.assertEqual(issued.name, number)
+        self.assertFalse(tracking.old_value_char)
+        self.assertEqual(tracking.new_value_char, number)
+
+    def test_signer_title_from_the_issuing_unit(self):
+        """Rule: the signer's position of a draft comes from the issuing
+        unit's data (Decree 30/2020/NĐ-CP, guidance 36-HD/VPTW: the title in
+        the body signing): the title of its head, or of its deputies when
+        someone else signs, else the title of its kind (Bí thư of a Party
+        body); what the officer writes is kept; the printed signature says
+        the same."""
+        self.commune.write(
+            {
+                "dvk_head_title": "Trưởng ban",
+                "dvk_deputy_title": "Phó Trưởng ban",
+                "dvk_sign_on_behalf": "Ban Chỉ đạo",
+            }
+        )
+        decision = self._decision(self._proposed())
+        self.assertEqual(decision.signer_id, self.emp_approver)
+        self.assertEqual(decision.signer_title, "TRƯỞNG BAN")
+        self.assertIn("TRƯỞNG BAN", self._text(decision))
+        with Form(decision.with_user(self.user_officer)) as form:
+            form.signer_id = self.emp_staff2
+        self.assertEqual(decision.signer_title, "PHÓ TRƯỞNG BAN")
+        with Form(decision.with_user(self.user_officer)) as form:
+            form.signer_title = "Ủy viên thường trực"
+        self.assertEqual(decision.signer_title, "Ủy viên thường trực")
+
+        self.commune.write(
+            {
+                "dvk_head_title": False,
+                "dvk_deputy_title": False,
+                "dvk_is_party_body": True,
+            }
+        )
+        other = self._decision(self._proposed(name="Dân vận khéo trong xây cầu"))
+        self.assertEqual(other.signer_title, "BÍ THƯ")
 
     # ------------------------------------------------------------------
     # Symbol

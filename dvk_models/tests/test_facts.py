@@ -5,10 +5,12 @@ model read "not self-assessed" while its chatter showed a finished sheet,
 because the sheets were searched with the approver's rights."""
 
 import datetime
+from unittest.mock import patch
 
 from odoo.exceptions import UserError
-from odoo.fields import Command
+from odoo.fields import Command, Domain
 from odoo.tests import freeze_time, new_test_user, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import DvkCommon
 
@@ -219,3 +221,40 @@ class TestFactsForEveryReader(DvkCommon):
         # the models of the communes they took over.
         self.assertEqual(small, round(100.0 * 2 / 5, 1))
         self.assertEqual(large, round(100.0 * 8 / 11, 1))
+
+    def test_dashboard_shows_the_campaigns_of_the_users_sectors(self):
+        """Rule: the dashboard lists the campaigns that concern its reader:
+        for each of his units, the campaigns whose sector counts it (a
+        sector's campaign before the general one), not every sector's
+        campaign of the province; a DVK manager sees them all."""
+        self.env["dvk.profile"].create({"name": "Ngành X", "code": "sector_x"})
+        sector = self._open_campaign(2026, profile="sector_x")
+        sector.name = "Dân vận khéo của ngành"
+        Campaign = type(self.env["dvk.campaign"])
+        original = Campaign._summary_unit_domain
+        commune_other = self.commune_other
+
+        def summary_unit_domain(campaign):
+            # As a sector addon narrows it: the sector's units only.
+            if campaign == sector:
+                return Domain("id", "child_of", commune_other.ids)
+            return original(campaign)
+
+        action = self.env.ref("dvk_models.dvk_campaign_action_dashboard")
+        domain = safe_eval(action.domain)
+
+        def shown(user):
+            return self.env["dvk.campaign"].with_user(user).search(domain)
+
+        with patch.object(Campaign, "_summary_unit_domain", summary_unit_domain):
+            # Staff of the commune: only the general campaign.
+            self.assertIn(self.campaign, shown(self.user_staff))
+            self.assertNotIn(sector, shown(self.user_staff))
+            # Staff of the sector's unit: its sector's campaign only.
+            self.assertIn(sector, shown(self.user_other))
+            self.assertNotIn(self.campaign, shown(self.user_other))
+            # The district officer is in charge of both kinds of unit.
+            self.assertEqual(shown(self.user_officer), self.campaign | sector)
+            self.assertEqual(shown(self.user_manager), self.campaign | sector)
+            self.assertTrue(self.campaign.with_user(self.user_staff).dvk_concerns_me)
+            self.assertFalse(sector.with_user(self.user_staff).dvk_concerns_me)

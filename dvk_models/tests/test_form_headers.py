@@ -87,6 +87,35 @@ class TestFormHeaders(DvkCommon):
         self.assertIn("ĐẢNG BỘ TỈNH TRÀ VINH HUYỆN ỦY CHÂU THÀNH", text)
         self.assertIn("T/M HUYỆN ỦY BÍ THƯ Phạm Văn Huyện", text)
 
+    def test_summary_names_the_issuer_of_each_decision(self):
+        """Rule: Decree 30/2020/NĐ-CP — numbers restart at 01 for each
+        issuing body, so Mẫu 3 prints the issuer next to each decision's
+        number and date ("Số 01-QĐ/ĐU ngày ... của Đảng ủy xã ..."): two
+        communes' decisions 01 are told apart; its list has fixed columns
+        in which long names wrap."""
+        model = self._proposed()
+        first = self._decision(model)
+        first.action_confirm()
+        other = self._submitted(
+            user=self.user_other,
+            department_id=self.commune_other.id,
+            name="Dân vận khéo trong xây dựng nông thôn mới kiểu mẫu "
+            "gắn với chuyển đổi số cộng đồng",
+        )
+        other.with_user(self.user_district_head).action_approve()
+        self._self_assess(other)
+        other.with_user(self.user_officer).action_propose(self.level_grassroots)
+        second = self._decision(other, authority=self.commune_other)
+        second.action_confirm()
+        text = self._text(self._summary(self.user_manager))
+        for decision in (first, second):
+            self.assertIn(
+                f"Số {decision.name} ngày {decision.date:%d/%m/%Y} của "
+                f"{decision.authority_department_id.name}",
+                text,
+            )
+        self.assertIn('class="dvk-table dvk-fixed"', self._summary(self.user_manager))
+
     def test_summary_of_a_manager_names_a_unit_not_the_company(self):
         """Rule: Decree 30/2020/NĐ-CP — the issuing body of a form is a
         unit: a DVK manager, in charge of no unit, sends Mẫu 3 as the unit

@@ -7,10 +7,20 @@ import ast
 
 from lxml import etree
 
-from odoo.tests import TransactionCase, tagged
+from odoo.exceptions import UserError
+from odoo.tests import TransactionCase, freeze_time, tagged
+from odoo.tools.safe_eval import safe_eval
+
+from .common import DvkCommon
 
 DVK_MODULES = ("dvk_models", "dvk_police", "dvk_union", "dvk_statehub")
-PICKED = ("hr.department", "hr.employee", "res.users")
+PICKED = (
+    "hr.department",
+    "hr.employee",
+    "res.users",
+    "dvk.campaign",
+    "dvk.level",
+)
 READONLY = ("1", "True", "true")
 
 
@@ -69,6 +79,10 @@ class TestFormPickers(TransactionCase):
             if field.readonly and child.get("readonly") is None:
                 continue
             options = _options(child)
+            lines = child.find("list")
+            if lines is not None and lines.get("create") in ("0", "false", "False"):
+                # Lines linked from existing records only.
+                continue
             if options.get("no_create") or (
                 options.get("no_quick_create") and options.get("no_create_edit")
             ):
@@ -76,9 +90,9 @@ class TestFormPickers(TransactionCase):
             found.append(f"{where}: {model._name}.{field.name}")
 
     def test_no_quick_create_of_units_people_or_users(self):
-        """Rule: the DVK forms pick units, employees and users among existing
-        records: every editable picker of hr.department, hr.employee or
-        res.users added by the DVK addons has no "Create ..." entry."""
+        """Rule: the DVK forms pick units, employees, users, campaigns and
+        levels among existing records: every editable picker of them added
+        by the DVK addons has no "Create ..." entry."""
         views = self._dvk_views()
         self.assertTrue(views)
         found = []
@@ -93,3 +107,60 @@ class TestFormPickers(TransactionCase):
             "Pickers offering to create a unit, a person or a user:\n"
             + "\n".join(sorted(set(found))),
         )
+
+
+@tagged("post_install", "-at_install", "access_rights")
+@freeze_time("2026-02-10")
+class TestPickerDomains(DvkCommon):
+    def _offered(self, model_name, fname, user, record_values=None):
+        """The records the picker of ``fname`` offers to ``user`` on a form
+        holding ``record_values``."""
+        Model = self.env[model_name].with_user(user)
+        field = Model._fields[fname]
+        domain = field.domain or []
+        if isinstance(domain, str):
+            domain = safe_eval(domain, dict(record_values or {}))
+        Comodel = self.env[field.comodel_name].with_user(user)
+        return Comodel.search(domain)
+
+    def test_registration_pickers_offer_what_the_server_accepts(self):
+        """Rule: a picker offers only what the user may act on: the unit of a
+        registration among the units the server lets him register for (the
+        staff's own unit, an officer's units in charge), the campaign among
+        the open ones; a unit the picker hides is refused by the server."""
+        draft = self.env["dvk.campaign"].create(
+            {"name": "Dân vận khéo 2027", "year": 2027, "profile": "party"}
+        )
+        units = self._offered("dvk.model", "department_id", self.user_staff)
+        self.assertIn(self.commune, units)
+        self.assertNotIn(self.commune_other, units)
+        self.assertNotIn(self.district, units)
+        with self.assertRaises(UserError):
+            self._create_model(department_id=self.commune_other.id)
+        officer_units = self._offered("dvk.model", "department_id", self.user_officer)
+        self.assertIn(self.commune_other, officer_units)
+        self.assertIn(self.district, officer_units)
+        self.assertNotIn(self.province, officer_units)
+        self.assertIn(
+            self.province,
+            self._offered("dvk.model", "department_id", self.user_manager),
+        )
+        campaigns = self._offered("dvk.model", "campaign_id", self.user_staff)
+        self.assertIn(self.campaign, campaigns)
+        self.assertNotIn(draft, campaigns)
+        self.assertNotIn(
+            draft, self._offered("dvk.decision", "campaign_id", self.user_officer)
+        )
+
+    def test_issuer_picker_offers_units_of_the_decisions_level(self):
+        """Rule: seed 001 §3 — a decision at a level is issued by a unit of
+        that level: the issuer picker offers those units only, as the
+        server's check accepts."""
+        issuers = self._offered(
+            "dvk.decision",
+            "authority_department_id",
+            self.user_officer,
+            {"level_id": self.level_grassroots.id},
+        )
+        self.assertIn(self.commune, issuers)
+        self.assertNotIn(self.district, issuers)

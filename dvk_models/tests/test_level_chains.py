@@ -110,3 +110,64 @@ class TestLevelChains(DvkCommon):
         wizard = self.env[action["res_model"]].browse(action["res_id"])
         self.assertNotIn(self.level_district, wizard.allowed_level_ids)
         self.assertIn(self.level_grassroots, wizard.allowed_level_ids)
+        # Its level picker names the levels as the campaign's chain does.
+        self.assertEqual(wizard.campaign_id, self.campaign)
+        arch = wizard.get_view(action.get("view_id"), "form")["arch"]
+        self.assertIn("'dvk_campaign_id': campaign_id", arch)
+
+    @freeze_time("2026-02-10")
+    def test_target_level_picker_and_check_follow_the_chain(self):
+        """Rule: a model's target level is a level of the chain in force for
+        its campaign: the picker offers only those, named as the chain's step
+        names them (``document_name``), and the server refuses another (a
+        2026 party model cannot aim at the district tier ended 30/6/2025)."""
+        form = Form(self.env["dvk.model"].with_user(self.user_staff))
+        form.name = "Dân vận khéo chọn cấp"
+        form.campaign_id = self.campaign
+        form.department_id = self.commune
+        form.field_id = self.field_kt
+        domain = self.env["dvk.model"]._fields["level_id"].domain
+        self.assertEqual(domain, "[('id', 'in', level_chain_ids)]")
+        self.assertEqual(
+            form.level_chain_ids[:], self.level_grassroots | self.level_province
+        )
+        with self.assertRaises(ValidationError):
+            self._create_model(level_id=self.level_district.id)
+        model = self._create_model(level_id=self.level_province.id)
+        self.assertEqual(model.level_id, self.level_province)
+
+        step = self.env.ref("dvk_models.dvk_profile_party_level_province")
+        step.document_name = "tỉnh (Ban Thường vụ Tỉnh ủy)"
+        Level = self.env["dvk.level"].with_user(self.user_staff)
+        in_campaign = Level.with_context(dvk_campaign_id=self.campaign.id)
+        self.assertEqual(
+            in_campaign.browse(self.level_province.id).display_name,
+            "Tỉnh (Ban Thường vụ Tỉnh ủy)",
+        )
+        self.assertEqual(
+            in_campaign.browse(self.level_grassroots.id).display_name,
+            self.level_grassroots.with_user(self.user_staff).name,
+        )
+        self.assertEqual(
+            Level.browse(self.level_province.id).display_name,
+            self.level_province.with_user(self.user_staff).name,
+        )
+
+    @freeze_time("2026-02-10")
+    def test_next_year_keeps_the_target_level_only_in_its_chain(self):
+        """Rule: a model registered again or carried over into a campaign
+        whose chain has no longer its target level (the district tier after
+        1/7/2025) starts without one instead of being refused."""
+        c2024 = self._open_campaign(2024)
+        old = self._create_model(
+            campaign_id=c2024.id,
+            level_id=self.level_district.id,
+            date_start=D(2024, 3, 1),
+            date_end=D(2024, 10, 1),
+        )
+        self.assertFalse(old._prepare_next_year_vals(self.campaign)["level_id"])
+        old.level_id = self.level_grassroots
+        self.assertEqual(
+            old._prepare_next_year_vals(self.campaign)["level_id"],
+            self.level_grassroots.id,
+        )

@@ -180,7 +180,7 @@ class TestWorkflowGuards(DvkCommon):
                     )
         self.assertRecordValues(
             decision.with_env(self.env),
-            [{"name": "/", "state": "draft", "cancel_reason": False}],
+            [{"name": False, "state": "draft", "cancel_reason": False}],
         )
 
     def test_campaign_state_cannot_be_written(self):
@@ -643,7 +643,7 @@ class TestWorkflowGuards(DvkCommon):
         self._flush()
         number = self._tracking(decision, "name")
         self.assertRecordValues(
-            number, [{"old_value_char": "/", "new_value_char": decision.name}]
+            number, [{"old_value_char": False, "new_value_char": decision.name}]
         )
         self.assertTrue(decision.name.endswith("/QĐ-BCĐX"))
         self.assertRecordValues(

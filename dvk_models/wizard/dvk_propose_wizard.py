@@ -24,6 +24,9 @@ class DvkProposeWizard(models.TransientModel):
     record_names = fields.Text(string="Records", compute="_compute_records")
     record_count = fields.Integer(compute="_compute_records")
     allowed_level_ids = fields.Many2many("dvk.level", compute="_compute_records")
+    # The records' campaign when they share one: the levels are then named
+    # as the steps of its chain name them (document_name).
+    campaign_id = fields.Many2one("dvk.campaign", compute="_compute_records")
     # Not required in the database: the dialog is created before the user
     # chooses; the confirmation refuses an empty level with a clear message.
     level_id = fields.Many2one(
@@ -72,8 +75,11 @@ class DvkProposeWizard(models.TransientModel):
                 wizard.record_count = 0
                 wizard.record_names = False
                 wizard.allowed_level_ids = all_levels
+                wizard.campaign_id = False
                 continue
             records = wizard._records()
+            campaigns = records.campaign_id
+            wizard.campaign_id = campaigns if len(campaigns) == 1 else False
             levels = all_levels
             if records:
                 # The levels of the chains in force for the records' campaigns.
