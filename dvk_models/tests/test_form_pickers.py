@@ -20,6 +20,8 @@ PICKED = (
     "res.users",
     "dvk.campaign",
     "dvk.level",
+    "dvk.model",
+    "dvk.exemplar",
 )
 READONLY = ("1", "True", "true")
 
@@ -90,9 +92,11 @@ class TestFormPickers(TransactionCase):
             found.append(f"{where}: {model._name}.{field.name}")
 
     def test_no_quick_create_of_units_people_or_users(self):
-        """Rule: the DVK forms pick units, employees, users, campaigns and
-        levels among existing records: every editable picker of them added
-        by the DVK addons has no "Create ..." entry."""
+        """Rule: the DVK forms pick units, employees, users, campaigns,
+        levels, models and exemplars among existing records (a model or an
+        exemplar is registered through its own form, with its checks):
+        every editable picker of them added by the DVK addons has no
+        "Create ..." entry."""
         views = self._dvk_views()
         self.assertTrue(views)
         found = []
