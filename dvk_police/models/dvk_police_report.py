@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
 
 
 class DvkPoliceReport(models.Model):
@@ -30,7 +31,9 @@ class DvkPoliceReport(models.Model):
         required=True,
         readonly=True,
     )
-    name = fields.Char(compute="_compute_name", store=True)
+    # Not stored: read in the reader's language, whoever created the report
+    # (the approval, a cron, the demo data); searched by the model's name.
+    name = fields.Char(compute="_compute_name", search="_search_name")
     state = fields.Selection(
         [("todo", "To Do"), ("done", "Done")],
         default="todo",
@@ -90,10 +93,9 @@ class DvkPoliceReport(models.Model):
         {"model_id", "kind", "state", "date_done", "reminder_sent"}
     )
 
+    @api.depends_context("lang")
     @api.depends("kind", "model_id.name", "year")
     def _compute_name(self):
-        # Code translations, not the selection's: the name is stored, and the
-        # selection labels are not translated yet while demo data loads.
         labels = {
             "six_month": self.env._("Six-month Review"),
             "annual": self.env._("Annual Summary"),
@@ -105,6 +107,13 @@ class DvkPoliceReport(models.Model):
                 year=report.year or "",
                 model=report.model_id.name or "",
             )
+
+    def _search_name(self, operator, value):
+        # The name is the kind, the year and the model's name: searched by
+        # the latter, the part a user types.
+        if operator in Domain.NEGATIVE_OPERATORS:
+            return NotImplemented
+        return Domain("model_id.name", operator, value)
 
     @api.depends(
         "model_id.registrant_id",
