@@ -199,7 +199,7 @@ class ReportDvkStatehubHomeAffairs(models.AbstractModel):
                 {
                     "agency": self._dvk_unit_name(line.agency_id, period_end),
                     "field": codes.get(line.field_id.id) or line.field_id.code or "",
-                    "level": self._dvk_level_name(line.level_id, report.campaign_id),
+                    "level": line.level_label,
                     "collective": line.collective_count,
                     "individual": line.individual_count,
                     "registered": line.registered_count,

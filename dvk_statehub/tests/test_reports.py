@@ -83,6 +83,35 @@ class TestStatehubHomeAffairsReports(DvkStatehubCommon):
         self.assertIn("Kính gửi: Sở Nội vụ tỉnh Trà Vinh", html.decode())
         self.assertIn(self.district.name, html.decode())
 
+    def test_levels_read_on_screen_as_on_paper(self):
+        """Rule: one naming of the levels (issue 22 item 7): since 1/7/2025
+        the level between the communes and the province is that of the
+        provincial departments (the chain's "sở, ban, ngành", seed 003 Điều
+        7.2 after the two-tier reform), and the figures on the screen name it
+        as the PDF and the XLSX do, not as the former "Huyện"."""
+        self._approved(
+            self.dept, "Công khai tài chính", level_id=self.level_district.id
+        )
+        self._approved(self.commune, "Hiến đất", level_id=self.level_grassroots.id)
+        report = self._report("registration")
+        labels = {line.level_id: line.level_label for line in report.line_ids}
+        self.assertEqual(
+            labels,
+            {
+                self.level_district: "Sở, ban, ngành",
+                self.level_grassroots: self.level_grassroots.name,
+            },
+        )
+        self.assertNotEqual(labels[self.level_district], self.level_district.name)
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "dvk_statehub.report_dvk_statehub_home_affairs", report.ids
+            )[0]
+            .decode()
+        )
+        self.assertIn("Sở, ban, ngành", html)
+
     def test_october_counts_equal_the_results(self):
         """Rule: seed 003 Điều 8 — October: recognition results by agency,
         field and level, and the commendation proposals."""
