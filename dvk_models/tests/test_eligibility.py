@@ -789,6 +789,23 @@ class TestCandidateWizard(EligibilityCase):
         self.assertEqual(line.exemplar_id.model_ids, owned | joined)
         self.assertTrue(line.exemplar_id.eligibility_ok)
 
+        # A model recognised after the file was opened: ticking the person
+        # again adds it to the draft file, which keeps the others.
+        later = self._recognised_model(
+            name="Mô hình chợ an toàn",
+            subject_type="individual",
+            employee_id=self.emp_staff.id,
+        )
+        wizard = self._wizard(self.district, individual_set)
+        wizard.action_scan()
+        again = wizard.line_ids.filtered(lambda x: x.employee_id == self.emp_staff)
+        self.assertEqual(again.exemplar_id, line.exemplar_id)
+        self.assertEqual(again.model_ids, owned | joined | later)
+        wizard.line_ids.selected = False
+        again.selected = True
+        wizard.action_create_exemplars()
+        self.assertEqual(line.exemplar_id.model_ids, owned | joined | later)
+
         unit_set = self._criteria_set(
             "finder_unit_models",
             [{"check": "recognized_models"}],

@@ -175,9 +175,25 @@ class DvkCandidateWizard(models.TransientModel):
             "model_ids": [Command.set(line.sudo().model_ids.ids)],
         }
 
+    def _update_exemplar_models(self, lines):
+        """Link to the draft files of ``lines`` the models the finder cites
+        that they do not list yet (a model recognised after the file was
+        opened); a file past its draft is left as it was submitted. One
+        write per file that lacks a model, none for the others."""
+        # sudo: the models the finder found, also those of units outside the
+        # officer's charge that the person took part in (as at creation)
+        for line in lines.sudo():
+            exemplar = line.exemplar_id
+            missing = line.model_ids - exemplar.model_ids
+            if missing and exemplar.state == "draft":
+                self.env["dvk.exemplar"].browse(exemplar.id).write(
+                    {"model_ids": [Command.link(model.id) for model in missing]}
+                )
+
     def action_create_exemplars(self):
         """Open draft exemplar files for the eligible candidates the officer
-        ticked (those who have none yet), then show them."""
+        ticked (those who have none yet), add to the draft files of the
+        others the models found since they were opened, then show them."""
         self.ensure_one()
         self._check_owner()
         chosen = self.line_ids.filtered(lambda line: line.selected and line.eligible)
@@ -194,6 +210,7 @@ class DvkCandidateWizard(models.TransientModel):
         )
         for line, exemplar in zip(new, created, strict=True):
             line.exemplar_id = exemplar
+        self._update_exemplar_models(chosen - new)
         return {
             "type": "ir.actions.act_window",
             "res_model": "dvk.exemplar",
