@@ -666,13 +666,19 @@ class DvkDecision(models.Model):
                 date=rules.vn_date(decision.date),
             )
             body = models_._dvk_body(text)
+            # The registrants hear of the recognition the way they hear of
+            # the approval: one notice each, listing their records.
             models_._dvk_workflow_write(
                 {"state": "recognized", "proposal_level_id": False},
                 {m.id: body for m in models_},
+                models_._dvk_registrant_partners(),
+                grouped=True,
             )
             exemplars._dvk_workflow_write(
                 {"state": "recognized", "proposal_level_id": False},
                 {e.id: body for e in exemplars},
+                exemplars._dvk_registrant_partners(),
+                grouped=True,
             )
         return True
 
@@ -750,8 +756,17 @@ class DvkDecision(models.Model):
                 number=decision.name,
             )
             body = Model._dvk_body(text, reason)
-            models_._dvk_log_batch({m.id: body for m in models_})
-            exemplars._dvk_log_batch({e.id: body for e in exemplars})
+            # The reason goes to the registrants, as the cancel dialog says.
+            models_._dvk_log_batch(
+                {m.id: body for m in models_},
+                models_._dvk_registrant_partners(),
+                grouped=True,
+            )
+            exemplars._dvk_log_batch(
+                {e.id: body for e in exemplars},
+                exemplars._dvk_registrant_partners(),
+                grouped=True,
+            )
             decision.message_post(
                 body=Model._dvk_body(
                     self.env._(

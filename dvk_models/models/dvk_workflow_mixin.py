@@ -457,6 +457,12 @@ class DvkWorkflowMixin(models.AbstractModel):
         self.ensure_one()
         return self.registrant_id | self.employee_id.user_id
 
+    def _dvk_registrant_partners(self):
+        """{record id: partners of its registrant and subject}: those told of
+        what happens to their registration (as approval and refusal tell
+        them), for :meth:`_dvk_log_batch`'s ``notify``."""
+        return {record.id: record._dvk_subject_users().partner_id for record in self}
+
     @api.model
     def _default_department_id(self):
         """A new registration starts in the user's own unit."""

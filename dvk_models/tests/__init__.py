@@ -43,3 +43,4 @@ from . import test_access_matrix
 from . import test_buttons_menus
 from . import test_reprint_as_issued
 from . import test_tour_merged
+from . import test_registrant_notices
