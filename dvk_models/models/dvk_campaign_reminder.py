@@ -104,22 +104,56 @@ class DvkCampaign(models.Model):
         return domain if True in wanted else ~domain
 
     def _dashboard_units(self):
-        """Units in the user's scope: the whole company for a manager, the
-        units in charge and below for an officer, the user's own unit else."""
+        """Units in the user's scope (see :meth:`_dashboard_scope`)."""
+        return self._dashboard_scope()[0]
+
+    def _dashboard_scope(self):
+        """(units, which units they are) the dashboard's coverage is over:
+        the whole company for a manager, the units in charge and below for
+        an officer; else the user's own unit and the units whose
+        registrations he approves (those whose nearest approver is he), as
+        the models counted beside it are those he registers or approves."""
         Department = self.env["hr.department"]
         user = self.env.user
         if user.has_group("dvk_models.group_dvk_manager"):
-            return Department.search(
+            units = Department.search(
                 [("company_id", "in", [False, *self.env.companies.ids])]
             )
+            return units, self.env._("all units")
         if user.has_group("dvk_models.group_dvk_officer"):
-            return user._dvk_scope_units()
-        return user.employee_ids.department_id
+            return user._dvk_scope_units(), self.env._("units in your charge")
+        own = user.employee_ids.department_id
+        approved = Department.browse(self._dashboard_approved_unit_ids())
+        if approved - own:
+            return own | approved, self.env._("your unit and the units you approve")
+        return own, self.env._("your unit")
+
+    def _dashboard_approved_unit_ids(self):
+        """Ids of the units whose nearest approver (at or above the unit)
+        is the user: the units whose registrations go to him."""
+        # sudo: who approves for the units (the organisation), not the
+        # content of the units' records
+        Department = self.env["hr.department"].sudo()
+        heads = Department.search([("dvk_approver_id", "=", self.env.uid)])
+        if not heads:
+            return []
+        subtree = Department.search([("id", "child_of", heads.ids)])
+        approver_of = {unit.id: unit.dvk_approver_id.id for unit in subtree}
+        result = []
+        for unit in subtree:
+            chain = [int(i) for i in unit.parent_path.split("/") if i]
+            nearest = next(
+                (approver_of[i] for i in reversed(chain) if approver_of.get(i)),
+                False,
+            )
+            if nearest == self.env.uid:
+                result.append(unit.id)
+        return result
 
     @api.depends_context("uid", "allowed_company_ids")
     def _compute_dashboard(self):
         Model = self.env["dvk.model"]
-        units = self._dashboard_units()
+        units, scope = self._dashboard_scope()
         states = dict(Model._fields["state"]._description_selection(self.env))
         base = [("campaign_id", "in", self.ids)]
         by_state = {}
@@ -166,7 +200,9 @@ class DvkCampaign(models.Model):
             campaign.dash_coverage = (
                 round(100.0 * covered / counted, 1) if counted else 0.0
             )
-            campaign.dash_coverage_label = label
+            campaign.dash_coverage_label = self.env._(
+                "%(counted)s (%(scope)s)", counted=label, scope=scope
+            )
             campaign.dash_summary = campaign._dashboard_table(
                 [(states[s], c) for s, c in sorted(states_count.items())],
                 sorted(by_field.get(campaign.id, [])),

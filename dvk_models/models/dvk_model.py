@@ -672,6 +672,42 @@ class DvkModel(models.Model):
                 )
             )
 
+    def _dvk_instead_of_deleting(self):
+        """A submitted registration is refused by its approver (or a
+        manager); an approved, proposed or carried-over model is removed
+        from the list by an officer in charge of its unit (or a manager);
+        a refused one goes back to draft by whoever acts for the
+        registrant; a recognised or removed one stays on record. Whoever
+        cannot is told whom to ask."""
+        self.ensure_one()
+        user = self.env.user
+        if self.state in ("recognized", "removed"):
+            return self.env._("it stays on record in the campaign's history.")
+        if self.state == "submitted":
+            if self._dvk_is_manager() or (
+                self.approver_id == user and user not in self._dvk_subject_users()
+            ):
+                return self.env._("refuse it instead.")
+            if self.approver_id:
+                return self.env._(
+                    "ask %(approver)s, who decides on it, to refuse it.",
+                    approver=self.approver_id.name,
+                )
+        elif self.state in ("approved", "proposed", "carried_over"):
+            if self._dvk_in_officer_scope():
+                return self.env._("remove it from the list instead.")
+            officer = self.department_id._dvk_responsible_officer()
+            if officer:
+                return self.env._(
+                    "ask %(officer)s, the DVK officer in charge of its unit, "
+                    "to remove it from the list.",
+                    officer=officer.name,
+                )
+            return self.env._("ask a DVK manager to remove it from the list.")
+        elif self.state == "refused" and self._dvk_is_registration_author():
+            return self.env._("correct it as a draft, then delete it.")
+        return self._dvk_ask_officer_in_charge()
+
     def _dvk_stake_domain(self, user):
         """Members of the model have a stake in it too."""
         return super()._dvk_stake_domain(user) | Domain(

@@ -328,11 +328,39 @@ class DvkWorkflowMixin(models.AbstractModel):
             if record.state != "draft":
                 raise UserError(
                     self.env._(
-                        "%(name)s has left the draft state and cannot be deleted; "
-                        "remove it from the list or refuse it instead.",
+                        "%(name)s has left the draft state and cannot be "
+                        "deleted: %(way)s",
                         name=record.display_name,
+                        way=record._dvk_instead_of_deleting(),
                     )
                 )
+
+    def _dvk_instead_of_deleting(self):
+        """Hook: what the current user can do instead of deleting this record,
+        which has left the draft state: a way he has, or whom to ask (the
+        rule stays: only a draft is deleted). By default the officer in
+        charge of its unit refuses a draft or proposed file and sets a
+        refused one back to draft; a recognised one stays on record."""
+        self.ensure_one()
+        if self.state == "recognized":
+            return self.env._("it stays on record as a recognised one.")
+        if self._dvk_in_officer_scope():
+            if self.state == "refused":
+                return self.env._("set it back to draft, then delete it.")
+            return self.env._("refuse it instead.")
+        return self._dvk_ask_officer_in_charge()
+
+    def _dvk_ask_officer_in_charge(self):
+        """The sentence naming the officer in charge of the record's unit
+        (or, when none is, the DVK managers) as the one to ask."""
+        self.ensure_one()
+        officer = self.department_id._dvk_responsible_officer()
+        if officer:
+            return self.env._(
+                "ask %(officer)s, the DVK officer in charge of its unit.",
+                officer=officer.name,
+            )
+        return self.env._("ask a DVK manager.")
 
     def _dvk_workflow_write(self, vals, bodies=None, notify=None, grouped=False):
         """Write workflow fields once the calling business method has checked

@@ -31,6 +31,7 @@ from . import test_home_action
 from . import test_decision_cancel
 from . import test_decision_draft
 from . import test_form_pickers
+from . import test_form_titles
 from . import test_computes
 from . import test_facts
 from . import test_streaks

@@ -410,6 +410,25 @@ class TestAccess(DvkCommon):
             as_staff.unlink()
         self.assertRecordValues(model, [{"objective": False}])
 
+    def test_delete_refusal_names_a_way_the_user_has(self):
+        """Issue 22 J1-1: only a draft is deleted; a registrant who tries to
+        delete his submitted or approved model is told whom to ask (its
+        approver, the officer in charge of its unit), not to refuse or
+        remove it himself; the officer in charge is told to remove it."""
+        with freeze_time("2026-02-10"):
+            submitted = self._submitted(name="Mô hình chờ duyệt")
+            approved = self._approved(name="Mô hình đã duyệt")
+        with self.assertRaisesRegex(UserError, self.user_approver.name):
+            submitted.with_user(self.user_staff).unlink()
+        with self.assertRaisesRegex(UserError, self.user_officer.name):
+            approved.with_user(self.user_staff).unlink()
+        # The officer in charge has the way himself: nobody else is named.
+        with self.assertRaises(UserError) as caught:
+            approved.with_user(self.user_officer).unlink()
+        self.assertNotIsInstance(caught.exception, AccessError)
+        self.assertNotIn(self.user_officer.name, str(caught.exception))
+        self.assertTrue(approved.exists())
+
     def test_approver_reads_what_is_assigned(self):
         """RELIABILITY (b) 5, DESIGN §3: the unit head reads a model only once
         it is submitted to him (approver_id); a draft stays private."""

@@ -173,6 +173,42 @@ class TestFactsForEveryReader(DvkCommon):
         self.assertEqual(campaign.dash_coverage, round(200 / 3, 1))
         self.assertIn(merged, self.user_officer._dvk_scope_units())
 
+    def test_dashboard_coverage_of_an_approver_counts_the_units_he_approves(self):
+        """Issue 22 J2-2: a unit's approver reads the coverage of his own unit
+        and of the units whose registrations he approves (nearest approver),
+        not of his own unit alone: the models counted beside it are theirs.
+        A unit below with an approver of its own is not his."""
+        Department = self.env["hr.department"]
+        women, farmers = Department.create(
+            [
+                {"name": "Hội LHPN xã Hòa Lợi", "parent_id": self.commune.id},
+                {"name": "Hội Nông dân xã Hòa Lợi", "parent_id": self.commune.id},
+            ]
+        )
+        youth = Department.create(
+            {
+                "name": "Đoàn Thanh niên xã Hòa Lợi",
+                "parent_id": self.commune.id,
+                "dvk_approver_id": self.user_district_head.id,
+            }
+        )
+        for unit in women | farmers | youth:
+            self._submitted(
+                user=self.user_officer, name=unit.name, department_id=unit.id
+            )
+        self.env.invalidate_all()
+        campaign = self.campaign.with_user(self.user_approver)
+        self.assertEqual(campaign.dash_model_count, 2)
+        # His commune (no model), the women's and the farmers' unions.
+        self.assertEqual(campaign.dash_coverage, round(200 / 3, 1))
+        # A member of the commune who approves nothing: his own unit only.
+        self.assertEqual(self.campaign.with_user(self.user_staff).dash_coverage, 0.0)
+        labels = {
+            self.campaign.with_user(user).dash_coverage_label
+            for user in (self.user_approver, self.user_staff, self.user_officer)
+        }
+        self.assertEqual(len(labels), 3, "the label says over which units")
+
     def test_dashboard_coverage_queries_do_not_grow_with_mergers(self):
         """Issue 22 item 7, DESIGN §4: the dashboard's coverage of a province
         with many merged communes costs the queries of one with few."""
