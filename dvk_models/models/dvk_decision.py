@@ -814,9 +814,14 @@ class DvkDecision(models.Model):
                     )
                 )
         self.unlink()
-        return self.env["ir.actions.act_window"]._for_xml_id(
+        # Back to the list of decisions in place of the breadcrumbs, which
+        # still lead to the deleted draft ("record not found"), as Odoo does
+        # after deleting from a form.
+        action = self.env["ir.actions.act_window"]._for_xml_id(
             "dvk_models.dvk_decision_action"
         )
+        action["target"] = "main"
+        return action
 
     def action_add_proposed(self):
         """Fill the draft with everything proposed at its level in its campaign."""
