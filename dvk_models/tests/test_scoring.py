@@ -985,3 +985,37 @@ class TestScoring(DvkCommon):
             self.Sheet.search([("model_id", "=", model.id), ("kind", "=", "council")])
         )
         self.assertEqual(model.state, "approved")
+
+    # ------------------------------------------------------------------
+    # What the forms offer about council sheets is what the server accepts
+    # from, and shows to, each user.
+    # ------------------------------------------------------------------
+    def test_council_kind_offered_to_who_may_score_as_council(self):
+        """Rule: a choice shown is accepted — a new score sheet offers the
+        kind Council (``dvk_can_score_council``, the kind's readonly) to
+        exactly the users whose council sheet the server saves: never staff
+        or an approver, an officer of the record's council yes."""
+        model = self._approved()
+        for user, accepted in (
+            (self.user_staff, False),
+            (self.user_approver, False),
+            (self.evaluator, True),
+        ):
+            with self.subTest(user=user.login):
+                form = Form(self.Sheet.with_user(user))
+                self.assertEqual(form.dvk_can_score_council, accepted)
+                form.model_id = model
+                self.assertEqual(form.dvk_can_score_council, accepted)
+                if not accepted:
+                    # The kind stays the self-assessment: the form does not
+                    # let the user pick Council, which the server refuses.
+                    with self.assertRaises(AssertionError):
+                        form.kind = "council"
+                    with self.assertRaises(UserError):
+                        self._sheet(model, user)
+                    continue
+                form.kind = "council"
+                form.criteria_set_id = model.criteria_set_id
+                sheet = form.save()
+                self.assertEqual(sheet.kind, "council")
+                self.assertEqual(sheet.evaluator_id, user)
