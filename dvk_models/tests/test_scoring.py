@@ -1019,3 +1019,33 @@ class TestScoring(DvkCommon):
                 sheet = form.save()
                 self.assertEqual(sheet.kind, "council")
                 self.assertEqual(sheet.evaluator_id, user)
+
+    def test_council_button_counts_what_it_opens(self):
+        """Rule: the Council Sheets button of a model counts the sheets its
+        list opens to the reader: an approver, who may not read the
+        council's sheets, is neither shown a count nor the button; the
+        council's officer sees the count of the sheets he opens."""
+        model = self._approved()
+        self._fill(self._sheet(model), 8).action_done()
+        for user, count in (
+            (self.user_approver, 0),
+            (self.evaluator, 1),
+            (self.user_manager, 1),
+        ):
+            with self.subTest(user=user.login):
+                record = model.with_user(user)
+                self.assertEqual(record.council_sheet_count, count)
+                action = record.action_open_score_sheets()
+                opened = (
+                    self.env[action["res_model"]]
+                    .with_user(user)
+                    .search(action["domain"])
+                )
+                self.assertEqual(len(opened), count)
+                # The button shows when it counts something or when the
+                # reader starts council sheets of this model.
+                self.assertEqual(
+                    bool(count or record.dvk_in_officer_scope), bool(count)
+                )
+        # The scores themselves stay the same for every reader.
+        self.assertEqual(model.with_user(self.user_approver).council_count, 1)
