@@ -1,8 +1,19 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
+from odoo.tools.translate import LazyTranslate
 
 from ..tools import rules
+
+_lt = LazyTranslate(__name__)
+
+# The default subjects of a decision, read in the reader's language on its
+# form and printed in Vietnamese: a decision whose lines carry a form of
+# commendation recognises and commends in one act (seed 004 §IV.4).
+DEFAULT_TITLE = _lt('Recognising "Dân vận khéo" models and exemplars of %(year)s')
+DEFAULT_TITLE_COMMENDING = _lt(
+    'Recognising and commending "Dân vận khéo" models and exemplars of %(year)s'
+)
 
 
 class DvkDecision(models.Model):
@@ -233,34 +244,43 @@ class DvkDecision(models.Model):
         for decision in self:
             decision.number_year = decision.date.year if decision.date else 0
 
-    def _default_title(self, year):
-        return self.env._(
-            'Recognising "Dân vận khéo" models and exemplars of %(year)s',
-            year=year,
-        )
+    def _default_title(self, year, commends=False, lang=None):
+        """The default subject, the one definition the form shows and the
+        decision prints, in ``lang`` (default: the reader's language; any
+        language the addon translates, installed or not)."""
+        term = DEFAULT_TITLE_COMMENDING if commends else DEFAULT_TITLE
+        return term._translate(lang or self.env.lang or "en_US") % {"year": year}
+
+    def _dvk_commends(self):
+        """Whether the decision also commends: one of its lines carries a
+        form of commendation."""
+        self.ensure_one()
+        return bool(self.line_ids.filtered("award_form"))
 
     def _is_default_title(self, title):
         """Whether ``title`` is the default subject of some year, in the
         user's language or in English: such a title follows the campaign."""
         if not title:
             return True
-        for default in {
-            self._default_title(0),
-            self.with_context(lang="en_US")._default_title(0),
-        }:
+        defaults = {
+            self._default_title(0, commends, lang)
+            for commends in (False, True)
+            for lang in (self.env.lang, "en_US")
+        }
+        for default in defaults:
             prefix = default[:-1]
             if title.startswith(prefix) and title[len(prefix) :].strip().isdigit():
                 return True
         return False
 
-    @api.depends("own_title", "campaign_id.year")
+    @api.depends("own_title", "campaign_id.year", "line_ids.award_form")
     @api.depends_context("lang")
     def _compute_title(self):
         # The default subject carries the campaign's year and follows a change
-        # of campaign; a subject the user wrote is kept.
+        # of campaign and of the awards; a subject the user wrote is kept.
         for decision in self:
             decision.title = decision.own_title or decision._default_title(
-                decision.campaign_id.year or ""
+                decision.campaign_id.year or "", decision._dvk_commends()
             )
 
     def _inverse_title(self):
@@ -809,9 +829,14 @@ class DvkDecision(models.Model):
                     )
                 )
         self.unlink()
-        return self.env["ir.actions.act_window"]._for_xml_id(
+        # Back to the list of decisions in place of the breadcrumbs, which
+        # still lead to the deleted draft ("record not found"), as Odoo does
+        # after deleting from a form.
+        action = self.env["ir.actions.act_window"]._for_xml_id(
             "dvk_models.dvk_decision_action"
         )
+        action["target"] = "main"
+        return action
 
     def action_add_proposed(self):
         """Fill the draft with everything proposed at its level in its campaign."""

@@ -79,6 +79,11 @@ class DvkScoreSheet(models.Model):
         "DVK manager, never someone with a stake in a record the council "
         "scores.",
     )
+    dvk_can_score_council = fields.Boolean(
+        compute="_compute_dvk_can_score_council",
+        help="The current user may sit on the council of the record: the kind "
+        "Council is offered to him only.",
+    )
     department_id = fields.Many2one(
         "hr.department",
         compute="_compute_company_id",
@@ -431,6 +436,24 @@ class DvkScoreSheet(models.Model):
                     )
                 )
 
+    def _dvk_may_score_council(self):
+        """Whether the current user may sit on the council of the sheet's
+        record (:meth:`_check_council_member`); before a record is chosen,
+        whether he sits on any council: a DVK officer or manager."""
+        self.ensure_one()
+        record = self._record()
+        if record:
+            return record._dvk_in_officer_scope()
+        return self.env.su or self.env.user.has_group("dvk_models.group_dvk_officer")
+
+    @api.depends_context("uid")
+    @api.depends("model_id", "exemplar_id")
+    def _compute_dvk_can_score_council(self):
+        """The predicate that offers the kind Council on the form, the one
+        :meth:`_check_council_member` checks on save."""
+        for sheet in self:
+            sheet.dvk_can_score_council = sheet._dvk_may_score_council()
+
     def _check_council_member(self):
         """A council sheet is the work of the council of the record's level:
         DVK officers in charge of the record's unit (or a DVK manager), never
@@ -440,7 +463,7 @@ class DvkScoreSheet(models.Model):
             return
         for sheet in self.filtered(lambda s: s.kind == "council"):
             record = sheet._record()
-            if not record._dvk_in_officer_scope():
+            if not sheet._dvk_may_score_council():
                 raise UserError(
                     self.env._(
                         "Only a DVK officer in charge of %(unit)s sits on the "

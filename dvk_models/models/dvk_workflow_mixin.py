@@ -122,6 +122,11 @@ class DvkWorkflowMixin(models.AbstractModel):
         help="Gap between the highest and the lowest council sheet.",
     )
     council_count = fields.Integer(string="Council Sheets", compute="_compute_scores")
+    council_sheet_count = fields.Integer(
+        string="Council Sheets Open to Me",
+        compute="_compute_council_sheet_count",
+        help="The council sheets of the record the current user may open.",
+    )
     council_passed = fields.Boolean(
         string="Passed by the Council", compute="_compute_scores"
     )
@@ -820,19 +825,40 @@ class DvkWorkflowMixin(models.AbstractModel):
                 )
             )
 
+    @api.depends_context("uid")
+    def _compute_council_sheet_count(self):
+        """The number on the Council Sheets button: the sheets its list
+        opens to this reader (his record rules apply), so that a reader who
+        may not open them (an approver) is not shown sheets he cannot see."""
+        fname = self._dvk_line_field()
+        counts = dict(
+            self.env["dvk.score.sheet"]._read_group(
+                [(fname, "in", self._origin.ids), ("kind", "=", "council")],
+                [fname],
+                ["__count"],
+            )
+        )
+        for record in self:
+            record.council_sheet_count = counts.get(record._origin, 0)
+
     def action_open_score_sheets(self):
+        """The council sheets of the record, those the button counts; an
+        officer of the record's council starts a council sheet from here."""
         self.ensure_one()
         fname = self._dvk_line_field()
+        context = {
+            f"default_{fname}": self.id,
+            "default_criteria_set_id": self.criteria_set_id.id,
+        }
+        if self._dvk_in_officer_scope():
+            context["default_kind"] = "council"
         return {
             "type": "ir.actions.act_window",
             "res_model": "dvk.score.sheet",
-            "name": self.env._("Score Sheets"),
+            "name": self.env._("Council Sheets"),
             "view_mode": "list,form",
-            "domain": [(fname, "=", self.id)],
-            "context": {
-                f"default_{fname}": self.id,
-                "default_criteria_set_id": self.criteria_set_id.id,
-            },
+            "domain": [(fname, "=", self.id), ("kind", "=", "council")],
+            "context": context,
         }
 
     def action_self_assess(self):

@@ -742,18 +742,16 @@ class ReportDvkDecision(models.AbstractModel):
 
     @api.model
     def _dvk_decision_title(self, decision):
-        """The subject printed under QUYẾT ĐỊNH; the default one in the
-        wording of the regulation, with the campaign's year, whatever the
-        language it was stored in. A decision that also commends says so."""
-        if decision.title and not decision._is_default_title(decision.title):
-            return decision.title
-        year = decision.campaign_id.year
-        if decision.line_ids.filtered("award_form"):
-            return (
-                'Về việc công nhận và khen thưởng mô hình, điển hình "Dân vận '
-                f'khéo" năm {year}'
-            )
-        return f'Về việc công nhận mô hình, điển hình "Dân vận khéo" năm {year}'
+        """The subject printed under QUYẾT ĐỊNH: the one the form shows (the
+        decision's default subject, which says so when it also commends), in
+        Vietnamese (a text of the code reads its translation from the
+        addon's files, installed language or not); a subject the officer
+        wrote is printed as written."""
+        if decision.own_title:
+            return decision.own_title
+        return decision._default_title(
+            decision.campaign_id.year, decision._dvk_commends(), REPORT_LANG
+        )
 
     @api.model
     def _dvk_legal_bases(self, decision):

@@ -140,6 +140,25 @@ class TestDecisionAwardPrinted(DvkCommon):
         self.assertIn("ĐƯỢC CÔNG NHẬN VÀ KHEN THƯỞNG", text)
         self.assertEqual(len(models), 3)
 
+    def test_screen_and_print_give_one_subject(self):
+        """Rule: one default subject — the subject a Vietnamese officer reads
+        on the decision's form is the one its printed decision carries: a
+        decision whose lines carry a form of commendation "recognises and
+        commends" on screen as on paper, and only recognises again once its
+        awards are taken off."""
+        self.env["res.lang"]._activate_lang("vi_VN")
+        _models, decision = self._issued([{"award_form": "giay_khen"}, None])
+        on_screen = decision.with_user(self.user_officer).with_context(lang="vi_VN")
+        self.assertIn("công nhận và khen thưởng", on_screen.title)
+        self.assertIn(on_screen.title, self._text(decision))
+
+        draft = self._decision(self._proposed(name="Dân vận khéo trong xây cầu"))
+        draft.line_ids.award_form = "bang_khen"
+        draft.line_ids.award_form = False
+        on_screen = draft.with_user(self.user_officer).with_context(lang="vi_VN")
+        self.assertNotIn("khen thưởng", on_screen.title)
+        self.assertIn(on_screen.title, self._text(draft))
+
     def test_no_award_article_without_commendation(self):
         """Rule: a decision that only recognises prints no commendation
         article nor award column, and keeps its three articles."""

@@ -310,3 +310,18 @@ class TestDecisionDraft(DvkCommon):
         )
         profile.invalidate_recordset()
         self.assertEqual(len(profile.guidance_ids), 2)
+
+    def test_deleting_a_draft_leaves_its_breadcrumbs(self):
+        """Rule: after "Delete Draft" the officer lands on the list of
+        decisions in place of the breadcrumbs, none of which leads back to
+        the deleted draft (Odoo's own Delete from a form does the same): the
+        action returned opens the decisions' list as the main action."""
+        draft = self._decision(self._proposed())
+        action = draft.with_user(self.user_officer).action_delete_draft()
+        self.assertFalse(draft.exists())
+        self.assertEqual(action["res_model"], "dvk.decision")
+        self.assertEqual(action["target"], "main")
+        self.assertFalse(action.get("res_id"))
+        self.assertEqual(
+            action["id"], self.env.ref("dvk_models.dvk_decision_action").id
+        )

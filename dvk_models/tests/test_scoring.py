@@ -985,3 +985,67 @@ class TestScoring(DvkCommon):
             self.Sheet.search([("model_id", "=", model.id), ("kind", "=", "council")])
         )
         self.assertEqual(model.state, "approved")
+
+    # ------------------------------------------------------------------
+    # What the forms offer about council sheets is what the server accepts
+    # from, and shows to, each user.
+    # ------------------------------------------------------------------
+    def test_council_kind_offered_to_who_may_score_as_council(self):
+        """Rule: a choice shown is accepted — a new score sheet offers the
+        kind Council (``dvk_can_score_council``, the kind's readonly) to
+        exactly the users whose council sheet the server saves: never staff
+        or an approver, an officer of the record's council yes."""
+        model = self._approved()
+        for user, accepted in (
+            (self.user_staff, False),
+            (self.user_approver, False),
+            (self.evaluator, True),
+        ):
+            with self.subTest(user=user.login):
+                form = Form(self.Sheet.with_user(user))
+                self.assertEqual(form.dvk_can_score_council, accepted)
+                form.model_id = model
+                self.assertEqual(form.dvk_can_score_council, accepted)
+                if not accepted:
+                    # The kind stays the self-assessment: the form does not
+                    # let the user pick Council, which the server refuses.
+                    with self.assertRaises(AssertionError):
+                        form.kind = "council"
+                    with self.assertRaises(UserError):
+                        self._sheet(model, user)
+                    continue
+                form.kind = "council"
+                form.criteria_set_id = model.criteria_set_id
+                sheet = form.save()
+                self.assertEqual(sheet.kind, "council")
+                self.assertEqual(sheet.evaluator_id, user)
+
+    def test_council_button_counts_what_it_opens(self):
+        """Rule: the Council Sheets button of a model counts the sheets its
+        list opens to the reader: an approver, who may not read the
+        council's sheets, is neither shown a count nor the button; the
+        council's officer sees the count of the sheets he opens."""
+        model = self._approved()
+        self._fill(self._sheet(model), 8).action_done()
+        for user, count in (
+            (self.user_approver, 0),
+            (self.evaluator, 1),
+            (self.user_manager, 1),
+        ):
+            with self.subTest(user=user.login):
+                record = model.with_user(user)
+                self.assertEqual(record.council_sheet_count, count)
+                action = record.action_open_score_sheets()
+                opened = (
+                    self.env[action["res_model"]]
+                    .with_user(user)
+                    .search(action["domain"])
+                )
+                self.assertEqual(len(opened), count)
+                # The button shows when it counts something or when the
+                # reader starts council sheets of this model.
+                self.assertEqual(
+                    bool(count or record.dvk_in_officer_scope), bool(count)
+                )
+        # The scores themselves stay the same for every reader.
+        self.assertEqual(model.with_user(self.user_approver).council_count, 1)
