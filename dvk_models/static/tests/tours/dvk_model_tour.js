@@ -54,7 +54,7 @@ registry.category("web_tour.tours").add("dvk_model_tour_register", {
         },
         {
             content: "Name the model",
-            trigger: ".o_form_view .o_field_widget[name=name] input",
+            trigger: ".o_form_view .o_field_widget[name=name] textarea",
             run: `edit ${MODEL_NAME}`,
         },
         ...selectMany2one("campaign_id", "2026 (tour)", `:contains('${CAMPAIGN}')`),

@@ -104,7 +104,7 @@ registry.category("web_tour.tours").add("dvk_police_tour_register", {
         },
         {
             content: "Name the model",
-            trigger: ".o_form_view .o_field_widget[name=name] input",
+            trigger: ".o_form_view .o_field_widget[name=name] textarea",
             run: `edit ${MODEL_NAME}`,
         },
         ...selectMany2one("campaign_id", "(tour)", `:contains('${CAMPAIGN}')`),
