@@ -11,7 +11,7 @@ from odoo.tests import HttpCase, freeze_time, new_test_user, tagged
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
-from .tour_common import running_year_campaign, vietnamese
+from .tour_common import running_year_campaign, tour_person, vietnamese
 
 D = datetime.date
 
@@ -30,12 +30,10 @@ class TestMergedProvinceTour(HttpCase):
         cls.level_district = env.ref("dvk_models.dvk_level_district")
         cls.level_province = env.ref("dvk_models.dvk_level_province")
         Department = env["hr.department"]
-        Employee = env["hr.employee"]
 
         # Passwords are the logins: start_tour logs in with them.
-        def person(login, name, groups="dvk_models.group_dvk_user"):
-            user = new_test_user(env, login=login, groups=groups, name=name)
-            return user, Employee.create({"name": name, "user_id": user.id})
+        def person(login, name, groups="dvk_models.group_dvk_user", **kw):
+            return tour_person(env, login, name, groups, **kw)
 
         cls.user_manager = new_test_user(
             env, login="dvk_tour_vl_mgr", groups="dvk_models.group_dvk_manager"

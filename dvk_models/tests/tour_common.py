@@ -4,6 +4,7 @@ Vietnamese, as the agencies' users do (README, "Deploying for many users")."""
 import datetime
 
 from odoo import fields
+from odoo.tests import new_test_user
 
 
 def vietnamese(env, users, modules):
@@ -15,6 +16,13 @@ def vietnamese(env, users, modules):
     env["res.lang"]._activate_lang("vi_VN")
     env["ir.module.module"]._load_module_terms(modules, ["vi_VN"])
     users.write({"lang": "vi_VN"})
+
+
+def tour_person(env, login, name, groups="dvk_models.group_dvk_user", **kw):
+    """A user of a tour and his employee record. His password is his login,
+    which ``start_tour`` logs in with."""
+    user = new_test_user(env, login=login, groups=groups, name=name, **kw)
+    return user, env["hr.employee"].create({"name": name, "user_id": user.id})
 
 
 def running_year_campaign(env, name, profile, **vals):

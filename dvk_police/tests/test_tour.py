@@ -1,11 +1,12 @@
 """The police journey in the browser (seed 002 §I step 2), played by the
 people who take part, without district police (dissolved on 1/3/2025)."""
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 from odoo.addons.dvk_models.tests.tour_common import (
     running_year_campaign,
+    tour_person,
     vietnamese,
 )
 
@@ -24,12 +25,10 @@ class TestPoliceTour(HttpCase):
         cls.level_district = env.ref("dvk_models.dvk_level_district")
         cls.level_province = env.ref("dvk_models.dvk_level_province")
         Department = env["hr.department"]
-        Employee = env["hr.employee"]
 
         # Passwords are the logins: start_tour logs in with them.
         def person(login, name, groups="dvk_models.group_dvk_user", **kw):
-            user = new_test_user(env, login=login, groups=groups, name=name, **kw)
-            return user, Employee.create({"name": name, "user_id": user.id})
+            return tour_person(env, login, name, groups, **kw)
 
         cls.user_head, emp_head = person("pol_tour_commune", "Đại úy Võ Văn Phú")
         cls.user_leader, emp_leader = person(

@@ -4,11 +4,12 @@ federations ended."""
 
 import base64
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 from odoo.addons.dvk_models.tests.tour_common import (
     running_year_campaign,
+    tour_person,
     vietnamese,
 )
 
@@ -31,9 +32,8 @@ class TestUnionTour(HttpCase):
         Employee = env["hr.employee"]
 
         # Passwords are the logins: start_tour logs in with them.
-        def person(login, name, groups="dvk_models.group_dvk_user"):
-            user = new_test_user(env, login=login, groups=groups, name=name)
-            return user, Employee.create({"name": name, "user_id": user.id})
+        def person(login, name, groups="dvk_models.group_dvk_user", **kw):
+            return tour_person(env, login, name, groups, **kw)
 
         cls.user_base, emp_base = person("un_tour_base", "Phạm Văn Lộc")
         cls.user_vice, emp_vice = person("un_tour_vice", "Trần Văn Tài")
