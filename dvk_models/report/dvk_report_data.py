@@ -193,6 +193,31 @@ class DvkReportMixin(models.AbstractModel):
         return units.browse(common) if common else units.browse()
 
     @api.model
+    def _dvk_user_unit(self, user=None):
+        """The unit ``user`` (the current user by default) works for and
+        reports for: the lowest unit holding every unit in his charge, else
+        the unit of his employee record in the current company (the head of
+        PV05 works for PV05), else the unit he heads, else none. Never a
+        unit below him, which is what the records he sees would give."""
+        user = user or self.env.user
+        if user.dvk_department_ids:
+            return self._dvk_common_unit(user.dvk_department_ids)
+        # The public profile: any internal user may read where a colleague
+        # works, not his HR record.
+        employee = self.env["hr.employee.public"].search(
+            [
+                ("user_id", "=", user.id),
+                ("company_id", "in", [self.env.company.id, False]),
+            ],
+            limit=1,
+        )
+        if not employee or employee.department_id:
+            return employee.department_id
+        return self._dvk_common_unit(
+            self.env["hr.department"].search([("manager_id", "=", employee.id)])
+        )
+
+    @api.model
     def _dvk_receiver(self, unit):
         """The unit that receives this unit's registrations and proposals
         (guidance 01-HD/BCĐ §4), else its parent unit."""
@@ -660,13 +685,15 @@ class ReportDvkCampaignSummary(models.AbstractModel):
     @api.model
     def _dvk_summary_unit(self, data):
         """The unit that sends the summary: the one asked for in ``data``,
-        else the lowest unit holding every unit in the officer's charge."""
+        else the body the user works for and reports for
+        (``_dvk_user_unit``), whatever the profile: never the unit of the
+        models he happens to see."""
         unit_id = data.get("department_id")
         if unit_id:
             unit = self.env["hr.department"].browse(unit_id)
             unit.check_access("read")
             return unit
-        return self._dvk_common_unit(self.env.user.dvk_department_ids)
+        return self._dvk_user_unit()
 
     @api.model
     def _dvk_summary_domain(self, campaign, unit=None):
@@ -706,8 +733,9 @@ class ReportDvkCampaignSummary(models.AbstractModel):
             )
             rows = self._dvk_model_rows(models_)
             totals, grand = self._dvk_totals_by_field(rows)
-            # A user in charge of no unit (a DVK manager) sends the summary
-            # of the unit that holds every model listed.
+            # A user of no unit at all (a DVK manager without an employee
+            # record) sends the summary of the unit that holds every model
+            # listed.
             issuer = unit or self._dvk_common_unit(models_.department_id)
             receiver = self._dvk_receiver(issuer)
             summaries[campaign.id] = {

@@ -397,6 +397,37 @@ class TestReports(DvkCommon):
         text = self._text(SUMMARY, self.campaign, user=self.user_manager)
         self._assertContains(text, kt.name, vhxh.name, far.name)
 
+    def test_summary_issued_by_the_unit_of_the_user(self):
+        """Seed 000 §II.1 step 4: Mẫu số 3 is sent by the body its author
+        works for, never by a unit below him: the district head, in charge
+        of no unit, prints it under his district committee, not under the
+        commune whose model he sees; an officer under the unit of his
+        charge."""
+        self.emp_district_head.department_id = self.district
+        # A model of a commune below him, recognised by the commune.
+        model = self.env["dvk.model"].create(
+            self._model_vals(department_id=self.commune_other.id)
+        )
+        model._dvk_workflow_write(
+            {"state": "proposed", "proposal_level_id": self.level_grassroots.id}
+        )
+        self.env["dvk.decision"].create(
+            {
+                "campaign_id": self.campaign.id,
+                "level_id": self.level_grassroots.id,
+                "authority_department_id": self.commune_other.id,
+                "date": datetime.date(2026, 10, 12),
+                "line_ids": [Command.create({"model_id": model.id})],
+            }
+        ).action_confirm()
+        Summary = self.env["report.dvk_models.report_dvk_campaign_summary"]
+        for user in (self.user_district_head, self.user_officer):
+            values = Summary.with_user(user)._get_report_values(self.campaign.ids)
+            summary = values["summaries"][self.campaign.id]
+            self.assertEqual(summary["header"]["unit"], "HUYỆN ỦY CHÂU THÀNH")
+            self.assertIn("-BC/BCĐH", summary["header"]["number"])
+            self.assertEqual(summary["unit_name"], "Huyện ủy Châu Thành")
+
     def test_summary_out_of_scope(self):
         """RELIABILITY (b) 4, 9: the campaign of another company cannot be
         printed."""

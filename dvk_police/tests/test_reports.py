@@ -55,6 +55,22 @@ class TestPoliceReports(DvkPoliceCommon):
         self.assertNotIn("Chưa phê duyệt", text)
         self.assertIn("PHÒNG CÔNG TÁC ĐẢNG VÀ CÔNG TÁC CHÍNH TRỊ", text)
 
+    def test_summary_issued_by_pv05(self):
+        """Rule: Mẫu số 3 printed by the head of PV05 is the report of PV05,
+        under the provincial police (seed 002 §I step 2: PV05 gathers and
+        reports), never one of the commune police whose model he sees."""
+        self.pv05.dvk_decision_symbol = "PV05"
+        self._recognized(self.commune)
+        values = (
+            self.env["report.dvk_models.report_dvk_campaign_summary"]
+            .with_user(self.user_pv05)
+            ._get_report_values(self.campaign.ids)
+        )
+        header = values["summaries"][self.campaign.id]["header"]
+        self.assertEqual(header["upper"], "CÔNG AN TỈNH TRÀ VINH")
+        self.assertEqual(header["unit"], "PHÒNG CÔNG TÁC ĐẢNG VÀ CÔNG TÁC CHÍNH TRỊ")
+        self.assertIn("/BC-PV05", header["number"])
+
     def test_request_out_of_scope(self):
         """Rule: a user who cannot read the model cannot print it."""
         model = self._submitted(self.commune)

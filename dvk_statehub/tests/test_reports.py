@@ -433,3 +433,17 @@ class TestStatehubHomeAffairsReports(DvkStatehubCommon):
         self.assertEqual(
             values["totals"]["commendation"], renewed_only.commendation_total
         )
+
+    def test_summary_issued_by_the_committee_of_the_user(self):
+        """Seed 003 Điều 8: an agency's results are sent by its steering
+        committee: Mẫu số 3 printed by the head of the district's committee
+        (the unit he heads, no employee unit given) is issued under that
+        committee, never under a unit below it."""
+        values = (
+            self.env["report.dvk_models.report_dvk_campaign_summary"]
+            .with_user(self.user_bcd_district)
+            ._get_report_values(self.campaign.ids)
+        )
+        header = values["summaries"][self.campaign.id]["header"]
+        self.assertEqual(header["unit"], self.bcd_district.name.upper())
+        self.assertIn("/BC-BCĐ", header["number"])

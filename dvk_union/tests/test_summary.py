@@ -37,3 +37,19 @@ class TestUnionSummary(DvkUnionCommon):
         self.assertFalse(
             reminders.filtered(lambda a: party_district.name in (a.summary or ""))
         )
+
+    def test_summary_issued_by_the_federation_of_the_user(self):
+        """Seed 004 §V: the summary of a district federation is sent by the
+        federation its head works for, never by a grassroots union below it
+        (Mẫu số 3, whoever prints it: his unit, not the records he sees)."""
+        values = (
+            self.env["report.dvk_models.report_dvk_campaign_summary"]
+            .with_user(self.user_district)
+            ._get_report_values(self.campaign.ids)
+        )
+        summary = values["summaries"][self.campaign.id]
+        self.assertEqual(
+            summary["header"]["unit"],
+            "LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ PHAN RANG - THÁP CHÀM",
+        )
+        self.assertIn("/BC-LĐLĐ", summary["header"]["number"])
