@@ -373,19 +373,21 @@ class HrDepartment(models.Model):
             for key, per_department in counts.items():
                 department[key] = per_department.get(department._origin.id, 0)
 
-    def _dvk_document_number(self, kind, number, party=None):
+    def _dvk_document_number(self, kind, number, party=None, blank_symbol=""):
         """The number and symbol of a document of kind ``kind`` (BC, TTr, QĐ)
         this unit issues: "05-BC/BCĐH" for a Party body (guidance
         36-HD/VPTW), "05/BC-BCĐ" for a state body (Decree 30/2020/NĐ-CP).
         ``number`` is the number drawn (two digits at least) or a blank left
-        for the clerk; ``party`` forces the format. No unit: no symbol."""
+        for the clerk; ``party`` forces the format. No unit: no symbol;
+        ``blank_symbol`` (dots for the clerk) stands for a missing symbol on
+        a form printed before it is numbered."""
         if len(self) > 1:
             self.ensure_one()
         if isinstance(number, int):
             number = f"{number:02d}"
         if party is None:
             party = bool(self.dvk_is_party_body)
-        symbol = self.dvk_decision_symbol or ""
+        symbol = self.dvk_decision_symbol or blank_symbol
         if party:
             return f"{number}-{kind}/{symbol}" if symbol else number
         return f"{number}/{kind}-{symbol}" if symbol else f"{number}/{kind}"

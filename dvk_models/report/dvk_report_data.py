@@ -279,8 +279,10 @@ class DvkReportMixin(models.AbstractModel):
     @api.model
     def _dvk_number(self, unit, kind):
         """A number left blank for the clerk, with the symbol of the unit,
-        e.g. "      /TTr-BCĐ" (Decree 30: number, then type and body)."""
-        return unit._dvk_document_number(kind, BLANK_NUMBER)
+        e.g. "      /TTr-BCĐ" (Decree 30: number, then type and body); dots
+        for the clerk where the unit has no symbol ("      /BC-.....", as an
+        unnumbered decision prints), never a bare "/BC"."""
+        return unit._dvk_document_number(kind, BLANK_NUMBER, blank_symbol=".....")
 
     @api.model
     def _dvk_job_title(self, employee):
@@ -494,6 +496,18 @@ class DvkReportMixin(models.AbstractModel):
                 notes.append("Nhân rộng")
             if model.consecutive_years > 1:
                 notes.append(f"{model.consecutive_years} năm liên tục")
+            level_name = level_names(level or model.recognized_level_id, model)
+            # Never an empty cell: a model recognised by a decision the
+            # user may not read (another unit's) prints what is known.
+            if decision:
+                unknown = ""
+            elif model.recognized_level_id:
+                unknown = (
+                    f"Cấp {level_name[:1].lower()}{level_name[1:]} công nhận "
+                    f"năm {model.year}; số quyết định: — (ngoài phạm vi được xem)"
+                )
+            else:
+                unknown = "— (chưa công nhận)"
             rows.append(
                 {
                     "record": model,
@@ -502,13 +516,14 @@ class DvkReportMixin(models.AbstractModel):
                     "subject_type": model.subject_type,
                     "field": model.field_id.name or "",
                     "field_key": (model.field_id.sequence, model.field_id.id),
-                    "level": level_names(level or model.recognized_level_id, model),
+                    "level": level_name,
                     "decision": (
                         f"Số {decision.name} ngày {short_date(decision.date)}"
                         + (f" của {issuer}" if issuer else "")
                         if decision
-                        else ""
+                        else unknown
                     ),
+                    "decision_unknown": unknown,
                     # The same, in parts that the forms print unbroken.
                     "decision_number": decision.name if decision else "",
                     "decision_date": short_date(decision.date) if decision else "",

@@ -428,6 +428,88 @@ class TestReports(DvkCommon):
             self.assertIn("-BC/BCĐH", summary["header"]["number"])
             self.assertEqual(summary["unit_name"], "Huyện ủy Châu Thành")
 
+    def test_summary_decision_cell_never_empty(self):
+        """Mẫu số 3 never prints an empty decision cell: a model recognised
+        by a decision the user may not read (another body's) prints the
+        level and year of its recognition and why the number is missing;
+        a model whose decision he reads prints its number and date."""
+        kt, decision = self._recognised()
+        hidden = self.env["dvk.model"].create(
+            self._model_vals(
+                name="Dân vận khéo trong chuyển đổi số",
+                approver_id=self.user_approver.id,
+            )
+        )
+        hidden._dvk_workflow_write(
+            {"state": "proposed", "proposal_level_id": self.level_grassroots.id}
+        )
+        self.env["dvk.decision"].create(
+            {
+                "campaign_id": self.campaign.id,
+                "level_id": self.level_grassroots.id,
+                "authority_department_id": self.commune_far.id,
+                "date": datetime.date(2026, 10, 12),
+                "line_ids": [Command.create({"model_id": hidden.id})],
+            }
+        ).action_confirm()
+        Summary = self.env["report.dvk_models.report_dvk_campaign_summary"]
+
+        def rows_of(user):
+            values = Summary.with_user(user)._get_report_values(self.campaign.ids)
+            summary = values["summaries"][self.campaign.id]
+            return {row["name"]: row for row in summary["rows"]}
+
+        rows = rows_of(self.user_officer)
+        self.assertEqual(rows[kt.name]["decision_number"], decision.name)
+        self.assertFalse(rows[kt.name]["decision_unknown"])
+        # The commune's approver reads the model he approved, not the
+        # decision of another commune that recognised it.
+        user = self.user_approver
+        self.assertTrue(hidden.with_user(user).has_access("read"))
+        self.assertFalse(
+            self.env["dvk.decision.line"]
+            .with_user(user)
+            .search([("model_id", "=", hidden.id)])
+        )
+        rows = rows_of(user)
+        # The level as the form names it ("Cơ sở" in Vietnamese).
+        level = rows[hidden.name]["level"]
+        self.assertEqual(level, self._printed(self.level_grassroots))
+        self.assertEqual(
+            rows[hidden.name]["decision_unknown"],
+            f"Cấp {level[:1].lower()}{level[1:]} công nhận năm 2026; "
+            "số quyết định: — (ngoài phạm vi được xem)",
+        )
+        text = self._text(SUMMARY, self.campaign, user=user)
+        self._assertContains(text, rows[hidden.name]["decision_unknown"])
+
+    def test_summary_number_without_symbol(self):
+        """Decree 30/2020/NĐ-CP: an unnumbered Mẫu số 3 prints the standard
+        number line, a blank for the number and the symbol of the issuing
+        body, dots for the clerk where the body has none (as an unnumbered
+        decision does), never a bare "/BC"."""
+        Summary = self.env["report.dvk_models.report_dvk_campaign_summary"]
+        header = Summary.with_user(self.user_officer)._get_report_values(
+            self.campaign.ids
+        )["summaries"][self.campaign.id]["header"]
+        self.assertEqual(
+            header["number"], "Số \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0-BC/BCĐH"
+        )
+        self.district.dvk_decision_symbol = False
+        header = Summary.with_user(self.user_officer)._get_report_values(
+            self.campaign.ids
+        )["summaries"][self.campaign.id]["header"]
+        self.assertEqual(
+            header["number"], "Số \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0-BC/....."
+        )
+        self.district.dvk_is_party_body = False
+        header = Summary.with_user(self.user_officer)._get_report_values(
+            self.campaign.ids
+        )["summaries"][self.campaign.id]["header"]
+        self.assertEqual(
+            header["number"], "Số: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BC-....."
+        )
+
     def test_summary_out_of_scope(self):
         """RELIABILITY (b) 4, 9: the campaign of another company cannot be
         printed."""
