@@ -969,6 +969,29 @@ class ReportDvkScoreSheet(models.AbstractModel):
     _dvk_model = "dvk.score.sheet"
 
     @api.model
+    def _dvk_council_body(self, sheet):
+        """The body whose council scores the record of a council sheet, whose
+        paper the sheet is: the unit of the level the record is proposed at
+        (else the level it aims at) at or above the record's unit, the one
+        whose decisions recognise at that level, or its steering committee
+        of that level when it has one (the board that recognises for a state
+        agency); else the unit the scorer works for; else the record's
+        unit."""
+        record = sheet.model_id or sheet.exemplar_id
+        level = record.proposal_level_id or record._dvk_default_proposal_level()
+        if level:
+            for unit in self._dvk_ancestors(record.department_id):
+                if unit.dvk_level_id != level:
+                    continue
+                board = unit.child_ids.filtered(
+                    lambda u, level=level: (
+                        u.dvk_is_steering_committee and u.dvk_level_id == level
+                    )
+                )
+                return board[:1] or unit
+        return self._dvk_user_unit(sheet.evaluator_id) or record.department_id
+
+    @api.model
     def _dvk_prepare(self, docs, data):
         sheets = {}
         for sheet in docs:
@@ -1031,8 +1054,15 @@ class ReportDvkScoreSheet(models.AbstractModel):
                 score_label = "Điểm chấm"
                 signer = "NGƯỜI CHẤM ĐIỂM"
                 left = False
+            # A self-assessment is the unit's paper; a council sheet the
+            # council's, under the body it scores for.
+            body = (
+                record.department_id
+                if sheet.kind == "self"
+                else self._dvk_council_body(sheet)
+            )
             sheets[sheet.id] = {
-                "header": self._dvk_header(record.department_id, date=done_date),
+                "header": self._dvk_header(body, date=done_date),
                 "title": title,
                 "subtitle": f'{what} "DÂN VẬN KHÉO" NĂM {record.year}',
                 "is_model": is_model,

@@ -750,6 +750,47 @@ class TestReports(DvkCommon):
         )
         self.assertNotIn("BẢN TỰ ĐÁNH GIÁ", text)
 
+    def test_score_sheet_header_of_the_council(self):
+        """A self-assessment prints under the letterhead of the record's unit;
+        a council sheet is the council's paper and prints under the body
+        that recognises at the level the record is proposed at: the commune
+        committee for a village cell's model at grassroots, the district
+        committee once the model is proposed at district level."""
+        cell = self.env["hr.department"].create(
+            {"name": "Chi bộ ấp Sâm Bua", "parent_id": self.commune.id}
+        )
+        model = self.env["dvk.model"].create(self._model_vals(department_id=cell.id))
+        own = self._self_assess(model)
+        council = (
+            self.env["dvk.score.sheet"]
+            # sudo: test fixture set-up, not the behaviour under test
+            .sudo()
+            .create(
+                {
+                    "model_id": model.id,
+                    "kind": "council",
+                    "criteria_set_id": model.criteria_set_id.id,
+                    "evaluator_id": self.user_officer.id,
+                }
+            )
+        )
+        Sheet = self.env["report.dvk_models.report_dvk_score_sheet"]
+
+        def header(sheet):
+            values = Sheet.with_user(self.user_officer)._get_report_values(sheet.ids)
+            return values["sheets"][sheet.id]["header"]
+
+        self.assertEqual(header(own)["unit"], "CHI BỘ ẤP SÂM BUA")
+        self.assertEqual(header(council)["unit"], "ĐẢNG ỦY XÃ HÒA LỢI")
+        model._dvk_workflow_write(
+            {"state": "proposed", "proposal_level_id": self.level_district.id}
+        )
+        self.assertEqual(header(council)["unit"], "HUYỆN ỦY CHÂU THÀNH")
+        self.assertEqual(header(own)["unit"], "CHI BỘ ẤP SÂM BUA")
+        text = self._text(SCORE_SHEET, council)
+        self._assertContains(text, "HUYỆN ỦY CHÂU THÀNH", "PHIẾU CHẤM ĐIỂM")
+        self.assertNotIn("CHI BỘ ẤP SÂM BUA", text)
+
     def test_score_sheet_signed_by_who_filled_it(self):
         """Issue 14 item 4: a unit's self-assessment filled by its registrant
         prints the registrant as the one who drew it up (NGƯỜI LẬP) and the
