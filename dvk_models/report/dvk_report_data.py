@@ -434,8 +434,14 @@ class DvkReportMixin(models.AbstractModel):
     def _dvk_recognitions(self, models_):
         """{model id: (level, decision)}: the confirmed decision that gave
         each model its highest level (the latest one if several did), in a
-        fixed number of queries whatever the number of models."""
-        Line = self.env["dvk.decision.line"]
+        fixed number of queries whatever the number of models.
+
+        The decision that recognised a model is a fact of that model, printed
+        the same for every reader of the model, even one who may not open
+        the decision itself (another body's)."""
+        # sudo: reads only the confirmed lines of the models given (which the
+        # caller's reader reads) and their decisions' number, date and issuer.
+        Line = self.env["dvk.decision.line"].sudo()
         lines = Line.search_fetch(
             [("model_id", "in", models_.ids), ("decision_state", "=", "confirmed")],
             ["model_id", "decision_id", "level_id"],
@@ -497,17 +503,6 @@ class DvkReportMixin(models.AbstractModel):
             if model.consecutive_years > 1:
                 notes.append(f"{model.consecutive_years} năm liên tục")
             level_name = level_names(level or model.recognized_level_id, model)
-            # Never an empty cell: a model recognised by a decision the
-            # user may not read (another unit's) prints what is known.
-            if decision:
-                unknown = ""
-            elif model.recognized_level_id:
-                unknown = (
-                    f"Cấp {level_name[:1].lower()}{level_name[1:]} công nhận "
-                    f"năm {model.year}; số quyết định: — (ngoài phạm vi được xem)"
-                )
-            else:
-                unknown = "— (chưa công nhận)"
             rows.append(
                 {
                     "record": model,
@@ -521,9 +516,8 @@ class DvkReportMixin(models.AbstractModel):
                         f"Số {decision.name} ngày {short_date(decision.date)}"
                         + (f" của {issuer}" if issuer else "")
                         if decision
-                        else unknown
+                        else ""
                     ),
-                    "decision_unknown": unknown,
                     # The same, in parts that the forms print unbroken.
                     "decision_number": decision.name if decision else "",
                     "decision_date": short_date(decision.date) if decision else "",

@@ -428,11 +428,11 @@ class TestReports(DvkCommon):
             self.assertIn("-BC/BCĐH", summary["header"]["number"])
             self.assertEqual(summary["unit_name"], "Huyện ủy Châu Thành")
 
-    def test_summary_decision_cell_never_empty(self):
-        """Mẫu số 3 never prints an empty decision cell: a model recognised
-        by a decision the user may not read (another body's) prints the
-        level and year of its recognition and why the number is missing;
-        a model whose decision he reads prints its number and date."""
+    def test_summary_decision_of_a_model_for_every_reader(self):
+        """Mẫu số 3 never prints an empty decision cell: the decision that
+        recognised a model is a fact of the model, so a reader of the model
+        who may not open the decision (another body's) reads its number and
+        date all the same."""
         kt, decision = self._recognised()
         hidden = self.env["dvk.model"].create(
             self._model_vals(
@@ -443,7 +443,7 @@ class TestReports(DvkCommon):
         hidden._dvk_workflow_write(
             {"state": "proposed", "proposal_level_id": self.level_grassroots.id}
         )
-        self.env["dvk.decision"].create(
+        hidden_decision = self.env["dvk.decision"].create(
             {
                 "campaign_id": self.campaign.id,
                 "level_id": self.level_grassroots.id,
@@ -451,7 +451,8 @@ class TestReports(DvkCommon):
                 "date": datetime.date(2026, 10, 12),
                 "line_ids": [Command.create({"model_id": hidden.id})],
             }
-        ).action_confirm()
+        )
+        hidden_decision.action_confirm()
         Summary = self.env["report.dvk_models.report_dvk_campaign_summary"]
 
         def rows_of(user):
@@ -461,9 +462,9 @@ class TestReports(DvkCommon):
 
         rows = rows_of(self.user_officer)
         self.assertEqual(rows[kt.name]["decision_number"], decision.name)
-        self.assertFalse(rows[kt.name]["decision_unknown"])
         # The commune's approver reads the model he approved, not the
-        # decision of another commune that recognised it.
+        # decision of another commune that recognised it; its number and
+        # date print all the same.
         user = self.user_approver
         self.assertTrue(hidden.with_user(user).has_access("read"))
         self.assertFalse(
@@ -472,16 +473,9 @@ class TestReports(DvkCommon):
             .search([("model_id", "=", hidden.id)])
         )
         rows = rows_of(user)
-        # The level as the form names it ("Cơ sở" in Vietnamese).
-        level = rows[hidden.name]["level"]
-        self.assertEqual(level, self._printed(self.level_grassroots))
-        self.assertEqual(
-            rows[hidden.name]["decision_unknown"],
-            f"Cấp {level[:1].lower()}{level[1:]} công nhận năm 2026; "
-            "số quyết định: — (ngoài phạm vi được xem)",
-        )
+        self.assertEqual(rows[hidden.name]["decision_number"], hidden_decision.name)
         text = self._text(SUMMARY, self.campaign, user=user)
-        self._assertContains(text, rows[hidden.name]["decision_unknown"])
+        self._assertContains(text, hidden_decision.name)
 
     def test_summary_number_without_symbol(self):
         """Decree 30/2020/NĐ-CP: an unnumbered Mẫu số 3 prints the standard
