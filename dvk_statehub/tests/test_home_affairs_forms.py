@@ -1,0 +1,112 @@
+"""The report to Sở Nội vụ as the agencies download it: its file name says
+which agency sent which report."""
+
+from urllib.parse import unquote
+
+from odoo.http import content_disposition
+from odoo.tests import tagged
+from odoo.tools.safe_eval import safe_eval, time
+
+from odoo.addons.dvk_models.tests.common import run_migration
+
+from .common import DvkStatehubCommon
+
+ACTIONS = (
+    "dvk_statehub.dvk_statehub_home_affairs_report",
+    "dvk_statehub.dvk_statehub_home_affairs_report_xlsx",
+)
+
+
+@tagged("post_install", "-at_install")
+class TestHomeAffairsForms(DvkStatehubCommon):
+    def _report(self, issuer, kind="registration"):
+        report = (
+            self.env["dvk.statehub.report"]
+            .with_user(self.user_officer)
+            .create(
+                {
+                    "campaign_id": self.campaign.id,
+                    "kind": kind,
+                    "issuer_department_id": issuer.id,
+                }
+            )
+        )
+        report.action_compute()
+        return report
+
+    def _file_name(self, xmlid, record, lang):
+        """The file name of the download, as addons/web/controllers/report.py
+        computes it in the user's language (the expression is translated)."""
+        action = self.env.ref(xmlid).with_context(lang=lang)
+        name = safe_eval(
+            action.print_report_name,
+            {"object": record.with_context(lang=lang), "time": time},
+        )
+        header = content_disposition(f"{name}.{action.report_type[:4]}")
+        return unquote(header.partition("; filename*=UTF-8''")[2], encoding="utf-8")
+
+    def test_download_names_the_agency_and_the_report(self):
+        """Rule (issue 22): the report to Sở Nội vụ downloads, PDF and XLSX,
+        as "Báo cáo gửi Sở Nội vụ - <issuing unit> - <report>", read by Sở
+        Nội vụ's own user: the February and October reports of the year, and
+        those of two agencies, no longer share one name; a slash in a name
+        does not make a folder."""
+        self.bcd_district.name = "Ban Chỉ đạo QCDC/DVK huyện Càng Long"
+        reports = (
+            self._report(self.bcd_dept)
+            | self._report(self.bcd_dept, kind="results")
+            | self._report(self.bcd_district)
+        )
+        langs = {"en_US", self.env["res.lang"]._get_code("vi_VN") or "en_US"}
+        for lang in sorted(langs):
+            for xmlid in ACTIONS:
+                names = set()
+                for report in reports.with_user(self.user_home_affairs):
+                    with self.subTest(lang=lang, action=xmlid, report=report.id):
+                        name = self._file_name(xmlid, report, lang)
+                        issuer = report.issuer_department_id.name.replace("/", "-")
+                        title = report.with_context(lang=lang).name
+                        self.assertTrue(
+                            name.startswith(
+                                f"Báo cáo gửi Sở Nội vụ - {issuer} - {title}"
+                            ),
+                            name,
+                        )
+                        self.assertNotIn("/", name)
+                        names.add(name)
+                self.assertEqual(len(names), 3)
+
+    def test_upgrade_names_the_home_affairs_report(self):
+        """Rule (issue 22): a database upgraded from 19.0.1.4.0 kept the
+        Vietnamese translation of the former name (the year alone), which
+        the upgrade drops so that the Vietnamese of i18n/vi.po loads in its
+        place, for the PDF and the XLSX."""
+        old = "'Báo cáo gửi Sở Nội vụ %s' % object.year"
+        cr = self.env.cr
+        self.env.flush_all()
+        actions = self.env["ir.actions.report"]
+        for xmlid in ACTIONS:
+            actions |= self.env.ref(xmlid)
+        cr.execute(
+            "UPDATE ir_act_report_xml SET print_report_name = "
+            "print_report_name || jsonb_build_object('vi_VN', %s::text) "
+            "WHERE id IN %s",
+            [old, tuple(actions.ids)],
+        )
+        run_migration("dvk_statehub", "19.0.1.5.0", "post-migrate", cr, "19.0.1.4.0")
+        cr.execute(
+            "SELECT print_report_name FROM ir_act_report_xml WHERE id IN %s",
+            [tuple(actions.ids)],
+        )
+        for (value,) in cr.fetchall():
+            self.assertEqual(list(value), ["en_US"])
+            self.assertIn("object.issuer_department_id.name", value["en_US"])
+        vi = self.env["res.lang"]._get_code("vi_VN")
+        if vi:
+            module = self.env["ir.module.module"].search(
+                [("name", "=", "dvk_statehub")]
+            )
+            module._update_translations(vi)
+            self.env.invalidate_all()
+            for action in actions.with_context(lang=vi):
+                self.assertNotEqual(action.print_report_name, old)
