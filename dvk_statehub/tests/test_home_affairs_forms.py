@@ -1,16 +1,21 @@
 """The report to Sở Nội vụ as the agencies download it: its file name says
-which agency sent which report."""
+which agency sent which report; the signer's position on the form is the
+one the report prints."""
 
+import html
+import re
 from urllib.parse import unquote
 
 from odoo.http import content_disposition
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools.safe_eval import safe_eval, time
 
 from odoo.addons.dvk_models.tests.common import run_migration
 
 from .common import DvkStatehubCommon
 
+HOME_AFFAIRS = "dvk_statehub.report_dvk_statehub_home_affairs"
+TAGS = re.compile(r"<[^>]*>")
 ACTIONS = (
     "dvk_statehub.dvk_statehub_home_affairs_report",
     "dvk_statehub.dvk_statehub_home_affairs_report_xlsx",
@@ -110,3 +115,70 @@ class TestHomeAffairsForms(DvkStatehubCommon):
             self.env.invalidate_all()
             for action in actions.with_context(lang=vi):
                 self.assertNotEqual(action.print_report_name, old)
+
+    def _text(self, report):
+        content, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_officer)
+            ._render_qweb_html(HOME_AFFAIRS, report.ids)
+        )
+        return " ".join(html.unescape(TAGS.sub(" ", content.decode())).split())
+
+    def test_signer_title_on_screen_is_the_printed_one(self):
+        """Rule (issue 22): one definition of the signer's position — the
+        form shows the title the report prints (the head of the issuing
+        steering committee, TRƯỞNG BAN; a deputy's when someone else signs),
+        it follows the issuing unit and the signer as they are changed, and
+        the report prints the field, also when the officer types another
+        title."""
+        deputy = self.env["hr.employee"].create({"name": "Nguyễn Văn Phó"})
+        self.bcd_district.dvk_head_title = "Trưởng Ban Chỉ đạo"
+        with Form(self.env["dvk.statehub.report"].with_user(self.user_officer)) as form:
+            form.campaign_id = self.campaign
+            form.issuer_department_id = self.bcd_dept
+            self.assertEqual(form.signer_id, self.emp_bcd_dept)
+            self.assertEqual(form.signer_title, "TRƯỞNG BAN")
+            form.issuer_department_id = self.bcd_district
+            self.assertEqual(form.signer_title, "TRƯỞNG BAN CHỈ ĐẠO")
+            form.issuer_department_id = self.bcd_dept
+            form.signer_id = deputy
+            self.assertEqual(form.signer_title, "PHÓ TRƯỞNG BAN")
+        report = form.record
+        self.assertEqual(report.signer_title, "PHÓ TRƯỞNG BAN")
+        self.assertIn(
+            "PHÓ TRƯỞNG BAN (Ký, ghi rõ họ tên, đóng dấu) Nguyễn Văn Phó",
+            self._text(report),
+        )
+        report.signer_title = "Ủy viên thường trực"
+        self.assertIn(
+            "ỦY VIÊN THƯỜNG TRỰC (Ký, ghi rõ họ tên, đóng dấu) Nguyễn Văn Phó",
+            self._text(report),
+        )
+
+    def test_upgrade_fills_the_printed_signer_title(self):
+        """Rule (issue 22): a report saved before the signer's position was
+        filled in (empty: the print derived it), sent or not, shows after
+        the upgrade the title it prints; a typed title is kept."""
+        sent = self._report(self.bcd_dept)
+        typed = self._report(self.bcd_district)
+        typed.signer_title = "Ủy viên thường trực"
+        self.env.flush_all()
+        cr = self.env.cr
+        cr.execute(
+            "UPDATE dvk_statehub_report SET signer_title = NULL, state = 'sent' "
+            "WHERE id = %s",
+            [sent.id],
+        )
+        self.env.invalidate_all()
+        self.assertFalse(sent.signer_title)
+        printed = self._text(sent)
+        self.assertIn("TRƯỞNG BAN (Ký, ghi rõ họ tên, đóng dấu) Lê Văn Tài", printed)
+        run_migration("dvk_statehub", "19.0.1.5.0", "post-migrate", cr, "19.0.1.4.0")
+        self.env.invalidate_all()
+        self.assertRecordValues(
+            sent | typed,
+            [
+                {"state": "sent", "signer_title": "TRƯỞNG BAN"},
+                {"state": "draft", "signer_title": "Ủy viên thường trực"},
+            ],
+        )

@@ -65,7 +65,11 @@ class DvkUnionCoverage(models.TransientModel):
     )
     signer_title = fields.Char(
         string="Signer's Position",
-        help="Empty: the title of the head (or of a deputy) in the issuing "
+        compute="_compute_signer_title",
+        store=True,
+        readonly=False,
+        help="Printed above the signer's name. By default the title of the "
+        "head (or of a deputy, when someone else signs) in the issuing "
         "union's data, e.g. CHỦ TỊCH, PHÓ CHỦ TỊCH.",
     )
     recipients = fields.Text(
@@ -113,6 +117,16 @@ class DvkUnionCoverage(models.TransientModel):
             # sudo: the issuing union's head (a name and a position), not the
             # content of HR records
             coverage.signer_id = coverage.issuer_department_id.sudo().manager_id
+
+    @api.depends("issuer_department_id", "signer_id")
+    def _compute_signer_title(self):
+        """The title the report prints, from the issuing union's data."""
+        Forms = self.env["report.dvk_union.report_dvk_union_coverage"]
+        for coverage in self:
+            issuer = coverage.issuer_department_id
+            coverage.signer_title = (
+                Forms._dvk_signer_title(issuer, coverage.signer_id) if issuer else False
+            )
 
     @api.depends("issuer_department_id")
     def _compute_recipients(self):
