@@ -3,8 +3,11 @@ which agency sent which report; the signer's position on the form is the
 one the report prints."""
 
 import html
+import io
 import re
 from urllib.parse import unquote
+
+from openpyxl import load_workbook
 
 from odoo.http import content_disposition
 from odoo.tests import Form, tagged
@@ -182,3 +185,37 @@ class TestHomeAffairsForms(DvkStatehubCommon):
                 {"state": "draft", "signer_title": "Ủy viên thường trực"},
             ],
         )
+
+    def test_export_has_the_number_and_the_total_row(self):
+        """Rule (issue 22, seed 003 Điều 8): the export of the report to Sở
+        Nội vụ is headed with the report's number and symbol, as its PDF,
+        and ends with the PDF's total row: the sums of its figures, as
+        numbers."""
+        self._approved(self.dept_unit, "Công khai tài chính công")
+        self._approved(self.commune, "Hiến đất làm đường")
+        report = self._report(self.bcd_dept)
+        report.with_user(self.user_officer).action_send()
+        self.assertTrue(report.number)
+        content, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_officer)
+            ._render_xlsx("dvk_statehub.home_affairs_xlsx", report.ids, {})
+        )
+        sheet = load_workbook(io.BytesIO(content)).worksheets[0]
+        self.assertIn(f"Số: {report.number}", sheet.cell(1, 1).value)
+        rows = list(sheet.iter_rows(min_row=4, values_only=True))
+        lines = report.line_ids
+        self.assertEqual(len(rows), len(lines) + 1)
+        total = rows[-1]
+        self.assertEqual(total[1], "Tổng cộng")
+        self.assertEqual(
+            total[4:8],
+            (
+                sum(lines.mapped("collective_count")),
+                sum(lines.mapped("individual_count")),
+                sum(lines.mapped("registered_count")),
+                sum(lines.mapped("approved_count")),
+            ),
+        )
+        self.assertGreaterEqual(total[6], 2)
+        self.assertIn(f"Số: {report.number}", self._text(report))

@@ -272,6 +272,13 @@ class ReportDvkUnionCoverage(models.AbstractModel):
     _dvk_model = "dvk.union.coverage"
 
     @api.model
+    def _dvk_coverage_total(self, coverage):
+        """The total row of the table: the export's, the rate printed with a
+        decimal comma."""
+        total = coverage._dvk_total_row()
+        return dict(total, share=f"{total['share']:.1f}".replace(".", ","))
+
+    @api.model
     def _dvk_prepare(self, docs, data):
         documents = {}
         for coverage in docs:
@@ -299,6 +306,7 @@ class ReportDvkUnionCoverage(models.AbstractModel):
             }
         return {
             "documents": documents,
+            "totals": {c.id: self._dvk_coverage_total(c) for c in docs},
             "coverage_rows": {
                 c.id: [
                     {

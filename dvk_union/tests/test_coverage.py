@@ -6,6 +6,7 @@ its replications (§II.1.4); the forms print with the union header."""
 
 import datetime
 import io
+import re
 
 from openpyxl import load_workbook
 
@@ -254,6 +255,52 @@ class TestUnionCoverage(DvkUnionCommon):
         sheet = load_workbook(io.BytesIO(content)).active
         cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value]
         self.assertIn("Công đoàn cấp trên trực tiếp cơ sở", cells)
+
+    def test_export_writes_rates_as_numbers_with_the_total_row(self):
+        """Rule (issue 22): the coverage export writes its counts and rates
+        as numbers (a rate of 50.0 shown with one decimal), so that Excel
+        sums and sorts them, and ends with the total row the printed report
+        has, both from the one definition of the scope's figures."""
+        model = self._model(self.base2)
+        model.with_user(self.user_officer).action_submit()
+        self._model(self.base, union_reach="province").with_user(
+            self.user_officer
+        ).action_submit()
+        wizard = self._coverage()
+        self.assertEqual(wizard.issuer_department_id, self.province)
+        Report = self.env["ir.actions.report"].with_user(self.user_officer)
+        content, _kind = Report._render_xlsx(
+            "dvk_union.dvk_union_coverage_report_xlsx", wizard.ids, {}
+        )
+        sheet = load_workbook(io.BytesIO(content)).active
+        rows = list(sheet.iter_rows(min_row=4))
+        lines = wizard.line_ids
+        self.assertEqual(len(rows), len(lines) + 1)
+        for row, line in zip(rows, lines, strict=False):
+            self.assertEqual(row[3].value, line.share)
+            self.assertIsInstance(row[3].value, float | int)
+            self.assertEqual(row[3].number_format, "0.0")
+        shares = {row[3].value for row in rows[:-1]}
+        self.assertIn(100.0, shares)
+        total = rows[-1]
+        self.assertEqual(
+            [total[col].value for col in range(6)],
+            [
+                "Toàn tỉnh",
+                wizard.base_count,
+                wizard.covered_count,
+                wizard.share,
+                None,
+                sum(lines.mapped("province_count")),
+            ],
+        )
+        self.assertEqual((wizard.base_count, wizard.covered_count), (3, 2))
+        self.assertEqual(total[5].value, 1)
+        html, _kind = Report._render_qweb_html(
+            "dvk_union.report_dvk_union_coverage", wizard.ids
+        )
+        text = " ".join(re.sub(r"<[^>]*>", " ", html.decode()).split())
+        self.assertIn("Toàn tỉnh 3 2 66,7 1", text)
 
     def test_registration_summary_one_document_per_record(self):
         """Rule: seed 004 §V.1 (issue 22 journey 6) — the registration

@@ -288,6 +288,20 @@ class DvkUnionCoverage(models.TransientModel):
         share = round(100.0 * covered / counted, 1) if counted else 0.0
         return covered, counted, share
 
+    def _dvk_total_row(self):
+        """The total row of the printed report and of its export, one
+        definition for both: the figures of the whole scope (those the form
+        and the dashboard show) and the province-level models of its rows."""
+        self.ensure_one()
+        province = self.issuer_department_id.dvk_union_kind == "province"
+        return {
+            "label": "Toàn tỉnh" if province else "Tổng cộng",
+            "base_count": self.base_count,
+            "covered_count": self.covered_count,
+            "share": self.share,
+            "province_count": sum(self.line_ids.mapped("province_count")),
+        }
+
     def action_compute(self):
         self.ensure_one()
         if self.campaign_id.profile != "union":
