@@ -252,10 +252,13 @@ class DvkUnionCoverage(models.TransientModel):
             if upper_id not in uppers.ids and upper_id not in extra:
                 extra.append(upper_id)
             by_upper.setdefault(upper_id, []).append(base)
+        # Registered for province level (§V.1): the model's level registered
+        # for, which the registration summaries list.
+        province_level = self.env.ref("dvk_models.dvk_level_province")
         province = {}
         for department, count in Model._read_group(
             running
-            & Domain("union_reach", "=", "province")
+            & Domain("union_level_id", "=", province_level.id)
             & Domain("department_id", "child_of", uppers.ids),
             ["department_id"],
             ["__count"],
