@@ -314,7 +314,7 @@ class DvkReportMixin(models.AbstractModel):
         if deputy and head_title and not party:
             acting = f"KT. {head_title.upper()}"
         if not position:
-            position = self._dvk_signer_position(unit, signer) or "Thủ trưởng đơn vị"
+            position = self._dvk_signer_title(unit, signer)
         prefix = False
         body = unit.dvk_sign_on_behalf
         if not body and (party or committee):
@@ -328,6 +328,14 @@ class DvkReportMixin(models.AbstractModel):
             "note": note,
             "name": signer.name or "",
         }
+
+    @api.model
+    def _dvk_signer_title(self, unit, signer=None):
+        """The title printed above the signer's name when the document states
+        none, in capitals: :meth:`_dvk_signer_position`, else "Thủ trưởng
+        đơn vị". The documents that keep a signer's position show this
+        value in it, so the screen and the print say the same."""
+        return (self._dvk_signer_position(unit, signer) or "Thủ trưởng đơn vị").upper()
 
     @api.model
     def _dvk_signer_position(self, unit, signer=None):

@@ -75,10 +75,19 @@ class DvkXlsxBase(models.AbstractModel):
             "text_quoted": add(text_wrap=True, border=1, quote_prefix=True),
             "center": add(align="center", border=1),
             "number": add(align="center", border=1, num_format="0"),
+            # A rate in %, one decimal (50.0): a number Excel sums and sorts.
+            "decimal": add(align="center", border=1, num_format="0.0"),
             "date": add(align="center", border=1, num_format="dd/mm/yyyy"),
             "total_label": add(bold=True, border=1, bg_color="#F2F2F2"),
             "total": add(
                 bold=True, align="center", border=1, num_format="0", bg_color="#F2F2F2"
+            ),
+            "total_decimal": add(
+                bold=True,
+                align="center",
+                border=1,
+                num_format="0.0",
+                bg_color="#F2F2F2",
             ),
         }
 

@@ -164,8 +164,12 @@ class DvkStatehubReport(models.Model):
     )
     signer_title = fields.Char(
         string="Signer's Position",
-        help="Empty: the title of the head (or of a deputy) in the issuing "
-        "unit's data, e.g. TRƯỞNG BAN, PHÓ TRƯỞNG BAN.",
+        compute="_compute_signer_title",
+        store=True,
+        readonly=False,
+        help="Printed above the signer's name. By default the title of the "
+        "head (or of a deputy, when someone else signs) in the issuing unit's "
+        "data, e.g. TRƯỞNG BAN, PHÓ TRƯỞNG BAN.",
     )
     recipients = fields.Text(
         default=DEFAULT_RECIPIENTS,
@@ -204,6 +208,24 @@ class DvkStatehubReport(models.Model):
             # sudo: the issuing unit's head (a name and a position), not the
             # content of HR records
             report.signer_id = report.issuer_department_id.sudo().manager_id
+
+    @api.depends("issuer_department_id", "signer_id")
+    def _compute_signer_title(self):
+        # The title the report prints: a sent report keeps the one it was
+        # issued with.
+        for report in self:
+            if report.state != "draft":
+                continue
+            report.signer_title = report._dvk_default_signer_title()
+
+    def _dvk_default_signer_title(self):
+        """The signer's title from the issuing unit's data, as the printed
+        report words it (False without an issuing unit)."""
+        self.ensure_one()
+        if not self.issuer_department_id:
+            return False
+        Forms = self.env["report.dvk_statehub.report_dvk_statehub_home_affairs"]
+        return Forms._dvk_signer_title(self.issuer_department_id, self.signer_id)
 
     dvk_can_prepare = fields.Boolean(
         compute="_compute_dvk_can_prepare",

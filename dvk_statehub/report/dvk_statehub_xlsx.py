@@ -85,11 +85,13 @@ class DvkStatehubHomeAffairsXlsx(models.AbstractModel):
             figures = values[report_rec.id]
             extra = kind_columns[report_rec.kind]
             columns = base_columns + [column[:3] for column in extra]
+            # The number and symbol of the report, as its PDF header says
+            # it ("Số: 05/BC-BCĐ", or left for the clerk on a draft).
             sheet = self._dvk_add_sheet(
                 workbook,
                 formats,
                 f"{report_rec.id} {report_rec.kind}",
-                report_rec.name,
+                f"{report_rec.name} - {figures['header']['number']}",
                 f"Kính gửi: {figures['addressee']}",
                 columns,
             )
@@ -107,6 +109,15 @@ class DvkStatehubHomeAffairsXlsx(models.AbstractModel):
             )
             next_row = self._dvk_write_rows(sheet, formats, columns, rows)
             self._dvk_autofilter(sheet, 2, next_row, len(columns))
+            # The total row of the PDF, from the same figures.
+            sheet.write_blank(next_row, 0, None, formats["total_label"])
+            sheet.merge_range(next_row, 1, next_row, 3, "", formats["total_label"])
+            sheet.write_string(next_row, 1, "Tổng cộng", formats["total_label"])
+            keys = ["collective", "individual", *(column[3] for column in extra)]
+            for col, key in enumerate(keys, start=4):
+                sheet.write_number(
+                    next_row, col, figures["totals"][key], formats["total"]
+                )
             if report_rec.kind != "results":
                 continue
             list_columns = [

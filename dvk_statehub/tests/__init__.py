@@ -9,3 +9,4 @@ from . import test_report_documents
 from . import test_statehub_access
 from . import test_tour
 from . import test_home_affairs_landing
+from . import test_home_affairs_forms

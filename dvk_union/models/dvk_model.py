@@ -1,9 +1,30 @@
 from odoo import api, fields, models
 
+# The level of each reach (seed 004 §IV): the level of the union that
+# recognises a model of that reach.
+REACH_LEVELS = {
+    "base": "dvk_models.dvk_level_grassroots",
+    "district": "dvk_models.dvk_level_district",
+    "province": "dvk_models.dvk_level_province",
+}
+
 
 class DvkModel(models.Model):
     _name = "dvk.model"
     _inherit = ["dvk.model", "dvk.union.reach.mixin"]
+
+    union_level_id = fields.Many2one(
+        "dvk.level",
+        string="Level Registered For",
+        compute="_compute_union_level_id",
+        store=True,
+        index="btree_not_null",
+        help="The level the model is registered to be carried out at "
+        "(provincial labour federation guidance, §V.1): the level of its "
+        "reach once stated, else its target level. The registration "
+        "summaries list it and the coverage counts the province-level ones "
+        "from it.",
+    )
 
     union_event_ids = fields.One2many(
         "dvk.union.replication.event", "model_id", string="Site Visits and Conferences"
@@ -35,6 +56,17 @@ class DvkModel(models.Model):
             events = counts.get(model._origin.id, 0)
             model.union_event_count = events
             model.union_spread_count = events + model.replication_count
+
+    @api.depends("union_reach", "level_id")
+    def _compute_union_level_id(self):
+        levels = {
+            reach: self.env.ref(xmlid, raise_if_not_found=False)
+            for reach, xmlid in REACH_LEVELS.items()
+        }
+        for model in self:
+            model.union_level_id = (
+                levels.get(model.union_reach) if model.union_reach else model.level_id
+            )
 
     @api.onchange("union_reach", "department_id")
     def _onchange_union_reach(self):

@@ -61,6 +61,13 @@ class ReportDvkUnionMixin(models.AbstractModel):
         return REACH_LABELS.get(record.union_reach, "")
 
     @api.model
+    def _dvk_union_level_label(self, model):
+        """ "Cấp tỉnh", "Cấp cơ sở" ...: the level a model is registered to be
+        carried out at, in the words of its campaign's chain."""
+        phrase = self._dvk_level_phrase(model.union_level_id, model.campaign_id)
+        return phrase[:1].upper() + phrase[1:]
+
+    @api.model
     def _dvk_default_titles(self, unit):
         """A union is led by its chairman (Chủ tịch), with vice-chairmen."""
         if unit.dvk_union_kind:
@@ -239,6 +246,7 @@ class ReportDvkUnionRegistrationSummary(models.AbstractModel):
                             "field": model.field_id.name or "",
                             "category": model.category_id.code or "",
                             "reach": self._dvk_union_reach_label(model),
+                            "level": self._dvk_union_level_label(model),
                             "state": STATE_LABELS.get(model.state, ""),
                         }
                     )
@@ -272,6 +280,13 @@ class ReportDvkUnionCoverage(models.AbstractModel):
     _dvk_model = "dvk.union.coverage"
 
     @api.model
+    def _dvk_coverage_total(self, coverage):
+        """The total row of the table: the export's, the rate printed with a
+        decimal comma."""
+        total = coverage._dvk_total_row()
+        return dict(total, share=f"{total['share']:.1f}".replace(".", ","))
+
+    @api.model
     def _dvk_prepare(self, docs, data):
         documents = {}
         for coverage in docs:
@@ -299,6 +314,7 @@ class ReportDvkUnionCoverage(models.AbstractModel):
             }
         return {
             "documents": documents,
+            "totals": {c.id: self._dvk_coverage_total(c) for c in docs},
             "coverage_rows": {
                 c.id: [
                     {

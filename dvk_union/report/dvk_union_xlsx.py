@@ -16,7 +16,7 @@ class DvkUnionCoverageXlsx(models.AbstractModel):
             (coverage.upper_level_label or "Công đoàn cấp trên", 40, "text"),
             ("Số CĐCS", 12, "number"),
             ("Số CĐCS có mô hình", 14, "number"),
-            ("Tỷ lệ (%)", 12, "center"),
+            ("Tỷ lệ (%)", 12, "decimal"),
             ("CĐCS chưa có mô hình", 50, "text"),
             ("Mô hình đăng ký cấp tỉnh", 14, "number"),
             ("Đạt tối thiểu 01 mô hình cấp tỉnh", 16, "text"),
@@ -42,11 +42,23 @@ class DvkUnionCoverageXlsx(models.AbstractModel):
                     else "",
                     line.base_count,
                     line.covered_count,
-                    f"{line.share:.1f}",
+                    line.share,
                     ", ".join(line.missing_ids.mapped("name")),
                     line.province_count,
                     "Đạt" if line.province_ok else "Chưa đạt",
                 ]
                 for line in coverage.line_ids
             ]
-            self._dvk_write_rows(sheet, formats, columns, rows)
+            row = self._dvk_write_rows(sheet, formats, columns, rows)
+            # The total row the printed report has, from the same figures.
+            total = coverage._dvk_total_row()
+            sheet.write_string(row, 0, total["label"], formats["total_label"])
+            for col, key in (
+                (1, "base_count"),
+                (2, "covered_count"),
+                (5, "province_count"),
+            ):
+                sheet.write_number(row, col, total[key], formats["total"])
+            sheet.write_number(row, 3, total["share"], formats["total_decimal"])
+            for col in (4, 6):
+                sheet.write_blank(row, col, None, formats["total_label"])

@@ -6,6 +6,7 @@ its replications (§II.1.4); the forms print with the union header."""
 
 import datetime
 import io
+import re
 
 from openpyxl import load_workbook
 
@@ -68,6 +69,84 @@ class TestUnionCoverage(DvkUnionCommon):
         )
         self.assertFalse(self._line(wizard, self.sector).province_ok)
         self.assertEqual(wizard.province_missing_count, 2)
+
+    def test_summary_counts_the_province_level_rows_it_lists(self):
+        """Rule: §V.1 — one definition of a model registered for province
+        level, for the registration summary's list and for the count it
+        prints (and the coverage's minimum): the level of its reach once
+        stated, else its target level. The printed count equals the number
+        of listed rows of province level, per union."""
+        Model = self.env["dvk.model"]
+        reach_only = self._model(self.base, union_reach="province")
+        level_only = self._model(
+            self.base2, name="Mô hình cấp tỉnh", level_id=self.level_province.id
+        )
+        # The reach, once stated, decides over an earlier target level.
+        district = self._model(
+            self.base_group,
+            name="Mô hình cấp huyện",
+            union_reach="district",
+            level_id=self.level_province.id,
+        )
+        sector = self._model(
+            self.base3, name="Mô hình ngành", level_id=self.level_province.id
+        )
+        sector.union_reach = "base"
+        for model in reach_only | level_only | district | sector:
+            model.with_user(self.user_officer).action_submit()
+        self.assertEqual(
+            Model.search(
+                [
+                    ("id", "in", (reach_only | level_only | district | sector).ids),
+                    ("union_level_id", "=", self.level_province.id),
+                ]
+            ),
+            reach_only | level_only,
+        )
+        wizard = self._coverage()
+        Summary = self.env[
+            "report.dvk_union.report_dvk_union_registration_summary"
+        ].with_user(self.user_officer)
+        pages = {
+            page["unit_name"]: page
+            for page in Summary._dvk_prepare(wizard, {})["summaries"][wizard.id]
+        }
+        province_label = Summary._dvk_union_level_label(reach_only)
+        # "Cấp tỉnh" (the level's name in the reader's language).
+        self.assertEqual(
+            province_label,
+            "Cấp " + Summary._dvk_level_phrase(self.level_province)[4:],
+        )
+        for name, page in pages.items():
+            with self.subTest(union=name):
+                listed = [r for r in page["rows"] if r["level"] == province_label]
+                self.assertEqual(page["province_count"], len(listed))
+        self.assertEqual(pages[self.district.name]["province_count"], 2)
+        self.assertEqual(
+            {r["name"]: r["level"] for r in pages[self.district.name]["rows"]},
+            {
+                reach_only.name: province_label,
+                level_only.name: province_label,
+                district.name: Summary._dvk_union_level_label(district),
+            },
+        )
+        self.assertNotEqual(Summary._dvk_union_level_label(district), province_label)
+        self.assertEqual(pages[self.sector.name]["province_count"], 0)
+        self.assertTrue(self._line(wizard, self.district).province_ok)
+        self.assertFalse(self._line(wizard, self.sector).province_ok)
+        text = " ".join(
+            re.sub(
+                r"<[^>]*>",
+                " ",
+                self.env["ir.actions.report"]
+                .with_user(self.user_officer)
+                ._render_qweb_html(
+                    "dvk_union.report_dvk_union_registration_summary", wizard.ids
+                )[0]
+                .decode(),
+            ).split()
+        )
+        self.assertIn("2 mô hình đăng ký thực hiện ở cấp tỉnh", text)
 
     def test_coverage_scope_of_district_officer(self):
         """Rule: an officer reads the figures of the units in his charge
@@ -254,6 +333,52 @@ class TestUnionCoverage(DvkUnionCommon):
         sheet = load_workbook(io.BytesIO(content)).active
         cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value]
         self.assertIn("Công đoàn cấp trên trực tiếp cơ sở", cells)
+
+    def test_export_writes_rates_as_numbers_with_the_total_row(self):
+        """Rule (issue 22): the coverage export writes its counts and rates
+        as numbers (a rate of 50.0 shown with one decimal), so that Excel
+        sums and sorts them, and ends with the total row the printed report
+        has, both from the one definition of the scope's figures."""
+        model = self._model(self.base2)
+        model.with_user(self.user_officer).action_submit()
+        self._model(self.base, union_reach="province").with_user(
+            self.user_officer
+        ).action_submit()
+        wizard = self._coverage()
+        self.assertEqual(wizard.issuer_department_id, self.province)
+        Report = self.env["ir.actions.report"].with_user(self.user_officer)
+        content, _kind = Report._render_xlsx(
+            "dvk_union.dvk_union_coverage_report_xlsx", wizard.ids, {}
+        )
+        sheet = load_workbook(io.BytesIO(content)).active
+        rows = list(sheet.iter_rows(min_row=4))
+        lines = wizard.line_ids
+        self.assertEqual(len(rows), len(lines) + 1)
+        for row, line in zip(rows, lines, strict=False):
+            self.assertEqual(row[3].value, line.share)
+            self.assertIsInstance(row[3].value, float | int)
+            self.assertEqual(row[3].number_format, "0.0")
+        shares = {row[3].value for row in rows[:-1]}
+        self.assertIn(100.0, shares)
+        total = rows[-1]
+        self.assertEqual(
+            [total[col].value for col in range(6)],
+            [
+                "Toàn tỉnh",
+                wizard.base_count,
+                wizard.covered_count,
+                wizard.share,
+                None,
+                sum(lines.mapped("province_count")),
+            ],
+        )
+        self.assertEqual((wizard.base_count, wizard.covered_count), (3, 2))
+        self.assertEqual(total[5].value, 1)
+        html, _kind = Report._render_qweb_html(
+            "dvk_union.report_dvk_union_coverage", wizard.ids
+        )
+        text = " ".join(re.sub(r"<[^>]*>", " ", html.decode()).split())
+        self.assertIn("Toàn tỉnh 3 2 66,7 1", text)
 
     def test_registration_summary_one_document_per_record(self):
         """Rule: seed 004 §V.1 (issue 22 journey 6) — the registration

@@ -7,7 +7,7 @@ import datetime
 import html
 import re
 
-from odoo.tests import freeze_time, tagged
+from odoo.tests import Form, freeze_time, tagged
 
 from .common import DvkUnionCommon
 
@@ -84,3 +84,36 @@ class TestUnionCoverageDocument(DvkUnionCommon):
             self.emp_district.name,
         ):
             self.assertIn(needle, text)
+
+    def test_signer_title_on_screen_is_the_printed_one(self):
+        """Rule (issue 22): one definition of the signer's position — the
+        form shows the title the report prints (the issuing union's head,
+        CHỦ TỊCH; a deputy's, PHÓ CHỦ TỊCH, when someone else signs), it
+        follows the issuing union and the signer as they are changed, and
+        the report prints the field, also when the officer types another
+        title."""
+        deputy = self.env["hr.employee"].create({"name": "Lê Văn Phó"})
+        self.district.dvk_head_title = "Chủ tịch Liên đoàn"
+        self._model(self.base).action_submit()
+        Coverage = self.env["dvk.union.coverage"].with_user(self.user_officer)
+        wizard = Coverage.create({"campaign_id": self.campaign.id})
+        wizard.action_compute()
+        with Form(wizard) as form:
+            self.assertEqual(form.issuer_department_id, self.province)
+            self.assertEqual(form.signer_title, "CHỦ TỊCH")
+            form.issuer_department_id = self.district
+            self.assertEqual(form.signer_id, self.emp_district)
+            self.assertEqual(form.signer_title, "CHỦ TỊCH LIÊN ĐOÀN")
+            form.issuer_department_id = self.province
+            form.signer_id = deputy
+            self.assertEqual(form.signer_title, "PHÓ CHỦ TỊCH")
+        self.assertEqual(wizard.signer_title, "PHÓ CHỦ TỊCH")
+        self.assertIn(
+            "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Lê Văn Phó",
+            self._text(wizard, self.user_officer),
+        )
+        wizard.signer_title = "Ủy viên Ban Thường vụ"
+        self.assertIn(
+            "KT. CHỦ TỊCH ỦY VIÊN BAN THƯỜNG VỤ Lê Văn Phó",
+            self._text(wizard, self.user_officer),
+        )

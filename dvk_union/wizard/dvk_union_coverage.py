@@ -65,7 +65,11 @@ class DvkUnionCoverage(models.TransientModel):
     )
     signer_title = fields.Char(
         string="Signer's Position",
-        help="Empty: the title of the head (or of a deputy) in the issuing "
+        compute="_compute_signer_title",
+        store=True,
+        readonly=False,
+        help="Printed above the signer's name. By default the title of the "
+        "head (or of a deputy, when someone else signs) in the issuing "
         "union's data, e.g. CHỦ TỊCH, PHÓ CHỦ TỊCH.",
     )
     recipients = fields.Text(
@@ -113,6 +117,16 @@ class DvkUnionCoverage(models.TransientModel):
             # sudo: the issuing union's head (a name and a position), not the
             # content of HR records
             coverage.signer_id = coverage.issuer_department_id.sudo().manager_id
+
+    @api.depends("issuer_department_id", "signer_id")
+    def _compute_signer_title(self):
+        """The title the report prints, from the issuing union's data."""
+        Forms = self.env["report.dvk_union.report_dvk_union_coverage"]
+        for coverage in self:
+            issuer = coverage.issuer_department_id
+            coverage.signer_title = (
+                Forms._dvk_signer_title(issuer, coverage.signer_id) if issuer else False
+            )
 
     @api.depends("issuer_department_id")
     def _compute_recipients(self):
@@ -238,10 +252,13 @@ class DvkUnionCoverage(models.TransientModel):
             if upper_id not in uppers.ids and upper_id not in extra:
                 extra.append(upper_id)
             by_upper.setdefault(upper_id, []).append(base)
+        # Registered for province level (§V.1): the model's level registered
+        # for, which the registration summaries list.
+        province_level = self.env.ref("dvk_models.dvk_level_province")
         province = {}
         for department, count in Model._read_group(
             running
-            & Domain("union_reach", "=", "province")
+            & Domain("union_level_id", "=", province_level.id)
             & Domain("department_id", "child_of", uppers.ids),
             ["department_id"],
             ["__count"],
@@ -273,6 +290,20 @@ class DvkUnionCoverage(models.TransientModel):
         covered = sum(r["covered_count"] for r in rows)
         share = round(100.0 * covered / counted, 1) if counted else 0.0
         return covered, counted, share
+
+    def _dvk_total_row(self):
+        """The total row of the printed report and of its export, one
+        definition for both: the figures of the whole scope (those the form
+        and the dashboard show) and the province-level models of its rows."""
+        self.ensure_one()
+        province = self.issuer_department_id.dvk_union_kind == "province"
+        return {
+            "label": "Toàn tỉnh" if province else "Tổng cộng",
+            "base_count": self.base_count,
+            "covered_count": self.covered_count,
+            "share": self.share,
+            "province_count": sum(self.line_ids.mapped("province_count")),
+        }
 
     def action_compute(self):
         self.ensure_one()
