@@ -654,6 +654,16 @@ class DvkDecision(models.Model):
                 raise UserError(
                     self.env._("The decision has no model or exemplar to recognise.")
                 )
+            # Decree 30/2020/NĐ-CP: an issued decision states its legal bases
+            # ("Căn cứ ..."); a draft may wait for them, not the issue.
+            if not (decision.legal_basis or "").strip():
+                raise UserError(
+                    self.env._(
+                        'The decision cites no legal basis ("Căn cứ ..."), '
+                        "which an issued decision must state. %(advice)s",
+                        advice=decision.campaign_id._dvk_missing_guidance_message(),
+                    )
+                )
             wrong = decision.line_ids.filtered(
                 lambda line, d=decision: (
                     line.record_proposal_level_id != d.level_id
