@@ -172,7 +172,11 @@ class DvkCampaign(models.Model):
             ["campaign_id", "recognized_level_id"],
             ["__count"],
         ):
-            by_level.setdefault(campaign.id, []).append((level.display_name, count))
+            # The level as the campaign's chain names it: the sector unions'
+            # step since 1/7/2025 is "trên trực tiếp cơ sở", not "Huyện".
+            by_level.setdefault(campaign.id, []).append(
+                (campaign._dvk_level_name(level), count)
+            )
         coverage = self._dvk_coverage(units)
         single = {
             "supplementary": Domain("is_supplementary", "=", True),

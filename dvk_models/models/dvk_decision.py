@@ -79,6 +79,16 @@ class DvkDecision(models.Model):
         store=True,
         readonly=False,
         precompute=True,
+        # The levels of the chain in force on the decision's date (the
+        # picker and _dvk_check_level_in_chain use the same predicate).
+        domain="[('id', 'in', level_chain_ids)]",
+    )
+    level_chain_ids = fields.Many2many(
+        "dvk.level",
+        compute="_compute_level_chain_ids",
+        help="The levels of the campaign's profile in force on the decision's "
+        "date, lowest first: since 1/7/2025 no district tier for the profiles "
+        "whose chain ended it.",
     )
     authority_department_id = fields.Many2one(
         "hr.department",
@@ -167,10 +177,25 @@ class DvkDecision(models.Model):
         "This number is already used by a decision of the issuing unit this year.",
     )
 
+    @api.depends("campaign_id.profile_id", "date")
+    def _compute_level_chain_ids(self):
+        for decision in self:
+            decision.level_chain_ids = decision._dvk_level_chain()
+
+    def _dvk_level_chain(self):
+        """The level chain in force on the decision's date for its campaign's
+        profile, lowest first (every active level without a profile)."""
+        self.ensure_one()
+        profile = self.campaign_id.profile_id
+        if not profile:
+            return self.env["dvk.level"]._get_ordered()
+        return profile._dvk_levels_at(self.date or fields.Date.context_today(self))
+
     @api.depends("campaign_id")
     def _compute_level_id(self):
         """The level the campaign's proposals wait at, when they all wait at
-        one; the officer chooses otherwise."""
+        one and it is a level of the chain on the decision's date; the
+        officer chooses otherwise."""
         waiting = None
         for decision in self:
             if decision.level_id or not decision.campaign_id:
@@ -182,7 +207,7 @@ class DvkDecision(models.Model):
                 for campaign, level in waiting
                 if campaign == decision.campaign_id and level
             }
-            if len(levels) == 1:
+            if len(levels) == 1 and levels <= set(decision._dvk_level_chain()):
                 decision.level_id = levels.pop()
 
     @api.depends("level_id")
@@ -364,6 +389,57 @@ class DvkDecision(models.Model):
                     level=decision.level_id.name,
                 )
             )
+
+    def _dvk_check_level_in_chain(self):
+        """The decision's level is one of the chain in force on its date (the
+        levels its picker offers): no decision at the district tier of a
+        profile whose chain ended it (the two-tier local government from
+        1/7/2025)."""
+        for decision in self:
+            chain = decision._dvk_level_chain()
+            if not decision.level_id or decision.level_id in chain:
+                continue
+            profile = decision.campaign_id.profile_id
+            # sudo: the steps of the profile's chain, configuration data
+            steps = profile.sudo()._dvk_all_steps()
+            ended = steps.filtered(
+                lambda s, d=decision: (
+                    s.level_id == d.level_id and s.date_to and s.date_to < d.date
+                )
+            )
+            if ended:
+                step = ended.sorted("date_to")[-1]
+                raise UserError(
+                    self.env._(
+                        "%(level)s is no longer a level of %(profile)s on "
+                        "%(date)s: its step (%(authority)s) ended on %(end)s "
+                        "in the profile's level chain. The chain in force is "
+                        "%(chain)s.",
+                        level=decision.level_id.name,
+                        profile=profile.display_name,
+                        date=decision.date.strftime("%d/%m/%Y"),
+                        authority=step.authority or step.level_id.name,
+                        end=step.date_to.strftime("%d/%m/%Y"),
+                        chain=" → ".join(chain.mapped("name")),
+                    )
+                )
+            raise UserError(
+                self.env._(
+                    "%(level)s is not a level of %(profile)s on %(date)s: the "
+                    "chain in force is %(chain)s.",
+                    level=decision.level_id.name,
+                    profile=profile.display_name or "-",
+                    date=decision.date.strftime("%d/%m/%Y"),
+                    chain=" → ".join(chain.mapped("name")),
+                )
+            )
+
+    @api.onchange("date", "campaign_id")
+    def _onchange_date_level(self):
+        # Another date may fall under another chain: a level outside it is
+        # dropped rather than refused on issuing.
+        if self.level_id and self.level_id not in self._dvk_level_chain():
+            self.level_id = False
 
     @api.constrains("date", "campaign_id")
     def _check_date(self):
@@ -561,6 +637,7 @@ class DvkDecision(models.Model):
     # ------------------------------------------------------------------
     def _check_can_confirm(self):
         """Hook: raise when a decision cannot be issued."""
+        self._dvk_check_level_in_chain()
         for decision in self:
             unit = decision.authority_department_id
             if not unit.dvk_decision_symbol:
@@ -576,6 +653,16 @@ class DvkDecision(models.Model):
             if not decision.line_ids:
                 raise UserError(
                     self.env._("The decision has no model or exemplar to recognise.")
+                )
+            # Decree 30/2020/NĐ-CP: an issued decision states its legal bases
+            # ("Căn cứ ..."); a draft may wait for them, not the issue.
+            if not (decision.legal_basis or "").strip():
+                raise UserError(
+                    self.env._(
+                        'The decision cites no legal basis ("Căn cứ ..."), '
+                        "which an issued decision must state. %(advice)s",
+                        advice=decision.campaign_id._dvk_missing_guidance_message(),
+                    )
                 )
             wrong = decision.line_ids.filtered(
                 lambda line, d=decision: (

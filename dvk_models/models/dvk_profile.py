@@ -164,14 +164,20 @@ class DvkProfile(models.Model):
         recognises at each (``authority``): the profile's own, or those of
         the profile whose rules it shares when it has none. Empty when no
         step is in force."""
+        steps = self._dvk_all_steps().filtered(lambda s: s._dvk_in_force(date))
+        return steps.sorted(lambda s: (s.sequence, s.id))
+
+    def _dvk_all_steps(self):
+        """Every step of the profile's chain, whatever its period: the
+        profile's own, or those of the profile whose rules it shares when it
+        has none."""
         self.ensure_one()
         profile = self
         seen = set()
         while profile and profile.id not in seen:
             seen.add(profile.id)
             if profile.level_ids:
-                steps = profile.level_ids.filtered(lambda s: s._dvk_in_force(date))
-                return steps.sorted(lambda s: (s.sequence, s.id))
+                return profile.level_ids
             profile = profile.parent_id
         return self.env["dvk.profile.level"]
 

@@ -13,7 +13,7 @@ from odoo.fields import Command
 from odoo.tests import freeze_time, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .common import DvkCommon, assert_same_queries
+from .common import CAMPAIGN_BASIS, DvkCommon, assert_same_queries
 
 D = datetime.date
 
@@ -36,6 +36,7 @@ class TestCampaignMerge(DvkCommon):
                 "year": year,
                 "profile": "party",
                 "company_id": company.id,
+                "legal_basis": CAMPAIGN_BASIS,
                 "date_start": D(year, 1, 1),
                 "date_end": D(year, 12, 31),
                 "registration_deadline": D(year, 3, 29),

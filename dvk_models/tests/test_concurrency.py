@@ -20,6 +20,8 @@ from odoo.tests import new_test_user, tagged
 from odoo.tests.common import BaseCase, get_db_name
 from odoo.tools import mute_logger
 
+from .common import CAMPAIGN_BASIS
+
 YEAR = 2190  # far from any real campaign of the database
 
 
@@ -85,6 +87,7 @@ class TestConcurrency(BaseCase):
             {
                 "name": f"Dân vận khéo {YEAR} {self.tag}",
                 "year": YEAR,
+                "legal_basis": CAMPAIGN_BASIS,
                 "date_start": datetime.date(YEAR, 1, 1),
                 "date_end": datetime.date(YEAR, 12, 31),
                 "registration_deadline": datetime.date(YEAR, 3, 29),

@@ -215,8 +215,11 @@ class TestDecisionDraft(DvkCommon):
         campaign_2025 = self._campaign(2025)
         self.assertEqual(campaign_2025.legal_basis, PHASE_2021)
         self.assertEqual(campaign_2025.phase, "2021-2025")
-        self.assertFalse(self.campaign.legal_basis)
+        # A 2026 campaign computes no basis (the fixture's records one).
+        new_2026 = self.env["dvk.campaign"].new({"year": 2026, "profile": "party"})
+        self.assertFalse(new_2026.legal_basis)
         self.assertFalse(self.campaign.phase)
+        self.campaign.legal_basis = False
         decision = self._decision(self._proposed())
         self.assertFalse(decision.legal_basis)
         self.assertIn("2026", decision.draft_warning)
@@ -224,6 +227,28 @@ class TestDecisionDraft(DvkCommon):
         text = self._text(decision)
         self.assertNotIn("giai đoạn 2021-2025", text)
         self.assertIn("chưa có văn bản hướng dẫn phong trào năm 2026", text)
+
+    def test_issue_refused_without_legal_basis(self):
+        """Rule: Decree 30/2020/NĐ-CP — an issued decision states its legal
+        bases ("Căn cứ ..."): a 2026 decision whose campaign no guidance
+        governs, with none written, is refused with what is missing (the
+        guidance of 2026, or the bases of the decision); written, it is
+        issued."""
+        self.campaign.legal_basis = False
+        model = self._proposed()
+        decision = self._decision(model)
+        self.assertFalse(decision.legal_basis)
+        with self.assertRaisesRegex(UserError, "no legal basis") as caught:
+            decision.with_user(self.user_officer).action_confirm()
+        self.assertIn("2026", str(caught.exception))
+        self.assertEqual(decision.state, "draft")
+        self.assertEqual(model.state, "proposed")
+        decision.legal_basis = "  \n "
+        with self.assertRaisesRegex(UserError, "no legal basis"):
+            decision.with_user(self.user_officer).action_confirm()
+        decision.legal_basis = "Quyết định số 23-QĐ/TW ngày 30/7/2021 của Bộ Chính trị"
+        decision.with_user(self.user_officer).action_confirm()
+        self.assertEqual(decision.state, "confirmed")
 
     def test_new_phase_guidance_cited_by_its_campaigns(self):
         """Rule: the guidance of a new phase recorded on the profile governs

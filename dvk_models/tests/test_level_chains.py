@@ -171,3 +171,71 @@ class TestLevelChains(DvkCommon):
             old._prepare_next_year_vals(self.campaign)["level_id"],
             self.level_grassroots.id,
         )
+
+    @freeze_time("2026-02-10")
+    def test_decision_level_follows_the_chain_on_its_date(self):
+        """Rule: a decision's level picker offers the levels of the chain in
+        force on its date, and issuing refuses the same: no district-level
+        decision dated after the district tier ended on 30/6/2025; one dated
+        before keeps it."""
+        c2024 = self._open_campaign(2024)
+        Decision = self.env["dvk.decision"].with_user(self.user_officer)
+        with Form(Decision) as form:
+            form.campaign_id = c2024
+            form.date = D(2025, 6, 20)
+            self.assertIn(self.level_district, form.level_chain_ids)
+            form.level_id = self.level_district
+            form.date = D(2026, 1, 15)
+            # The later date falls under the two-tier chain: the level goes.
+            self.assertNotIn(self.level_district, form.level_chain_ids)
+            self.assertFalse(form.level_id)
+            form.level_id = self.level_grassroots
+            form.authority_department_id = self.commune
+        arch = Decision.get_view(False, "form")["arch"]
+        self.assertIn("'dvk_campaign_id': campaign_id", arch)
+        late = Decision.create(
+            {
+                "campaign_id": c2024.id,
+                "level_id": self.level_district.id,
+                "authority_department_id": self.district.id,
+                "date": D(2026, 1, 15),
+            }
+        )
+        with self.assertRaisesRegex(UserError, "30/06/2025") as caught:
+            late.action_confirm()
+        self.assertIn("15/01/2026", str(caught.exception))
+        late.date = D(2025, 6, 20)
+        self.assertIn(self.level_district, late.level_chain_ids)
+        late._dvk_check_level_in_chain()
+
+    def test_level_search_more_lists_what_the_dropdown_offers(self):
+        """Rule: a level picker's "Search More..." dialog lists the levels its
+        dropdown offers, named as the dropdown names them (the campaign's
+        chain), without creating any: the decision, model and proposal
+        pickers open the pick list (display names, no create), not the
+        configuration list with its archive toggles."""
+        views = {
+            "dvk.decision": "form",
+            "dvk.model": "form",
+            "dvk.propose.wizard": "form",
+        }
+        for model, kind in views.items():
+            arch = self.env[model].get_view(False, kind)["arch"]
+            self.assertIn("dvk_models.dvk_level_view_list_pick", arch, model)
+        pick = self.env.ref("dvk_models.dvk_level_view_list_pick")
+        Level = self.env["dvk.level"].with_context(
+            dvk_campaign_id=self.campaign.id,
+            list_view_ref="dvk_models.dvk_level_view_list_pick",
+        )
+        view = Level.get_view(view_type="list")
+        self.assertEqual(view["id"], pick.id)
+        self.assertIn('create="false"', view["arch"])
+        self.assertIn('name="display_name"', view["arch"])
+        self.assertNotIn("boolean_toggle", view["arch"])
+        # The dialog reads what the dropdown reads: the campaign's chain.
+        chain = Level.search([("id", "in", self.campaign.level_chain_ids.ids)])
+        self.assertEqual(
+            chain.mapped("display_name"),
+            [self.campaign._dvk_level_name(level) for level in chain],
+        )
+        self.assertNotIn(self.level_district, chain)

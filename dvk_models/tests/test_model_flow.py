@@ -14,7 +14,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, freeze_time, tagged
 from odoo.tools import mute_logger
 
-from .common import DvkCommon
+from .common import CAMPAIGN_BASIS, DvkCommon
 
 D = datetime.date
 
@@ -70,6 +70,7 @@ class TestModelFlow(DvkCommon):
                 "name": "Dân vận khéo 2027",
                 "year": 2027,
                 "profile": "party",
+                "legal_basis": CAMPAIGN_BASIS,
                 "date_start": D(2027, 1, 1),
                 "date_end": D(2027, 12, 31),
                 "registration_deadline": D(2027, 3, 29),

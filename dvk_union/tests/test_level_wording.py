@@ -70,3 +70,34 @@ class TestUnionLevelWording(TransactionCase):
             self.Report._dvk_level_phrase(self.grassroots, party_2026), "cấp cơ sở"
         )
         self.assertEqual(self.Report._dvk_level_phrase(self.district), "cấp huyện")
+
+    def test_dashboard_names_levels_by_the_chain(self):
+        """Rule: the dashboard's "Recognised by level" names a 2026 union
+        model recognised by a sector union "Trên trực tiếp cơ sở", the step
+        of the chain in force, not "Huyện" (the district tier ended on
+        30/6/2025)."""
+        union_2026 = self._campaign(2026)
+        union_2026.action_open()
+        unit = self.env["hr.department"].create(
+            {"name": "Công đoàn ngành Y tế", "dvk_level_id": self.district.id}
+        )
+        model = self.env["dvk.model"].create(
+            {
+                "name": "Công đoàn đồng hành cùng người bệnh",
+                "campaign_id": union_2026.id,
+                "department_id": unit.id,
+                "field_id": self.env.ref("dvk_models.dvk_field_vhxh").id,
+            }
+        )
+        # The recognition itself is tested elsewhere; here only its result
+        # (the recognised level is computed from the confirmed decisions).
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE dvk_model SET state = 'recognized', recognized_level_id = %s "
+            "WHERE id = %s",
+            [self.district.id, model.id],
+        )
+        self.env.invalidate_all()
+        summary = str(union_2026.with_context(lang="vi_VN").dash_summary)
+        self.assertIn("Trên trực tiếp cơ sở", summary)
+        self.assertNotIn("Huyện", summary)
