@@ -90,6 +90,13 @@ class DvkDecision(models.Model):
         "date, lowest first: since 1/7/2025 no district tier for the profiles "
         "whose chain ended it.",
     )
+    level_name = fields.Char(
+        string="Level as Named",
+        compute="_compute_level_name",
+        help="The level as the campaign's chain names it (for the sector "
+        'unions since 1/7/2025: "Trên trực tiếp cơ sở", not "Huyện"), as '
+        "the level picker and the printed decision name it.",
+    )
     authority_department_id = fields.Many2one(
         "hr.department",
         context={"hierarchical_naming": False},
@@ -181,6 +188,13 @@ class DvkDecision(models.Model):
     def _compute_level_chain_ids(self):
         for decision in self:
             decision.level_chain_ids = decision._dvk_level_chain()
+
+    @api.depends("campaign_id", "level_id")
+    def _compute_level_name(self):
+        for decision in self:
+            decision.level_name = decision.campaign_id._dvk_level_name(
+                decision.level_id
+            ) or (decision.level_id.name or "")
 
     def _dvk_level_chain(self):
         """The level chain in force on the decision's date for its campaign's

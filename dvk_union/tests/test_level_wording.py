@@ -101,3 +101,21 @@ class TestUnionLevelWording(TransactionCase):
         summary = str(union_2026.with_context(lang="vi_VN").dash_summary)
         self.assertIn("Trên trực tiếp cơ sở", summary)
         self.assertNotIn("Huyện", summary)
+
+    def test_decision_list_names_levels_by_the_chain(self):
+        """Rule: the decisions list names the level of a 2026 union decision
+        as its chain does, "Trên trực tiếp cơ sở" (the district tier ended on
+        30/6/2025), as its picker and the printed decision do; a 2024
+        decision keeps "Huyện"."""
+        union_2026 = self._campaign(2026)
+        decision = self.env["dvk.decision"].new(
+            {"campaign_id": union_2026.id, "level_id": self.district.id}
+        )
+        self.assertEqual(decision.level_name, "Trên trực tiếp cơ sở")
+        union_2024 = self._campaign(2024)
+        decision = self.env["dvk.decision"].new(
+            {"campaign_id": union_2024.id, "level_id": self.district.id}
+        )
+        self.assertEqual(
+            decision.level_name, self.env["dvk.level"].browse(self.district.id).name
+        )
