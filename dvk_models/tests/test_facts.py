@@ -135,11 +135,12 @@ class TestFactsForEveryReader(DvkCommon):
 
     def test_campaign_buttons_count_what_the_reader_opens(self):
         """Issue 22 (walk, item 2): each button of a campaign (models,
-        exemplar files, decisions) shows the number of records its list
-        opens to the reader: the count equals the length of the button's
-        action searched as that user, for a registrant, an approver, an
-        officer and a manager, and the registrant's differs from the
-        manager's (the buttons are not facts of the campaign)."""
+        exemplar files, decisions, and those of its dashboard card) shows
+        the number of records its list opens to the reader: the count
+        equals the length of the button's action searched as that user, for
+        a registrant, an approver, an officer and a manager, and the
+        registrant's differs from the manager's (the buttons are not facts
+        of the campaign)."""
         self._approved(name="Mô hình của chị Dân")
         self._create_model(user=self.user_staff2, name="Mô hình của anh Vận")
         self._exemplar(employee_id=self.emp_staff2.id)
@@ -147,6 +148,12 @@ class TestFactsForEveryReader(DvkCommon):
             ("model_count", "action_open_models"),
             ("exemplar_count", "action_open_exemplars"),
             ("decision_count", "action_open_decisions"),
+            # The dashboard card's own buttons.
+            ("dash_submitted_count", "action_dash_submitted"),
+            ("dash_to_approve_count", "action_dash_to_approve"),
+            ("dash_recognized_count", "action_dash_recognized"),
+            ("dash_supplementary_count", "action_dash_supplementary"),
+            ("dash_overdue_count", "action_dash_overdue"),
         )
         seen = {}
         for user in (
