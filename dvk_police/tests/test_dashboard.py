@@ -2,9 +2,14 @@
 (issue 22, walk): the head of the provincial police approves by the police
 routing (seed 002 §I step 2), not by the nearest approver of the tree, and
 PV05 follows its province's police; their coverage was 0% beside the
-models they read."""
+models they read. The issuer picker of a police officer offers what the
+server accepts from him."""
 
 from odoo.tests import freeze_time, tagged
+
+from odoo.addons.dvk_models.tests.test_issuer_picker import (
+    assert_issuer_picker_agrees,
+)
 
 from .common import DvkPoliceCommon
 
@@ -47,3 +52,28 @@ class TestPoliceDashboard(DvkPoliceCommon):
         pv05 = self.campaign.with_user(self.user_pv05)._dashboard_units()
         self.assertIn(self.pc06_team, pv05)
         self.assertIn(self.commune, pv05)
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-02-10")
+class TestPoliceIssuerPicker(DvkPoliceCommon):
+    def test_police_officer_is_offered_the_police_units_in_his_charge(self):
+        """Rule: the issuer picker of the provincial police's officer (PV05
+        records the province's decisions) offers the police units of the
+        decision's level in his charge, not another province's police, and
+        the server accepts exactly those."""
+        other = self.Department.create(
+            {
+                "name": "Công an tỉnh Vĩnh Long",
+                "dvk_police_kind": "province",
+                "dvk_level_id": self.level_province.id,
+            }
+        )
+        offered = assert_issuer_picker_agrees(
+            self,
+            self.user_officer,
+            self.campaign,
+            self.level_province,
+            self.province | other,
+        )
+        self.assertEqual(offered, self.province)
