@@ -226,28 +226,33 @@ class DvkCampaign(models.Model):
             return f"{name[:1].upper()}{name[1:]}"
         return level.name or ""
 
+    @api.depends_context("uid", "allowed_company_ids")
     def _compute_counts(self):
-        """How many models, exemplar files and decisions the campaign has:
-        facts about the campaign, the same for every reader (the dashboard
-        gives the figures of the reader's own scope)."""
-        domain = [("campaign_id", "in", self._origin.ids)]
+        """How many models, exemplar files and decisions of the campaign the
+        reader can open: the numbers on the buttons that open them, counted
+        with the reader's rights and the domain of the list each button
+        opens (:meth:`_dvk_count_domain`), so a button never promises
+        records its list does not show."""
         per_model = {}
         for fname, model in (
             ("model_count", "dvk.model"),
             ("exemplar_count", "dvk.exemplar"),
             ("decision_count", "dvk.decision"),
         ):
-            # sudo: a count per campaign, whatever the reader's rights
-            Records = self.env[model].sudo()
             per_model[fname] = {
                 campaign.id: count
-                for campaign, count in Records._read_group(
-                    domain, ["campaign_id"], ["__count"]
+                for campaign, count in self.env[model]._read_group(
+                    self._dvk_count_domain(), ["campaign_id"], ["__count"]
                 )
             }
         for campaign in self:
             for fname, counts in per_model.items():
                 campaign[fname] = counts.get(campaign._origin.id, 0)
+
+    def _dvk_count_domain(self):
+        """The records of these campaigns, as the buttons' lists open them
+        (``action_open_models`` and its siblings)."""
+        return [("campaign_id", "in", self._origin.ids)]
 
     @api.depends("profile_id", "year")
     def _compute_legal_basis(self):
@@ -676,7 +681,7 @@ class DvkCampaign(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "dvk_models.dvk_model_action"
         )
-        action["domain"] = [("campaign_id", "=", self.id)]
+        action["domain"] = self._dvk_count_domain()
         action["context"] = {"default_campaign_id": self.id}
         return action
 
@@ -685,7 +690,7 @@ class DvkCampaign(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "dvk_models.dvk_exemplar_action"
         )
-        action["domain"] = [("campaign_id", "=", self.id)]
+        action["domain"] = self._dvk_count_domain()
         action["context"] = {"default_campaign_id": self.id}
         return action
 
@@ -694,6 +699,6 @@ class DvkCampaign(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "dvk_models.dvk_decision_action"
         )
-        action["domain"] = [("campaign_id", "=", self.id)]
+        action["domain"] = self._dvk_count_domain()
         action["context"] = {"default_campaign_id": self.id}
         return action

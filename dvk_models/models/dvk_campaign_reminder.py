@@ -108,11 +108,15 @@ class DvkCampaign(models.Model):
         return self._dashboard_scope()[0]
 
     def _dashboard_scope(self):
-        """(units, which units they are) the dashboard's coverage is over:
-        the whole company for a manager, the units in charge and below for
-        an officer; else the user's own unit and the units whose
-        registrations he approves (those whose nearest approver is he), as
-        the models counted beside it are those he registers or approves."""
+        """Hook: (units, which units they are) the dashboard's coverage is
+        over, the units whose models the reader sees: the whole company for
+        a manager, the units in charge and below for an officer; else the
+        user's own unit and the units whose registrations he approves
+        (:meth:`_dashboard_approved_unit_ids`), as the models counted beside
+        it are those he registers or approves. A sector whose readers see
+        the models of other units (by its routing, or units it follows)
+        extends it with them, so the coverage counts the units of the models
+        the reader opens."""
         Department = self.env["hr.department"]
         user = self.env.user
         if user.has_group("dvk_models.group_dvk_manager"):
@@ -129,8 +133,10 @@ class DvkCampaign(models.Model):
         return own, self.env._("your unit")
 
     def _dashboard_approved_unit_ids(self):
-        """Ids of the units whose nearest approver (at or above the unit)
-        is the user: the units whose registrations go to him."""
+        """Hook: ids of the units whose registrations go to the user by the
+        core's routing (``dvk.model._get_approver``): those whose nearest
+        approver (at or above the unit) is he. A sector that routes its
+        campaigns' registrations otherwise answers for its units."""
         # sudo: who approves for the units (the organisation), not the
         # content of the units' records
         Department = self.env["hr.department"].sudo()

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Domain
 from odoo.tools import SQL
 from odoo.tools.translate import LazyTranslate
 
@@ -101,8 +102,10 @@ class DvkDecision(models.Model):
         "hr.department",
         context={"hierarchical_naming": False},
         string="Issuing Unit",
-        # A unit of the decision's level (_check_authority_level).
-        domain="level_id and [('dvk_level_id', '=', level_id)] or []",
+        # A unit of the decision's level (_check_authority_level) the user
+        # may issue for (_dvk_issuer_domain, the server's check).
+        domain="level_id and [('dvk_level_id', '=', level_id), "
+        "('id', 'in', dvk_issuer_ids)] or [('id', 'in', dvk_issuer_ids)]",
         required=True,
         ondelete="restrict",
         tracking=True,
@@ -171,6 +174,13 @@ class DvkDecision(models.Model):
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
+    )
+    dvk_issuer_ids = fields.Many2many(
+        "hr.department",
+        string="Units the User May Issue For",
+        compute="_compute_dvk_issuer_ids",
+        help="The issuing units offered to the current user: those the server "
+        "accepts from him (every unit for a DVK manager).",
     )
     dvk_can_issue = fields.Boolean(
         compute="_compute_dvk_can_issue",
@@ -259,6 +269,26 @@ class DvkDecision(models.Model):
             unit = decision.authority_department_id
             position = unit and Report._dvk_signer_position(unit, decision.signer_id)
             decision.signer_title = position.upper() if position else False
+
+    @api.depends_context("uid", "allowed_company_ids")
+    @api.depends("campaign_id")
+    def _compute_dvk_issuer_ids(self):
+        """The issuing units the user may pick: every unit of his companies
+        for a manager, else those of :meth:`_dvk_issuer_domain`, the
+        predicate :meth:`_check_authority_scope` applies."""
+        Department = self.env["hr.department"]
+        if self.env.user.has_group("dvk_models.group_dvk_manager"):
+            units = Department.search(
+                [("company_id", "in", [False, *self.env.companies.ids])]
+            )
+            for decision in self:
+                decision.dvk_issuer_ids = units
+            return
+        scope = self.env.user._dvk_scope_units()
+        for decision in self:
+            decision.dvk_issuer_ids = Department.search(
+                decision._dvk_issuer_domain(scope)
+            )
 
     @api.depends_context("uid")
     @api.depends("authority_department_id")
@@ -467,25 +497,28 @@ class DvkDecision(models.Model):
                     )
                 )
 
-    def _dvk_recording_units(self):
-        """Hook: the units whose officers record and issue this decision.
+    def _dvk_issuer_domain(self, scope):
+        """Hook: the units an officer whose units in scope are ``scope``
+        (:meth:`res.users._dvk_scope_units`) may issue this decision for:
+        the one predicate of the issuer picker and of the server's check.
 
-        The core: its issuing unit. A sector adds the unit that prepares the
-        decision of an authority outside its own tree (the provincial labour
-        federation records the provincial People's Committee's decision on
-        its province-wide models, seed 004 §IV.3); its record rules must then
-        let that unit's officers read and write such decisions."""
-        self.ensure_one()
-        return self.authority_department_id
+        The core: the units in his charge and below. A sector adds the
+        authority outside its tree whose decision one of his units records
+        (the provincial labour federation records the provincial People's
+        Committee's decision on its province-wide models, seed 004 §IV.3);
+        its record rules must then let that unit's officers read and write
+        such decisions."""
+        return Domain("id", "in", scope.ids)
 
     def _dvk_in_officer_scope(self, scope=None):
-        """Whether the current user is an officer of a unit that records this
-        decision (or a unit above it); ``scope``: the user's units in scope,
-        when already known."""
+        """Whether the current user is an officer who may issue this
+        decision: its issuing unit is one of :meth:`_dvk_issuer_domain`;
+        ``scope``: the user's units in scope, when already known."""
         self.ensure_one()
         if scope is None:
             scope = self.env.user._dvk_scope_units()
-        return bool(self._dvk_recording_units() & scope)
+        unit = self.authority_department_id
+        return bool(unit) and bool(unit.filtered_domain(self._dvk_issuer_domain(scope)))
 
     def _check_authority_scope(self):
         """An officer records and issues the decisions of the units in his

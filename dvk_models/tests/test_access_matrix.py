@@ -87,10 +87,10 @@ MATRIX = {
         "officer": "rwu",
         "manager": "rwu",
     },
-    # A council sheet of the model, filled by the officer: its registrant
-    # reads it, never writes it.
+    # A council sheet of the model, filled by the officer: the council's
+    # working paper, which its registrant neither reads nor writes (he reads
+    # the council's aggregated result on the model).
     "sheet_council": {
-        "staff": "r",
         "officer": "rwu",
         "manager": "rwu",
     },

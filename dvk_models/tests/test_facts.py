@@ -92,10 +92,11 @@ class TestFactsForEveryReader(DvkCommon):
                 )
 
     def test_counts_read_alike_by_every_reader(self):
-        """Issue 22 item 6: the DVK counts of a unit, a person and a campaign
-        are facts about them: a staff member of the unit, the approver, the
-        officer and the manager read the same numbers, whichever of the
-        records each may open."""
+        """Issue 22 item 6: the DVK counts of a unit and a person are facts
+        about them: a staff member of the unit, the approver, the officer and
+        the manager read the same numbers, whichever of the records each may
+        open. (A campaign's buttons count what the reader can open: see
+        test_campaign_buttons_count_what_the_reader_opens.)"""
         self._approved(name="Mô hình của chị Dân")
         self._create_model(user=self.user_staff2, name="Mô hình của anh Vận")
         self._create_model(
@@ -126,12 +127,54 @@ class TestFactsForEveryReader(DvkCommon):
         for records, fields, expected, users in (
             (self.commune, counts, [3, 1, 0], readers),
             (self.emp_staff2, counts, [1, 1, 0], hr_readers),
-            (self.campaign, ["model_count", "exemplar_count"], [3, 1], readers),
         ):
             for user in users:
                 with self.subTest(record=records.display_name, user=user.login):
                     values = self._read_as(records, user, fields)[0]
                     self.assertEqual([values[f] for f in fields], expected)
+
+    def test_campaign_buttons_count_what_the_reader_opens(self):
+        """Issue 22 (walk, item 2): each button of a campaign (models,
+        exemplar files, decisions, and those of its dashboard card) shows
+        the number of records its list opens to the reader: the count
+        equals the length of the button's action searched as that user, for
+        a registrant, an approver, an officer and a manager, and the
+        registrant's differs from the manager's (the buttons are not facts
+        of the campaign)."""
+        self._approved(name="Mô hình của chị Dân")
+        self._create_model(user=self.user_staff2, name="Mô hình của anh Vận")
+        self._exemplar(employee_id=self.emp_staff2.id)
+        buttons = (
+            ("model_count", "action_open_models"),
+            ("exemplar_count", "action_open_exemplars"),
+            ("decision_count", "action_open_decisions"),
+            # The dashboard card's own buttons.
+            ("dash_submitted_count", "action_dash_submitted"),
+            ("dash_to_approve_count", "action_dash_to_approve"),
+            ("dash_recognized_count", "action_dash_recognized"),
+            ("dash_supplementary_count", "action_dash_supplementary"),
+            ("dash_overdue_count", "action_dash_overdue"),
+        )
+        seen = {}
+        for user in (
+            self.user_staff,
+            self.user_approver,
+            self.user_officer,
+            self.user_manager,
+        ):
+            self.env.invalidate_all()
+            campaign = self.campaign.with_user(user)
+            for fname, method in buttons:
+                with self.subTest(user=user.login, button=fname):
+                    action = getattr(campaign, method)()
+                    records = self.env[action["res_model"]].with_user(user)
+                    opened = records.search_count(action["domain"])
+                    self.assertEqual(campaign[fname], opened)
+                    seen[user.login, fname] = opened
+        self.assertLess(
+            seen[self.user_staff.login, "model_count"],
+            seen[self.user_manager.login, "model_count"],
+        )
 
     def test_criteria_set_in_use_whatever_company_the_manager_works_in(self):
         """Issue 22 item 6: a criteria set used by finished sheets is locked

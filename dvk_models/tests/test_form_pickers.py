@@ -160,11 +160,13 @@ class TestPickerDomains(DvkCommon):
         """Rule: seed 001 §3 — a decision at a level is issued by a unit of
         that level: the issuer picker offers those units only, as the
         server's check accepts."""
+        vals = {"campaign_id": self.campaign.id, "level_id": self.level_grassroots.id}
+        draft = self.env["dvk.decision"].with_user(self.user_officer).new(vals)
         issuers = self._offered(
             "dvk.decision",
             "authority_department_id",
             self.user_officer,
-            {"level_id": self.level_grassroots.id},
+            {"level_id": vals["level_id"], "dvk_issuer_ids": draft.dvk_issuer_ids.ids},
         )
         self.assertIn(self.commune, issuers)
         self.assertNotIn(self.district, issuers)

@@ -48,3 +48,34 @@ class TestMigrationAccess(TransactionCase):
             self.assertEqual(self.env.ref(f"dvk_models.{name}").domain_force, domain)
         self.assertTrue(kept.exists())
         self.assertEqual(self.env.ref("dvk_models.dvk_model_rule_officer"), kept)
+
+    def test_council_sheet_rules_are_recreated(self):
+        """Rule: the 19.0.1.8.0 migration — a database whose registrants read
+        the council members' sheets of their models gets the rules of the
+        files (self-assessments only) after the migration and the update."""
+        names = ("dvk_score_sheet_rule_user", "dvk_score_sheet_line_rule_user")
+        current = {
+            name: self.env.ref(f"dvk_models.{name}").domain_force for name in names
+        }
+        old = {
+            "dvk_score_sheet_rule_user": "[('evaluator_id', '=', user.id)]",
+            "dvk_score_sheet_line_rule_user": (
+                "[('sheet_id.evaluator_id', '=', user.id)]"
+            ),
+        }
+        for name in names:
+            self.env.ref(f"dvk_models.{name}").domain_force = old[name]
+        self.env.flush_all()
+        self._load_security()
+        for name in names:
+            self.assertEqual(self.env.ref(f"dvk_models.{name}").domain_force, old[name])
+        run_migration(
+            "dvk_models", "19.0.1.8.0", "pre-council_sheets", self.env.cr, "19.0.1.7.0"
+        )
+        self.env.invalidate_all()
+        self.env.registry.clear_cache()
+        self._load_security()
+        self.env.registry.clear_cache()
+        for name, domain in current.items():
+            self.assertIn("kind', '=', 'self')", domain)
+            self.assertEqual(self.env.ref(f"dvk_models.{name}").domain_force, domain)

@@ -1049,3 +1049,29 @@ class TestScoring(DvkCommon):
                 )
         # The scores themselves stay the same for every reader.
         self.assertEqual(model.with_user(self.user_approver).council_count, 1)
+
+    def test_council_sheets_are_the_councils_working_papers(self):
+        """Rule (DESIGN §3, scoring): a council member's own sheet is read by
+        its evaluator, the officers of the record's scope and managers, not
+        by the model's registrant (nor its subject): he reads his
+        self-assessment and the council's aggregated result, and his Council
+        Sheets button counts none; the sheet's lines follow the sheet."""
+        model = self._approved()
+        own = self.Sheet.search([("model_id", "=", model.id), ("kind", "=", "self")])
+        self.assertTrue(own)
+        council = self._fill(self._sheet(model), 8)
+        council.action_done()
+        staff_sheets = self.Sheet.with_user(self.user_staff)
+        with self.assertRaises(AccessError):
+            staff_sheets.browse(council.id).check_access("read")
+        with self.assertRaises(AccessError):
+            council.line_ids[:1].with_user(self.user_staff).check_access("read")
+        self.assertEqual(staff_sheets.search([("model_id", "=", model.id)]), own)
+        self.env.invalidate_all()
+        record = model.with_user(self.user_staff)
+        self.assertEqual(record.council_sheet_count, 0)
+        self.assertEqual(record.council_count, 1)
+        for user in (self.evaluator, self.user_officer, self.user_manager):
+            with self.subTest(user=user.login):
+                council.with_user(user).check_access("read")
+                council.line_ids[:1].with_user(user).check_access("read")

@@ -304,8 +304,8 @@ class TestTrust(DvkCommon):
     # 10. Record rules
     # ------------------------------------------------------------------
     def test_registrant_cannot_delete_council_sheet(self):
-        """Registrants read the council's sheets of their records but cannot
-        delete them."""
+        """Registrants neither read nor delete the council's sheets of their
+        records (the council's working papers)."""
         model = self._create_model()
         sheet = (
             self.env["dvk.score.sheet"]
@@ -318,7 +318,8 @@ class TestTrust(DvkCommon):
                 }
             )
         )
-        sheet.with_user(self.user_staff).read(["total"])
+        with self.assertRaises(AccessError):
+            sheet.with_user(self.user_staff).read(["total"])
         with self.assertRaises(AccessError):
             sheet.with_user(self.user_staff).unlink()
         self.assertTrue(sheet.exists())

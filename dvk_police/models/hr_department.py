@@ -152,3 +152,18 @@ class HrDepartment(models.Model):
         # sudo: only who is in charge of the units is read
         units = self.sudo()
         return (units.dvk_approver_id | units.dvk_officer_ids).filtered("active")
+
+    def _dvk_dashboard_police_approver(self, with_district=True):
+        """Id of the user who approves the registrations of this police unit
+        (the head of its competent unit, or of the next competent unit above
+        when it has none: ``dvk.model._get_approver`` without a registrant),
+        False when nobody does."""
+        self.ensure_one()
+        authority = self._dvk_police_authority(with_district)
+        kinds = self._dvk_police_approving_kinds(with_district)
+        while authority:
+            approver = authority.dvk_approver_id
+            if approver and approver.active:
+                return approver.id
+            authority = authority._dvk_police_ancestor(kinds)
+        return False

@@ -9,3 +9,4 @@ from . import test_report_names
 from . import test_pv05
 from . import test_reprint_as_issued
 from . import test_tour
+from . import test_dashboard

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.fields import Domain
 
 from odoo.addons.dvk_models.tools import rules
 
@@ -156,14 +157,31 @@ class DvkDecision(models.Model):
         title = (unit.dvk_head_title or "").strip() or "Chủ tịch"
         return f"{title[:1].upper()}{title[1:].lower()} {grantor}"
 
-    def _dvk_recording_units(self):
+    @api.depends("union_proposer_id")
+    def _compute_dvk_issuer_ids(self):
+        # The committees offered follow the proposer (_dvk_issuer_domain).
+        return super()._compute_dvk_issuer_ids()
+
+    def _dvk_issuer_domain(self, scope):
         """Seed 004 §IV.3: the provincial federation's officers record the
         decisions of its People's Committee on the models it proposes (the
-        record rule dvk_decision_rule_union_recorder lets them)."""
-        units = super()._dvk_recording_units()
-        # sudo: the recording federation, whoever reads the decision
-        recorder = self.sudo().union_recording_unit_id
-        return units | self.env["hr.department"].browse(recorder.ids)
+        record rule dvk_decision_rule_union_recorder lets them): the
+        committees configured on the provincial federations in scope, the
+        decision's proposer's only once one is named."""
+        domain = super()._dvk_issuer_domain(scope)
+        if not self._dvk_is_union():
+            return domain
+        # sudo: which People's Committee recognises for a federation is
+        # configuration of the federation
+        federations = scope.sudo().filtered(
+            lambda unit: unit.dvk_union_kind == "province"
+        )
+        if self.union_proposer_id:
+            federations &= self.union_proposer_id
+        committees = federations.dvk_union_committee_id
+        if not committees:
+            return domain
+        return domain | Domain("id", "in", committees.ids)
 
     @api.depends("line_ids.model_id.union_reach", "line_ids.exemplar_id.union_reach")
     def _compute_union_province_wide(self):

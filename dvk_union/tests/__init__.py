@@ -11,3 +11,4 @@ from . import test_province_decision
 from . import test_union_access
 from . import test_level_wording
 from . import test_tour
+from . import test_dashboard

@@ -12,6 +12,10 @@ import re
 from odoo.exceptions import AccessError
 from odoo.tests import Form, freeze_time, tagged
 
+from odoo.addons.dvk_models.tests.test_issuer_picker import (
+    assert_issuer_picker_agrees,
+)
+
 from .common import DvkUnionCommon
 
 TAGS = re.compile(r"<[^>]*>")
@@ -189,3 +193,23 @@ class TestUnionProvinceDecision(DvkUnionCommon):
             model,
             [{"state": "proposed", "proposal_level_id": self.level_province.id}],
         )
+
+    def test_issuer_picker_offers_the_committee_to_the_federation(self):
+        """Rule: §IV.3 — the provincial federation's officer is offered the
+        provincial People's Committee as issuer of a province-level decision
+        (he records its decision), and the server accepts it; a district
+        federation's officer is offered neither the Committee nor the
+        provincial federation, and the server refuses both."""
+        candidates = self.committee | self.province
+        offered = assert_issuer_picker_agrees(
+            self, self.user_officer, self.campaign, self.level_province, candidates
+        )
+        self.assertIn(self.committee, offered)
+        offered = assert_issuer_picker_agrees(
+            self,
+            self.user_district_officer,
+            self.campaign,
+            self.level_province,
+            candidates,
+        )
+        self.assertFalse(offered)
