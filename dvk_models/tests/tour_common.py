@@ -6,6 +6,8 @@ import datetime
 from odoo import fields
 from odoo.tests import new_test_user
 
+from .common import CAMPAIGN_BASIS
+
 
 def vietnamese(env, users, modules):
     """Install Vietnamese with the terms of ``modules`` (as odoo-bin
@@ -46,4 +48,8 @@ def running_year_campaign(env, name, profile, **vals):
         }
     )
     campaign.action_open()
+    # An issued decision states its legal bases: the years no shipped
+    # guidance governs get the basis the campaign's decisions cite.
+    if not campaign.legal_basis:
+        campaign.legal_basis = CAMPAIGN_BASIS
     return campaign
