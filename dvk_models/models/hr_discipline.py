@@ -49,6 +49,24 @@ class HrDiscipline(models.Model):
         "res.company", required=True, default=lambda self: self.env.company
     )
 
+    @api.depends("form", "date", "employee_id")
+    def _compute_display_name(self):
+        """ "Khiển trách 12/03/2026 - Nguyễn Văn A": what was decided, when, and
+        whom (a record being entered names only what is known yet)."""
+        forms = dict(self._fields["form"]._description_selection(self.env))
+        for discipline in self:
+            taken = " ".join(
+                p
+                for p in (
+                    forms.get(discipline.form, ""),
+                    discipline.date and discipline.date.strftime("%d/%m/%Y"),
+                )
+                if p
+            )
+            discipline.display_name = " - ".join(
+                p for p in (taken, discipline.employee_id.name) if p
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
         disciplines = super().create(vals_list)

@@ -4,6 +4,8 @@ once, an empty set. A new score sheet crashed on ``ensure_one`` in the band
 of its totals; every compute of the four addons is read here in those
 shapes, as the users who open the forms."""
 
+import datetime
+
 from odoo.tests import Form, freeze_time, new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
@@ -75,6 +77,21 @@ class TestComputeShapes(DvkCommon):
         self.assertEqual(title.display_name, "2026")
         title.employee_id = self.emp_staff
         self.assertEqual(title.display_name, f"2026 - {self.emp_staff.name}")
+
+    def test_discipline_is_named_by_what_was_decided(self):
+        """A disciplinary action is named by its form, date and person (its
+        form's breadcrumb read "hr.discipline,1")."""
+        forms = dict(
+            self.env["hr.discipline"]._fields["form"]._description_selection(self.env)
+        )
+        discipline = self.env["hr.discipline"].new({"form": "reprimand"})
+        self.assertEqual(discipline.display_name, forms["reprimand"])
+        discipline.date = datetime.date(2026, 3, 12)
+        discipline.employee_id = self.emp_staff
+        self.assertEqual(
+            discipline.display_name,
+            f"{forms['reprimand']} 12/03/2026 - {self.emp_staff.name}",
+        )
 
     def test_band_of_no_criteria_set(self):
         """Issue 22 item 1: the band of a percentage is read on an empty
