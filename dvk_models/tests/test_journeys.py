@@ -40,12 +40,15 @@ class TestProposeDialog(DvkCommon):
         self.assertIn("self-assessment", dialog.rule)
         self.assertIn("Still missing for", dialog.rule)
         self.assertIn("propose at their own level directly", dialog.rule)
-        with self.assertRaisesRegex(UserError, "self-assessment"):
+        with self.assertRaisesRegex(UserError, "self-assessment") as refused:
             dialog.action_confirm()
+        # The dialog shows the server's refusal and no Propose button.
+        self.assertEqual(dialog.refusal, refused.exception.args[0])
         self._self_assess(model)
-        dialog.invalidate_recordset(["rule"])
+        dialog.invalidate_recordset(["rule", "refusal"])
         model.invalidate_recordset(["self_assessed"])
         self.assertNotIn("Still missing for", dialog.rule)
+        self.assertFalse(dialog.refusal)
         dialog.action_confirm()
         self.assertRecordValues(
             model,
@@ -79,9 +82,11 @@ class TestProposeDialog(DvkCommon):
         self.assertNotIn("Not yet recognised", dialog.rule)
         dialog.level_id = self.level_province
         self.assertIn("Not yet recognised", dialog.rule)
-        with self.assertRaisesRegex(UserError, "must first be recognised"):
+        with self.assertRaisesRegex(UserError, "must first be recognised") as refused:
             dialog.action_confirm()
+        self.assertEqual(dialog.refusal, refused.exception.args[0])
         dialog.level_id = self.level_district
+        self.assertFalse(dialog.refusal)
         dialog.action_confirm()
         self.assertEqual(model.proposal_level_id, self.level_district)
 

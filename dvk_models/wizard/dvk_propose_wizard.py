@@ -1,7 +1,7 @@
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 
 class DvkProposeWizard(models.TransientModel):
@@ -35,6 +35,12 @@ class DvkProposeWizard(models.TransientModel):
         help="The level whose authority is asked to recognise the records.",
     )
     rule = fields.Html(compute="_compute_rule", sanitize=False)
+    refusal = fields.Text(
+        compute="_compute_refusal",
+        help="Why the records cannot be proposed at the chosen level, as the "
+        "proposal itself would refuse it; the Propose button shows only "
+        "without one.",
+    )
 
     @api.model
     def _open_for(self, records):
@@ -103,6 +109,29 @@ class DvkProposeWizard(models.TransientModel):
             wizard.rule = Markup("<ul>%s</ul>") % Markup("").join(
                 Markup("<li>%s</li>") % escape(line) for line in lines
             )
+
+    @api.depends("level_id", "res_ids")
+    @api.depends_context("uid")
+    def _compute_refusal(self):
+        for wizard in self:
+            wizard.refusal = wizard._dvk_refusal() if wizard.level_id else False
+
+    def _dvk_refusal(self):
+        """The message the proposal would be refused with, or False: the
+        same guards as ``action_propose`` (states, officer scope, the
+        records' rules at the level), which only read."""
+        records = self._records()
+        if not records:
+            return False
+        try:
+            records._dvk_check_state(
+                records._dvk_proposable_states(), self.env._("proposed")
+            )
+            records._dvk_check_officer_scope()
+            records._check_can_propose(self.level_id)
+        except (AccessError, UserError, ValidationError) as error:
+            return error.args[0]
+        return False
 
     def action_confirm(self):
         self.ensure_one()
