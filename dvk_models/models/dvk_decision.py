@@ -57,8 +57,9 @@ class DvkDecision(models.Model):
         index=True,
         tracking=True,
         check_company=True,
-        # Decisions answer the proposals of a running campaign.
-        domain="[('state', '=', 'open')]",
+        # Decisions answer the proposals of a running campaign of the
+        # officer's sectors (the campaigns his dashboard lists).
+        domain="[('state', '=', 'open'), ('dvk_concerns_me', '=', True)]",
         default=lambda self: self.env["dvk.campaign"]._dvk_campaign_at_work(),
     )
     year = fields.Integer(related="campaign_id.year", store=True)

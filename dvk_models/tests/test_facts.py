@@ -337,3 +337,30 @@ class TestFactsForEveryReader(DvkCommon):
             self.assertEqual(shown(self.user_manager), self.campaign | sector)
             self.assertTrue(self.campaign.with_user(self.user_staff).dvk_concerns_me)
             self.assertFalse(sector.with_user(self.user_staff).dvk_concerns_me)
+
+    def test_decision_campaign_picker_offers_the_users_sectors(self):
+        """Rule: a new decision's campaign picker offers the running campaigns
+        of the officer's sectors (those his dashboard lists), not another
+        sector's campaign of the province."""
+        self.env["dvk.profile"].create({"name": "Ngành X", "code": "sector_x"})
+        sector = self._open_campaign(2026, profile="sector_x")
+        Campaign = type(self.env["dvk.campaign"])
+        original = Campaign._summary_unit_domain
+        commune_other = self.commune_other
+
+        def summary_unit_domain(campaign):
+            if campaign == sector:
+                return Domain("id", "child_of", commune_other.ids)
+            return original(campaign)
+
+        field = self.env["dvk.decision"]._fields["campaign_id"]
+        domain = safe_eval(field.domain)
+
+        def offered(user):
+            return self.env["dvk.campaign"].with_user(user).search(domain)
+
+        with patch.object(Campaign, "_summary_unit_domain", summary_unit_domain):
+            self.user_officer.dvk_department_ids = self.commune
+            self.assertIn(self.campaign, offered(self.user_officer))
+            self.assertNotIn(sector, offered(self.user_officer))
+            self.assertIn(sector, offered(self.user_manager))
