@@ -201,6 +201,11 @@ class DvkExemplar(models.Model):
     def _dvk_proposable_states(self):
         return ("draft", "recognized")
 
+    def _dvk_self_assess_states(self):
+        """The self-assessment goes with the exemplar's proposals: before the
+        first one, and once recognised for the next level."""
+        return ("draft", "recognized")
+
     def _dvk_proposal_rules(self, level):
         rules_ = super()._dvk_proposal_rules(level)
         failing = self.filtered(lambda e: not e.eligibility_ok)

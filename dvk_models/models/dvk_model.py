@@ -630,14 +630,32 @@ class DvkModel(models.Model):
         return self.filtered(lambda m: m.sudo().next_ids)
 
     @api.depends_context("uid")
-    @api.depends("state", "registrant_id", "employee_id", "department_id", "next_ids")
+    @api.depends(
+        "state",
+        "proposal_level_id",
+        "registrant_id",
+        "employee_id",
+        "department_id",
+        "next_ids",
+    )
     def _compute_dvk_can_renew(self):
+        # The guards of action_renew: a recognised model no proposal of which
+        # is pending, whose registrant the user acts for, not renewed yet.
         candidates = self.filtered(
-            lambda m: m.state in m._dvk_renewable_states() and m.dvk_is_author
+            lambda m: (
+                m.state in m._dvk_renewable_states()
+                and not m.proposal_level_id
+                and m.dvk_is_author
+            )
         )
         renewable = candidates - candidates._dvk_renewed()
         for model in self:
             model.dvk_can_renew = model in renewable
+
+    def _dvk_self_assess_states(self):
+        """The self-assessment goes with the model's proposals (seed 001 §3:
+        every level needs it): from its approval, recognised or proposed."""
+        return ("approved", "recognized", "proposed")
 
     def _dvk_renewable_states(self):
         """A recognised model is registered again next year (its consecutive
@@ -1020,6 +1038,19 @@ class DvkModel(models.Model):
             if model._dvk_renewed():
                 raise UserError(
                     self.env._("%(name)s has already been renewed.", name=model.name)
+                )
+            # This year's recognition is not the last while a proposal to a
+            # higher level is pending: the model is registered again once
+            # that proposal is decided (or withdrawn).
+            if model.proposal_level_id:
+                raise UserError(
+                    self.env._(
+                        "%(name)s is proposed for recognition at %(level)s: "
+                        "register it again next year once that proposal is "
+                        "decided or withdrawn.",
+                        name=model.name,
+                        level=model.proposal_level_id.name,
+                    )
                 )
             campaign = model._dvk_next_campaign()
             vals = model._prepare_next_year_vals(campaign)

@@ -543,12 +543,22 @@ class DvkWorkflowMixin(models.AbstractModel):
         head = self.department_id.sudo().manager_id.user_id
         return self._dvk_subject_users() | head
 
+    def _dvk_self_assess_states(self):
+        """Hook: the states in which the record's self-assessment is filled
+        (the one list of the button and of :meth:`action_self_assess`)."""
+        return ()
+
     @api.depends_context("uid")
+    @api.depends("state", "registrant_id", "employee_id", "department_id")
     def _compute_dvk_can_self_assess(self):
+        # The guards of action_self_assess: a state that takes one, a user
+        # who fills it.
         user = self.env.user
         for record in self:
-            record.dvk_can_self_assess = bool(record.id) and (
-                user in record._dvk_self_assessors()
+            record.dvk_can_self_assess = (
+                bool(record.id)
+                and record.state in record._dvk_self_assess_states()
+                and user in record._dvk_self_assessors()
             )
 
     def _get_registrant_users(self):
@@ -870,6 +880,9 @@ class DvkWorkflowMixin(models.AbstractModel):
                     "No criteria set applies to %(name)s.", name=self.display_name
                 )
             )
+        self._dvk_check_state(
+            self._dvk_self_assess_states(), self.env._("self-assessed")
+        )
         if not self.dvk_can_self_assess:
             raise UserError(
                 self.env._(

@@ -280,3 +280,77 @@ class TestButtonsMenus(DvkCommon):
         self.assertEqual(sees(self.user_staff2), (True, True, True))
         self.commune_other.dvk_approver_id = self.user_district_head
         self.assertEqual(sees(self.user_staff2), (False, False, False))
+
+    def test_pending_proposal_is_withdrawn_not_renewed(self):
+        """Rule: a model recognised at one level and proposed to the next
+        has not had its last recognition of the year: its header offers
+        withdrawing that proposal (to the officer in charge), not "Renew
+        Next Year", and renewing it is refused until the proposal is decided
+        or withdrawn; then the registrant may renew it."""
+        self._open_campaign(2027)
+        model = self._proposed()
+        self._decision(model).action_confirm()
+        model = model.with_env(self.env)
+        model.with_user(self.user_officer).action_propose(self.level_district)
+        self.assertRecordValues(
+            model,
+            [{"state": "recognized", "proposal_level_id": self.level_district.id}],
+        )
+        buttons = self._buttons("dvk.model", self.user_officer)
+        self.assertEqual(buttons["action_renew"]["invisible"], "not dvk_can_renew")
+        self.assertEqual(
+            buttons["action_withdraw_proposal"]["invisible"],
+            "not proposal_level_id or not dvk_in_officer_scope",
+        )
+        for user in (self.user_staff, self.user_officer):
+            with self.subTest(user=user.login):
+                self.assertFalse(model.with_user(user).dvk_can_renew)
+                with self.assertRaises(UserError):
+                    model.with_user(user).action_renew()
+        self.assertFalse(model.next_ids)
+        self.assertTrue(model.with_user(self.user_officer).dvk_in_officer_scope)
+        model.with_user(self.user_officer).action_withdraw_proposal()
+        self.assertFalse(model.proposal_level_id)
+        self.assertTrue(model.with_user(self.user_staff).dvk_can_renew)
+        model.with_user(self.user_staff).action_renew()
+        self.assertTrue(model.next_ids)
+
+    def test_self_assessment_button_fits_the_state(self):
+        """Rule (seed 001 §3): the self-assessment goes with the proposals —
+        a model's from its approval (approved, proposed, recognised), an
+        exemplar's while a draft or recognised; the button's predicate
+        ``dvk_can_self_assess`` is the method's guard, so the registrant is
+        neither shown nor served it on a submitted model, a model removed
+        from the list or a proposed exemplar."""
+        for model_name in ("dvk.model", "dvk.exemplar"):
+            self.assertEqual(
+                self._buttons(model_name, self.user_staff)["action_self_assess"][
+                    "invisible"
+                ],
+                "not criteria_set_id or not dvk_can_self_assess",
+            )
+        submitted = self._submitted(name="Chờ duyệt")
+        self.assertTrue(submitted.criteria_set_id)
+        as_staff = submitted.with_user(self.user_staff)
+        self.assertFalse(as_staff.dvk_can_self_assess)
+        with self.assertRaises(UserError):
+            as_staff.action_self_assess()
+        submitted.with_user(self.user_approver).action_approve()
+        self.assertTrue(as_staff.dvk_can_self_assess)
+        self.assertEqual(as_staff.action_self_assess()["res_model"], "dvk.score.sheet")
+        submitted.with_user(self.user_officer).action_remove(reason="discontinued")
+        self.assertEqual(submitted.state, "removed")
+        self.assertFalse(as_staff.dvk_can_self_assess)
+        with self.assertRaises(UserError):
+            as_staff.action_self_assess()
+
+        exemplar = self._exemplar()
+        as_subject = exemplar.with_user(self.user_staff)
+        self.assertTrue(as_subject.dvk_can_self_assess)
+        exemplar._dvk_workflow_write(
+            {"state": "proposed", "proposal_level_id": self.level_grassroots.id}
+        )
+        as_subject.invalidate_recordset(["dvk_can_self_assess"])
+        self.assertFalse(as_subject.dvk_can_self_assess)
+        with self.assertRaises(UserError):
+            as_subject.action_self_assess()

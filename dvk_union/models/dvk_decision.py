@@ -22,6 +22,8 @@ class DvkDecision(models.Model):
         compute="_compute_union_proposer_id",
         store=True,
         readonly=False,
+        domain="[('dvk_union_kind', '=', 'province'), "
+        "('dvk_union_committee_id', '=', authority_department_id)]",
         help="The provincial labour federation that proposed the models; by "
         "default the one whose People's Committee issues the decision.",
     )
@@ -117,16 +119,32 @@ class DvkDecision(models.Model):
         "campaign_id.profile_id.parent_id",
     )
     def _compute_union_recording_unit_id(self):
+        """The provincial federation whose People's Committee issues the
+        decision: the named proposer when it is one of them, else the only
+        one. It follows the issuing unit, not what the officer fills in the
+        submission tab later: naming a wrong proposer is refused on issuing
+        with the fields to correct, it never takes the decision out of the
+        hands of the federation that records it."""
+        # sudo: which federation proposes to a committee is configuration
+        Department = self.env["hr.department"].sudo()
+        federations_of = {}
         for decision in self:
-            # sudo: the federation's People's Committee is configuration
-            proposer = decision.union_proposer_id.sudo()
-            records = (
-                proposer.dvk_union_kind == "province"
-                and decision.authority_department_id
-                and proposer.dvk_union_committee_id == decision.authority_department_id
-                and decision._dvk_is_union()
-            )
-            decision.union_recording_unit_id = proposer.id if records else False
+            committee = decision.authority_department_id
+            federations = Department
+            if committee and decision._dvk_is_union():
+                if committee.id not in federations_of:
+                    federations_of[committee.id] = Department.search(
+                        [
+                            ("dvk_union_committee_id", "=", committee.id),
+                            ("dvk_union_kind", "=", "province"),
+                        ]
+                    )
+                federations = federations_of[committee.id]
+            if decision.union_proposer_id in federations:
+                unit = decision.union_proposer_id
+            else:
+                unit = federations if len(federations) == 1 else Department
+            decision.union_recording_unit_id = unit.id
 
     @api.depends("campaign_id", "union_recording_unit_id", "date")
     def _compute_legal_basis(self):
@@ -157,17 +175,14 @@ class DvkDecision(models.Model):
         title = (unit.dvk_head_title or "").strip() or "Chủ tịch"
         return f"{title[:1].upper()}{title[1:].lower()} {grantor}"
 
-    @api.depends("union_proposer_id")
-    def _compute_dvk_issuer_ids(self):
-        # The committees offered follow the proposer (_dvk_issuer_domain).
-        return super()._compute_dvk_issuer_ids()
-
     def _dvk_issuer_domain(self, scope):
         """Seed 004 §IV.3: the provincial federation's officers record the
         decisions of its People's Committee on the models it proposes (the
         record rule dvk_decision_rule_union_recorder lets them): the
-        committees configured on the provincial federations in scope, the
-        decision's proposer's only once one is named."""
+        committees configured on the provincial federations in scope. It does
+        not follow the proposer the officer names later: a wrong proposer is
+        refused on issuing as a missing field, not as a unit out of his
+        charge."""
         domain = super()._dvk_issuer_domain(scope)
         if not self._dvk_is_union():
             return domain
@@ -176,8 +191,6 @@ class DvkDecision(models.Model):
         federations = scope.sudo().filtered(
             lambda unit: unit.dvk_union_kind == "province"
         )
-        if self.union_proposer_id:
-            federations &= self.union_proposer_id
         committees = federations.dvk_union_committee_id
         if not committees:
             return domain

@@ -9,8 +9,9 @@ import datetime
 import html
 import re
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, freeze_time, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.dvk_models.tests.test_issuer_picker import (
     assert_issuer_picker_agrees,
@@ -153,8 +154,7 @@ class TestUnionProvinceDecision(DvkUnionCommon):
     def test_only_the_proposing_federation_records(self):
         """Rule: the federation records only the Committee's decisions it
         proposes: an officer of a district federation may not record one
-        (AccessError naming the Committee), and a decision whose proposer is
-        changed to another union stops being the officer's."""
+        (AccessError naming the Committee) nor change one."""
         self._province_wide()
         vals = {
             "campaign_id": self.campaign.id,
@@ -170,11 +170,6 @@ class TestUnionProvinceDecision(DvkUnionCommon):
             decision.with_user(self.user_district_officer).write(
                 {"union_submission_ref": "46/TTr-LĐLĐ"}
             )
-        with self.assertRaises(AccessError):
-            decision.with_user(self.user_officer).write(
-                {"union_proposer_id": self.district.id}
-            )
-        self.assertEqual(decision.union_proposer_id, self.province)
         self.assertEqual(decision.union_submission_ref, "45/TTr-LĐLĐ")
 
     def test_federation_officer_cancels_the_recorded_decision(self):
@@ -213,3 +208,52 @@ class TestUnionProvinceDecision(DvkUnionCommon):
             candidates,
         )
         self.assertFalse(offered)
+
+    def test_missing_submission_is_named_not_refused_as_out_of_charge(self):
+        """Rule: §IV.3 — the federation's submission letter (its number and
+        date) and the federation that proposed are what let the federation
+        record the Committee's decision: issuing without them, or with
+        another union unit named as proposer, is refused with the fields to
+        record, never with an access error on the Committee the officer may
+        issue for; the proposer picker offers only the provincial federations
+        of the issuing Committee. Filled in, the same click issues."""
+        self._province_wide()
+        Decision = self.env["dvk.decision"].with_user(self.user_officer)
+        with Form(Decision) as form:
+            form.campaign_id = self.campaign
+            form.level_id = self.level_province
+            form.authority_department_id = self.committee
+        decision = form.record
+        decision.action_add_proposed()
+        with Form(decision) as form:
+            with form.line_ids.edit(0) as line:
+                line.award_form = "giay_khen"
+            # A unit the picker does not offer, saved all the same.
+            form.union_proposer_id = self.district
+        domain = safe_eval(
+            Decision._fields["union_proposer_id"].domain,
+            {"authority_department_id": self.committee.id},
+        )
+        self.assertEqual(
+            self.env["hr.department"].with_user(self.user_officer).search(domain),
+            self.province,
+        )
+        self.assertEqual(decision.union_recording_unit_id, self.province)
+        self.assertTrue(decision.dvk_can_issue)
+        with self.assertRaises(UserError) as capture:
+            decision.action_confirm()
+        self.assertNotIsInstance(capture.exception, AccessError)
+        self.assertIn(self.province.display_name, str(capture.exception))
+        decision.union_proposer_id = self.province
+        with self.assertRaises(UserError) as capture:
+            decision.action_confirm()
+        self.assertNotIsInstance(capture.exception, AccessError)
+        self.assertEqual(decision.state, "draft")
+        decision.write(
+            {
+                "union_submission_ref": "45/TTr-LĐLĐ",
+                "union_submission_date": datetime.date(2026, 9, 20),
+            }
+        )
+        decision.action_confirm()
+        self.assertEqual(decision.name, "01/QĐ-UBND")
