@@ -77,7 +77,11 @@ class DvkStatehubReport(models.Model):
         copy=False,
         tracking=True,
     )
-    date_computed = fields.Datetime(string="Computed On", readonly=True, copy=False)
+    # tracked: each computation leaves a line in the chatter (who counted
+    # again, and when), as the figures it replaces are not kept
+    date_computed = fields.Datetime(
+        string="Computed On", readonly=True, copy=False, tracking=True
+    )
     date_sent = fields.Date(readonly=True, copy=False, tracking=True)
     scope_department_ids = fields.Many2many(
         "hr.department",

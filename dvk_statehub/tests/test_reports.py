@@ -247,6 +247,40 @@ class TestStatehubHomeAffairsReports(DvkStatehubCommon):
             self.assertIn(wanted, cells)
             self.assertNotIn(unwanted, cells)
 
+    def test_compute_again_records_when_and_by_whom(self):
+        """Rule (issue 22): computing a draft report again replaces its
+        figures; the report records when it was counted ("Computed On" moves
+        to the new time) and the chatter keeps a line of each computation."""
+        tracked = dict(self.env.context, tracking_disable=False, mail_notrack=False)
+        with freeze_time("2026-10-20 02:00:00"):
+            report = self._report("results").with_env(self.env(context=tracked))
+        self.env.flush_all()
+        self.env.cr.flush()  # the first computation's tracking is done with
+        with freeze_time("2026-10-27 03:30:00"):
+            report.with_user(self.user_officer).action_compute()
+            self.env.flush_all()
+            self.env.cr.flush()  # runs the precommit hooks that write tracking
+        self.assertEqual(report.date_computed, datetime.datetime(2026, 10, 27, 3, 30))
+        field = self.env["ir.model.fields"]._get("dvk.statehub.report", "date_computed")
+        tracking = self.env["mail.tracking.value"].search(
+            [
+                ("field_id", "=", field.id),
+                ("mail_message_id.model", "=", "dvk.statehub.report"),
+                ("mail_message_id.res_id", "=", report.id),
+            ],
+            order="id desc",
+            limit=1,
+        )
+        self.assertEqual(
+            tracking.new_value_datetime, datetime.datetime(2026, 10, 27, 3, 30)
+        )
+        self.assertEqual(
+            tracking.old_value_datetime, datetime.datetime(2026, 10, 20, 2, 0)
+        )
+        self.assertEqual(
+            tracking.mail_message_id.author_id, self.user_officer.partner_id
+        )
+
     def test_report_queries_do_not_grow(self):
         """Rule: DESIGN §4 — computing the province-wide report (a DVK
         manager's) costs the same queries for many registrations as for few
