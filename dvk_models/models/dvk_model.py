@@ -191,6 +191,7 @@ class DvkModel(models.Model):
         {
             "state",
             "proposal_level_id",
+            "proposal_date",
             "recognized_level_id",
             "refusal_reason",
             "approver_id",

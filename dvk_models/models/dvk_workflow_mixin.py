@@ -86,6 +86,13 @@ class DvkWorkflowMixin(models.AbstractModel):
         ondelete="restrict",
         help="The level at which the record is proposed for recognition.",
     )
+    proposal_date = fields.Date(
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="The day the record was last proposed for recognition: the date "
+        "its submission letter bears when printed again.",
+    )
     recognized_level_id = fields.Many2one(
         "dvk.level",
         string="Recognised Level",
@@ -145,6 +152,7 @@ class DvkWorkflowMixin(models.AbstractModel):
         {
             "state",
             "proposal_level_id",
+            "proposal_date",
             "recognized_level_id",
             "refusal_reason",
             "registrant_id",
@@ -702,14 +710,17 @@ class DvkWorkflowMixin(models.AbstractModel):
                     level=pending[0].proposal_level_id.name,
                 )
             )
+        # The day of the proposal, which its letter bears (reprint as issued).
+        vals = {
+            "proposal_level_id": level.id,
+            "proposal_date": fields.Date.context_today(self),
+        }
         recognised = self.filtered(lambda r: r.state == "recognized")
         if recognised:
-            recognised._dvk_workflow_write({"proposal_level_id": level.id})
+            recognised._dvk_workflow_write(vals)
         others = self - recognised
         if others:
-            others._dvk_workflow_write(
-                {"state": "proposed", "proposal_level_id": level.id}
-            )
+            others._dvk_workflow_write(dict(vals, state="proposed"))
 
     def _dvk_restore_after_cancel(self, level):
         """After a decision at ``level`` is cancelled, each record returns to

@@ -114,6 +114,21 @@ class DvkReportMixin(models.AbstractModel):
     def _dvk_today(self):
         return fields.Date.context_today(self)
 
+    @api.model
+    def _dvk_proposal_date(self, records):
+        """The date of the letter (and of the dossier) proposing ``records``
+        for recognition. A letter already sent reprints as issued: the day
+        the records were proposed (the latest of them); a letter not yet
+        sent, one of whose records is not proposed, is dated today."""
+        sent = records.filtered(
+            lambda r: (
+                r.proposal_date and (r.proposal_level_id or r.state == "recognized")
+            )
+        )
+        if not records or sent != records:
+            return self._dvk_today()
+        return max(sent.mapped("proposal_date"))
+
     # ------------------------------------------------------------------
     # Header, recipients and signatures
     # ------------------------------------------------------------------
@@ -670,7 +685,9 @@ class ReportDvkModelSubmission(models.AbstractModel):
         _totals, grand = self._dvk_totals_by_field(rows)
         letter = {
             "header": self._dvk_header(
-                unit, number=self._dvk_number(unit, "TTr"), date=self._dvk_today()
+                unit,
+                number=self._dvk_number(unit, "TTr"),
+                date=self._dvk_proposal_date(docs),
             ),
             "unit_name": unit.name or self.env.company.name,
             "receiver": receiver.name or "",
@@ -1129,7 +1146,9 @@ class ReportDvkExemplarAchievement(models.AbstractModel):
                 )
             upper = self._dvk_receiver(unit)
             reports[exemplar.id] = {
-                "header": self._dvk_header(unit, date=self._dvk_today()),
+                "header": self._dvk_header(
+                    unit, date=self._dvk_proposal_date(exemplar)
+                ),
                 "individual": individual,
                 "name": exemplar.name or "",
                 "job_title": self._dvk_job_title(exemplar.employee_id),

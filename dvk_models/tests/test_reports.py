@@ -12,7 +12,7 @@ import subprocess
 import tempfile
 
 from odoo import Command
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import freeze_time, tagged, warmup
 from odoo.tools import mute_logger
 
@@ -314,6 +314,48 @@ class TestReports(DvkCommon):
             "Phạm Văn Huyện",
         )
         self.assertNotIn(NATIONAL[0], text)
+
+    def test_submission_letter_reprints_as_issued(self):
+        """Rule (issue 22, reprint as issued): a submission letter is dated
+        the day of the proposal it carries (kept by the workflow, not
+        writable by hand), also when printed again months later or after the
+        decision; a letter not yet sent (a model of it not proposed, or its
+        proposal withdrawn) is dated the day it is printed."""
+        with freeze_time("2026-03-05"):
+            model = self._proposed()
+        with freeze_time("2026-03-20"):
+            other = self._proposed(name="Dân vận khéo trong xây dựng nông thôn mới")
+        self.assertEqual(model.proposal_date, datetime.date(2026, 3, 5))
+        # The day is the workflow's: nobody backdates a letter by hand.
+        with self.assertRaises(UserError):
+            model.with_user(self.user_manager).write(
+                {"proposal_date": datetime.date(2026, 1, 2)}
+            )
+        with freeze_time("2026-12-07"):
+            self.assertIn(
+                "Hòa Lợi, ngày 05 tháng 3 năm 2026", self._text(SUBMISSION, model)
+            )
+            # One letter for both: the day the last of them was proposed.
+            self.assertIn(
+                "Hòa Lợi, ngày 20 tháng 3 năm 2026",
+                self._text(SUBMISSION, model | other),
+            )
+            waiting = self._approved(name="Dân vận khéo trong vận động hiến máu")
+            self.assertIn(
+                "Hòa Lợi, ngày 07 tháng 12 năm 2026",
+                self._text(SUBMISSION, model | waiting),
+            )
+        with freeze_time("2026-10-10"):
+            self._decision(model).action_confirm()
+        with freeze_time("2026-12-07"):
+            self.assertEqual(model.state, "recognized")
+            self.assertIn(
+                "Hòa Lợi, ngày 05 tháng 3 năm 2026", self._text(SUBMISSION, model)
+            )
+            other.with_user(self.user_officer).action_withdraw_proposal()
+            self.assertIn(
+                "Hòa Lợi, ngày 07 tháng 12 năm 2026", self._text(SUBMISSION, other)
+            )
 
     def test_submission_letter_out_of_scope(self):
         """RELIABILITY (b) 9: a letter naming a model the officer may not read
@@ -872,6 +914,27 @@ class TestReports(DvkCommon):
             "XÁC NHẬN CỦA CẤP TRÌNH KHEN",
             "ngày 10 tháng 02 năm 2026",
         )
+
+    def test_achievement_report_reprints_as_issued(self):
+        """Rule (issue 22, reprint as issued): the achievement report of an
+        exemplar goes with its proposal and bears its day, also when printed
+        again later; a file not yet proposed is dated the day it is
+        printed."""
+        model, _decision = self._recognised(subject_type="collective")
+        exemplar = self._exemplar(
+            subject_type="collective", model_ids=[Command.set(model.ids)]
+        )
+        self._self_assess(exemplar)
+        with freeze_time("2026-12-07"):
+            self.assertIn(
+                "ngày 07 tháng 12 năm 2026", self._text(ACHIEVEMENT, exemplar)
+            )
+        with freeze_time("2026-11-03"):
+            exemplar.with_user(self.user_officer).action_propose(self.level_grassroots)
+        with freeze_time("2026-12-07"):
+            text = self._text(ACHIEVEMENT, exemplar)
+        self.assertIn("ngày 03 tháng 11 năm 2026", text)
+        self.assertNotIn("ngày 07 tháng 12 năm 2026", text)
 
     def test_achievement_report_out_of_scope(self):
         """RELIABILITY (b) 9: the exemplar file of a unit outside the

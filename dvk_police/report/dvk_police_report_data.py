@@ -122,7 +122,9 @@ class ReportDvkPoliceSubmission(models.AbstractModel):
         return {
             "letter": {
                 "header": self._dvk_header(
-                    unit, number=self._dvk_number(unit, "TTr"), date=self._dvk_today()
+                    unit,
+                    number=self._dvk_number(unit, "TTr"),
+                    date=self._dvk_proposal_date(docs),
                 ),
                 "unit_name": unit.name or self.env.company.name,
                 "receiver": self._dvk_police_authority_name(

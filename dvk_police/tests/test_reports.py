@@ -39,6 +39,24 @@ class TestPoliceReports(DvkPoliceCommon):
         self.assertIn("Đề nghị công nhận mô hình", text)
         self.assertIn("Camera an ninh khu dân cư", text)
 
+    def test_submission_letter_reprints_as_issued(self):
+        """Rule (issue 22, reprint as issued): the police submission letter
+        is dated the day the models were proposed, also when printed again
+        later; a letter of models not yet proposed is dated the day it is
+        printed."""
+        model = self._approved(self.commune)
+        self._self_assess(model)
+        self._annual_done(model)
+        self._attach(model)
+        xmlid = "dvk_police.action_report_dvk_police_submission"
+        self.assertIn("ngày 10 tháng 3 năm 2026", self._render(xmlid, model))
+        with freeze_time("2026-03-16"):
+            model.with_user(self.user_officer).action_propose(self.level_grassroots)
+        with freeze_time("2026-12-07"):
+            text = self._render(xmlid, model)
+        self.assertIn("ngày 16 tháng 3 năm 2026", text)
+        self.assertNotIn("ngày 07 tháng 12 năm 2026", text)
+
     def test_pv05_aggregate(self):
         """Rule: PV05 aggregates the approved models for the Ministry (Cục
         V05) and the provincial board, grouped by kind of unit; models still

@@ -4,6 +4,10 @@ the annexed form, and the report to Sở Nội vụ."""
 
 from odoo import models
 
+# The sheet of the figures, named in Vietnamese as the file is (the report's
+# kind is a technical key).
+KIND_SHEETS = {"registration": "Đăng ký", "results": "Kết quả"}
+
 
 class DvkStatehubRegistrationXlsx(models.AbstractModel):
     _name = "report.dvk_statehub.registration_xlsx"
@@ -90,7 +94,7 @@ class DvkStatehubHomeAffairsXlsx(models.AbstractModel):
             sheet = self._dvk_add_sheet(
                 workbook,
                 formats,
-                f"{report_rec.id} {report_rec.kind}",
+                f"{report_rec.id} {KIND_SHEETS[report_rec.kind]}",
                 f"{report_rec.name} - {figures['header']['number']}",
                 f"Kính gửi: {figures['addressee']}",
                 columns,

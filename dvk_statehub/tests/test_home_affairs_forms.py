@@ -219,3 +219,31 @@ class TestHomeAffairsForms(DvkStatehubCommon):
         )
         self.assertGreaterEqual(total[6], 2)
         self.assertIn(f"Số: {report.number}", self._text(report))
+
+    def test_export_sheets_are_named_in_vietnamese(self):
+        """Rule (issue 22): the export of the report to Sở Nội vụ is a
+        Vietnamese file: its sheets are named in Vietnamese (the figures
+        "Đăng ký" or "Kết quả", the list "liên tiếp"), never by the report's
+        technical kind, each name unique and at most 31 characters."""
+        registration = self._report(self.bcd_dept)
+        results = self._report(self.bcd_dept, kind="results")
+        content, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_officer)
+            ._render_xlsx(
+                "dvk_statehub.home_affairs_xlsx", (registration | results).ids, {}
+            )
+        )
+        names = load_workbook(io.BytesIO(content)).sheetnames
+        self.assertEqual(
+            names,
+            [
+                f"{registration.id} Đăng ký",
+                f"{results.id} Kết quả",
+                f"{results.id} liên tiếp",
+            ],
+        )
+        for name in names:
+            self.assertNotIn("registration", name)
+            self.assertNotIn("results", name)
+            self.assertLessEqual(len(name), 31)

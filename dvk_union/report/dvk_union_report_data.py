@@ -136,7 +136,9 @@ class ReportDvkUnionSubmission(models.AbstractModel):
         for model in docs:
             proposer = self._dvk_union_proposer(model)
             letters[model.id] = {
-                "header": self._dvk_union_header(proposer, "TTr", self._dvk_today()),
+                "header": self._dvk_union_header(
+                    proposer, "TTr", self._dvk_proposal_date(model)
+                ),
                 "unit_name": proposer.name or "",
                 "receiver": self._dvk_union_receiver(model) or "",
                 "reach": self._dvk_union_reach_label(model),
@@ -168,7 +170,7 @@ class ReportDvkUnionAchievement(models.AbstractModel):
             own_events = events.filtered(lambda e, m=model: e.model_id.id == m.id)
             summaries[model.id] = {
                 "header": self._dvk_union_header(
-                    model.department_id, "TTTT", self._dvk_today()
+                    model.department_id, "TTTT", self._dvk_proposal_date(model)
                 ),
                 "subject": self._dvk_subject(model),
                 "reach": self._dvk_union_reach_label(model),

@@ -489,6 +489,30 @@ class TestUnionReplication(DvkUnionCommon):
         )
         self.assertIn("TÓM TẮT THÀNH TÍCH", html.decode())
 
+    def test_submission_forms_reprint_as_issued(self):
+        """Rule (issue 22, reprint as issued): the union submission letter
+        and the achievement summary of its dossier are dated the day the
+        model was proposed, also when printed again later; before the
+        proposal they are dated the day they are printed."""
+        model = self._ready(self.base, "district")
+        Report = self.env["ir.actions.report"].with_user(self.user_officer)
+        xmlids = (
+            "dvk_union.dvk_union_submission_report",
+            "dvk_union.dvk_union_achievement_report",
+        )
+        with freeze_time("2026-04-15"):
+            for xmlid in xmlids:
+                html, _kind = Report._render_qweb_pdf(xmlid, model.ids)
+                self.assertIn("ngày 15 tháng 4 năm 2026", html.decode())
+        with freeze_time("2026-04-08"):
+            model.with_user(self.user_officer).action_propose()
+        with freeze_time("2026-12-07"):
+            for xmlid in xmlids:
+                with self.subTest(report=xmlid):
+                    html, _kind = Report._render_qweb_pdf(xmlid, model.ids)
+                    self.assertIn("ngày 08 tháng 4 năm 2026", html.decode())
+                    self.assertNotIn("ngày 07 tháng 12 năm 2026", html.decode())
+
     def test_union_forms_only_for_union_records(self):
         """Issue "Every user's journey" 3: the union's forms follow the
         record's profile: hidden from the print menu of other profiles
