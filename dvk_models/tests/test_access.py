@@ -59,6 +59,7 @@ PUBLIC_METHODS = {
     "dvk.model": {
         "action_approve",
         "action_carry_over",
+        "action_delete_draft",
         "action_open_dossier",
         "action_open_lineage",
         "action_open_previous_years",
@@ -76,6 +77,7 @@ PUBLIC_METHODS = {
         "action_withdraw_proposal",
     },
     "dvk.exemplar": {
+        "action_delete_draft",
         "action_open_dossier",
         "action_open_score_sheets",
         "action_propose",
