@@ -87,7 +87,7 @@ PUBLIC_METHODS = {
         "action_reset_to_draft",
         "action_self_assess",
     },
-    "dvk.score.sheet": {"action_done", "action_refresh"},
+    "dvk.score.sheet": {"action_delete_draft", "action_done", "action_refresh"},
     "dvk.criteria.set": {"action_new_version"},
     "dvk.candidate.wizard": {"action_create_exemplars", "action_scan"},
     "dvk.scoring.wizard": {
