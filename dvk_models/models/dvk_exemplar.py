@@ -17,6 +17,7 @@ class DvkExemplar(models.Model):
     ]
     _order = "year desc, id desc"
     _check_company_auto = True
+    _dvk_list_action = "dvk_models.dvk_exemplar_action"
 
     name = fields.Char(
         compute="_compute_name", store=True, readonly=False, tracking=True

@@ -27,6 +27,7 @@ class DvkModel(models.Model):
     _check_company_auto = True
     _parent_name = "replicated_from_id"
     _parent_store = True
+    _dvk_list_action = "dvk_models.dvk_model_action"
 
     name = fields.Char(required=True, tracking=True)
     name_key = fields.Char(

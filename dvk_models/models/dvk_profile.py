@@ -73,6 +73,10 @@ class DvkProfile(models.Model):
         "or of a unit the decision names, and by the people it concerns (its "
         "signer, the registrants, subjects and participants of its lines).",
     )
+    own_submission_letter = fields.Boolean(
+        help="The sector of this profile prints its own submission letter for "
+        "its models: the general one is not offered on them.",
+    )
     routing = fields.Selection(
         [("unit", "Approvers of the unit tree")],
         string="Approver Routing",

@@ -3,7 +3,7 @@ import math
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL, formatLang
 
@@ -78,6 +78,12 @@ class DvkScoreSheet(models.Model):
         help="The current user fills and finishes this sheet: its evaluator or a "
         "DVK manager, never someone with a stake in a record the council "
         "scores.",
+    )
+    dvk_can_delete = fields.Boolean(
+        compute="_compute_dvk_can_delete",
+        help="The current user may delete this sheet: an unfinished sheet that "
+        "the access rules let him delete (its evaluator, the officer in charge "
+        "of its unit, a DVK manager).",
     )
     dvk_can_score_council = fields.Boolean(
         compute="_compute_dvk_can_score_council",
@@ -341,6 +347,41 @@ class DvkScoreSheet(models.Model):
     def _unlink_except_done(self):
         if any(sheet.state == "done" for sheet in self):
             raise UserError(self.env._("A finished score sheet cannot be deleted."))
+
+    @api.depends("state")
+    @api.depends_context("uid")
+    def _compute_dvk_can_delete(self):
+        """What the server checks on unlink: the access rights and record
+        rules for deleting, and the unfinished state (:meth:`_unlink_except_done`).
+        Odoo offers its own Delete from the access rights alone, so the form
+        hides it and shows this predicate's button instead."""
+        unfinished = self.filtered(lambda sheet: sheet.state != "done")
+        deletable = unfinished._filtered_access("unlink") if unfinished else unfinished
+        for sheet in self:
+            sheet.dvk_can_delete = sheet in deletable
+
+    def action_delete_draft(self):
+        """Delete unfinished sheets, the form's Delete button: shown by
+        ``dvk_can_delete``, the predicate checked here before the unlink."""
+        for sheet in self:
+            if not sheet.dvk_can_delete:
+                if sheet.state == "done":
+                    sheet._unlink_except_done()
+                raise AccessError(
+                    self.env._(
+                        "Only its evaluator, the officer in charge of its unit or "
+                        "a DVK manager may delete the score sheet %(name)s.",
+                        name=sheet.name,
+                    )
+                )
+        self.unlink()
+        # Back to the list in place of the breadcrumbs, which still lead to
+        # the deleted sheet.
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "dvk_models.dvk_score_sheet_action"
+        )
+        action["target"] = "main"
+        return action
 
     def _sync_lines(self):
         """One line per criterion of the set; automatic lines filled now."""

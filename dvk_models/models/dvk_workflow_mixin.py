@@ -1,7 +1,7 @@
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command, Domain
 from odoo.tools import html2plaintext
 
@@ -145,6 +145,13 @@ class DvkWorkflowMixin(models.AbstractModel):
         compute="_compute_dvk_in_officer_scope",
         help="The current user acts on this record as an officer: a DVK "
         "officer in charge of its unit (or of a unit above it), or a manager.",
+    )
+
+    dvk_can_delete = fields.Boolean(
+        compute="_compute_dvk_can_delete",
+        help="The current user may delete this record: a draft that the access "
+        "rules let him delete (the predicate of the form's Delete button, "
+        "the one the server checks).",
     )
 
     # Fields only the guarded workflow methods may write.
@@ -347,6 +354,44 @@ class DvkWorkflowMixin(models.AbstractModel):
                         way=record._dvk_instead_of_deleting(),
                     )
                 )
+
+    # The list shown after deleting from the form (the deleted record's
+    # breadcrumbs would lead to "record not found").
+    _dvk_list_action = None
+
+    @api.depends("state")
+    @api.depends_context("uid")
+    def _compute_dvk_can_delete(self):
+        """What the server checks on unlink: the access rights and record
+        rules for deleting, and the draft state (:meth:`_unlink_except_not_draft`).
+        Odoo offers its own Delete from the access rights alone, so the forms
+        hide it and show this predicate's button instead."""
+        drafts = self.filtered(lambda record: record.state == "draft")
+        deletable = drafts._filtered_access("unlink") if drafts else drafts
+        for record in self:
+            record.dvk_can_delete = record in deletable
+
+    def action_delete_draft(self):
+        """Delete drafts, the form's Delete button: shown by ``dvk_can_delete``,
+        the predicate checked here before the unlink (which checks it again)."""
+        for record in self:
+            if not record.dvk_can_delete:
+                if record.state != "draft":
+                    # The unlink guard's message, with the way instead.
+                    record._unlink_except_not_draft()
+                raise AccessError(
+                    self.env._(
+                        "You may not delete %(name)s: %(ask)s",
+                        name=record.display_name,
+                        ask=record._dvk_ask_officer_in_charge(),
+                    )
+                )
+        self.unlink()
+        if not self._dvk_list_action:
+            return {"type": "ir.actions.act_window_close"}
+        action = self.env["ir.actions.act_window"]._for_xml_id(self._dvk_list_action)
+        action["target"] = "main"
+        return action
 
     def _dvk_instead_of_deleting(self):
         """Hook: what the current user can do instead of deleting this record,

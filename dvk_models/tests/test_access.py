@@ -59,6 +59,7 @@ PUBLIC_METHODS = {
     "dvk.model": {
         "action_approve",
         "action_carry_over",
+        "action_delete_draft",
         "action_open_dossier",
         "action_open_lineage",
         "action_open_previous_years",
@@ -76,6 +77,7 @@ PUBLIC_METHODS = {
         "action_withdraw_proposal",
     },
     "dvk.exemplar": {
+        "action_delete_draft",
         "action_open_dossier",
         "action_open_score_sheets",
         "action_propose",
@@ -85,7 +87,7 @@ PUBLIC_METHODS = {
         "action_reset_to_draft",
         "action_self_assess",
     },
-    "dvk.score.sheet": {"action_done", "action_refresh"},
+    "dvk.score.sheet": {"action_delete_draft", "action_done", "action_refresh"},
     "dvk.criteria.set": {"action_new_version"},
     "dvk.candidate.wizard": {"action_create_exemplars", "action_scan"},
     "dvk.scoring.wizard": {

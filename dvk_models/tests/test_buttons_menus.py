@@ -195,6 +195,81 @@ class TestButtonsMenus(DvkCommon):
         self.assertFalse(draft.exists())
         self.assertTrue(issued.exists())
 
+    def test_model_delete_shown_when_the_server_accepts_it(self):
+        """Rule: a model or an exemplar is deleted while a draft by whom the
+        access rules let delete it (the registrant or subject of a model, the
+        officer in charge of its unit, a DVK manager). The forms and lists
+        offer no Odoo Delete (shown from the access rights alone) and no
+        Duplicate; the form's Delete button shows by ``dvk_can_delete`` and
+        the server accepts it exactly then: not for the approver of a
+        corrected draft, not for anyone once the file left the draft."""
+        for model_name in ("dvk.model", "dvk.exemplar"):
+            views = (
+                self.env[model_name]
+                .with_user(self.user_officer)
+                .get_views([(False, "form"), (False, "list")])
+            )
+            for view_type in ("form", "list"):
+                arch = etree.fromstring(views["views"][view_type]["arch"])
+                with self.subTest(model=model_name, view=view_type):
+                    self.assertIn(arch.get("delete"), ("0", "false"))
+                    if view_type == "form":
+                        self.assertIn(arch.get("duplicate"), ("0", "false"))
+            button = self._buttons(model_name, self.user_officer)["action_delete_draft"]
+            self.assertEqual(button["invisible"], "not dvk_can_delete")
+
+        # A refused registration corrected as a draft keeps its approver.
+        corrected = self._submitted(name="Dân vận khéo trong dọn vệ sinh")
+        corrected.with_user(self.user_approver).action_refuse(reason="Thiếu kế hoạch")
+        corrected.with_user(self.user_staff).action_reset_to_draft()
+        self.assertEqual(corrected.approver_id, self.user_approver)
+        records = (
+            self._create_model(name="Dân vận khéo trong trồng cây"),
+            corrected,
+            self._submitted(name="Dân vận khéo trong xây cầu"),
+            self._exemplar(),
+        )
+        expected = {
+            (self.user_staff, 0): True,
+            (self.user_staff, 1): True,
+            (self.user_approver, 1): False,
+            (self.user_officer, 0): True,
+            (self.user_officer, 1): True,
+            (self.user_officer, 3): True,
+            (self.user_manager, 0): True,
+            (self.user_manager, 1): True,
+            (self.user_manager, 3): True,
+        }
+        for user in (
+            self.user_staff,
+            self.user_approver,
+            self.user_officer,
+            self.user_manager,
+        ):
+            for index, record in enumerate(records):
+                mine = record.with_user(user)
+                if not mine.has_access("read"):
+                    continue
+                shown = mine.dvk_can_delete
+                with self.subTest(user=user.login, record=index):
+                    self.assertEqual(shown, expected.get((user, index), False))
+                    if not shown:
+                        for method in ("action_delete_draft", "unlink"):
+                            with self.assertRaises(Exception) as capture:
+                                getattr(mine, method)()
+                            self.assertIsInstance(
+                                capture.exception, (UserError, AccessError)
+                            )
+                        self.assertTrue(record.exists())
+                        continue
+                    with self.env.cr.savepoint() as savepoint:
+                        action = mine.action_delete_draft()
+                        self.assertFalse(record.exists())
+                        self.assertEqual(action["res_model"], record._name)
+                        savepoint.rollback()
+                    self.env.invalidate_all()
+                    self.assertTrue(record.exists())
+
     def test_exemplar_refuse_shown_when_the_server_accepts_it(self):
         """Rule: the exemplar's Refuse button shows by ``dvk_can_refuse``,
         what its method and dialog accept: a draft or proposed file of a

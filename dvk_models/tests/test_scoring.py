@@ -212,6 +212,70 @@ class TestScoring(DvkCommon):
     # ------------------------------------------------------------------
     # Score bounds (RELIABILITY (b) 17; DESIGN §4 "scores above the maximum")
     # ------------------------------------------------------------------
+    def test_delete_shown_when_the_server_accepts_it(self):
+        """Rule: a score sheet is deleted while unfinished by whom the access
+        rules let delete it (its evaluator, the officer in charge of its
+        unit, a DVK manager). The form and list offer no Odoo Delete (shown
+        from the access rights alone); the form's Delete button shows by
+        ``dvk_can_delete`` and the server accepts it exactly then: not for
+        the registrant who reads the self-assessment someone else keeps, not
+        for anyone once the sheet is finished."""
+        views = self.Sheet.with_user(self.user_staff).get_views(
+            [(False, "form"), (False, "list")]
+        )
+        for view_type in ("form", "list"):
+            arch = etree.fromstring(views["views"][view_type]["arch"])
+            self.assertIn(arch.get("delete"), ("0", "false"), view_type)
+            if view_type == "form":
+                button = arch.find(".//button[@name='action_delete_draft']")
+                self.assertEqual(button.get("invisible"), "not dvk_can_delete")
+        model = self._approved()
+        finished = model.score_sheet_ids.filtered(lambda s: s.kind == "self")
+        self.assertEqual(finished.state, "done")
+        # A second self-assessment kept by the head of the unit, read by the
+        # registrant.
+        kept = self._sheet(model, self.user_approver, kind="self")
+        council = self._sheet(model)
+        expected = {
+            (self.user_approver, kept): True,
+            (self.user_officer, kept): True,
+            (self.user_officer, council): True,
+            (self.evaluator, kept): True,
+            (self.evaluator, council): True,
+            (self.user_manager, kept): True,
+            (self.user_manager, council): True,
+        }
+        for user in (
+            self.user_staff,
+            self.user_approver,
+            self.user_officer,
+            self.evaluator,
+            self.user_manager,
+        ):
+            for sheet in (finished, kept, council):
+                mine = sheet.with_user(user)
+                if not mine.has_access("read"):
+                    continue
+                with self.subTest(user=user.login, sheet=sheet.name):
+                    shown = mine.dvk_can_delete
+                    self.assertEqual(shown, expected.get((user, sheet), False))
+                    if not shown:
+                        for method in ("action_delete_draft", "unlink"):
+                            with self.assertRaises(Exception) as capture:
+                                getattr(mine, method)()
+                            self.assertIsInstance(
+                                capture.exception, (UserError, AccessError)
+                            )
+                        self.assertTrue(sheet.exists())
+                        continue
+                    with self.env.cr.savepoint() as savepoint:
+                        action = mine.action_delete_draft()
+                        self.assertFalse(sheet.exists())
+                        self.assertEqual(action["res_model"], "dvk.score.sheet")
+                        savepoint.rollback()
+                    self.env.invalidate_all()
+                    self.assertTrue(sheet.exists())
+
     def test_score_bounds(self):
         """A score lies between 0 and the criterion's maximum, both included;
         below 0, above the maximum, NaN or infinite is refused with a

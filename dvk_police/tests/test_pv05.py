@@ -22,8 +22,9 @@ class TestPv05(DvkPoliceCommon):
     def test_pv05_reads_its_province_models(self):
         """Rule: PV05 aggregates the models its province's police approve, so
         its head and its officer read them and their periodic reports, and
-        write or delete none; they do not read another province's police,
-        nor a draft of their own province (still its registrant's)."""
+        write or delete none (their form offers no Delete nor Duplicate);
+        they do not read another province's police, nor a draft of their own
+        province (still its registrant's)."""
         model = self._approved(self.commune)
         draft = self._model(self.district_team, name="Bản nháp của Đội")
         report = model.police_report_ids[:1]
@@ -58,6 +59,12 @@ class TestPv05(DvkPoliceCommon):
                 for record in (mine, report.with_user(user)):
                     self.assertFalse(record.has_access("write"))
                     self.assertFalse(record.has_access("unlink"))
+                # Nor does the form offer them a Delete (Odoo's own shows from
+                # the access rights alone, which staff groups hold).
+                self.assertFalse(mine.dvk_can_delete)
+                arch = mine.get_views([(False, "form")])["views"]["form"]["arch"]
+                self.assertIn('delete="0"', arch)
+                self.assertIn('duplicate="0"', arch)
                 self.assertFalse(report.with_user(user).dvk_can_send)
                 with self.assertRaises(AccessError):
                     elsewhere.with_user(user).read(["name"])

@@ -57,6 +57,53 @@ class TestPoliceReports(DvkPoliceCommon):
         self.assertIn("ngày 16 tháng 3 năm 2026", text)
         self.assertNotIn("ngày 07 tháng 12 năm 2026", text)
 
+    def _print_menu(self, records, user):
+        """The report actions the form's Print menu offers ``user`` on
+        ``records``: those bound to their model, kept by their domain."""
+        views = records.with_user(user).get_views([(False, "form")], {"toolbar": True})
+        bound = views["views"]["form"]["toolbar"].get("print", [])
+        Report = self.env["ir.actions.report"].with_user(user)
+        valid = Report.browse([action["id"] for action in bound])
+        return valid.browse(valid.get_valid_action_reports(records._name, records.ids))
+
+    def test_print_menu_offers_one_submission_letter(self):
+        """Rule: a police model has one submission letter, the police's: the
+        general letter is not offered on the models of a profile whose sector
+        prints its own (the profile's flag, set by the sector), and is still
+        offered on a Party model."""
+        core = self.env.ref("dvk_models.dvk_model_report_submission")
+        police = self.env.ref("dvk_police.action_report_dvk_police_submission")
+        self.assertTrue(self.campaign.profile_id.own_submission_letter)
+        model = self._submitted(self.commune)
+        for user in (self.user_officer, self.user_pv05):
+            with self.subTest(user=user.login):
+                menu = self._print_menu(model, user)
+                self.assertIn(police, menu)
+                self.assertNotIn(core, menu)
+        party_campaign = self.env["dvk.campaign"].create(
+            {
+                "name": "Dân vận khéo 2026",
+                "year": 2026,
+                "profile": "party",
+                "date_start": datetime.date(2026, 1, 1),
+                "date_end": datetime.date(2026, 12, 31),
+            }
+        )
+        self.assertFalse(party_campaign.profile_id.own_submission_letter)
+        party_model = self.env["dvk.model"].create(
+            {
+                "name": "Dân vận khéo trong hiến đất làm đường",
+                "campaign_id": party_campaign.id,
+                "subject_type": "collective",
+                "department_id": self.commune.id,
+                "field_id": self.field_anqp.id,
+                "level_id": self.level_grassroots.id,
+            }
+        )
+        menu = self._print_menu(party_model, self.user_officer)
+        self.assertIn(core, menu)
+        self.assertNotIn(police, menu)
+
     def test_pv05_aggregate(self):
         """Rule: PV05 aggregates the approved models for the Ministry (Cục
         V05) and the provincial board, grouped by kind of unit; models still
