@@ -1003,11 +1003,16 @@ class TestScoring(DvkCommon):
         )
         wizard.action_finish()
         wizard.top_count = 2
-        wizard.action_propose()
+        action = wizard.action_propose()
         self.assertEqual(
             (best | middle | third | knocked).mapped("state"),
             ["proposed", "proposed", "approved", "approved"],
         )
+        # The officer is told what was proposed, then sees the grid again.
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertIn(best.display_name, action["params"]["message"])
+        self.assertNotIn(third.display_name, action["params"]["message"])
+        self.assertEqual(action["params"]["next"]["res_id"], wizard.id)
         self.assertEqual(best.proposal_level_id, self.level_grassroots)
 
         wizard.top_count = 0
@@ -1016,6 +1021,8 @@ class TestScoring(DvkCommon):
             (best | middle | third | knocked).mapped("state"),
             ["proposed", "proposed", "proposed", "approved"],
         )
+        with self.assertRaisesRegex(UserError, "already proposed"):
+            wizard.action_propose()
 
     def test_wizard_refuses_conflicted_evaluator(self):
         """The grid applies the conflict-of-interest rule: an officer of the

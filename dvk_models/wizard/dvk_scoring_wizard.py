@@ -151,6 +151,9 @@ class DvkScoringWizard(models.TransientModel):
             "res_model": self._name,
             "res_id": self.id,
             "view_mode": "form",
+            # Complete without the server's clean-up: also run as the next
+            # action of a notification.
+            "views": [(False, "form")],
             "target": "new",
             "name": self.env._("Council Scoring"),
             "context": {
@@ -267,8 +270,26 @@ class DvkScoringWizard(models.TransientModel):
             raise UserError(self.env._("No record passes the criteria yet."))
         fname = "model_id" if self.target == "model" else "exemplar_id"
         records = passing.mapped(fname).filtered(lambda r: not r.proposal_level_id)
+        if not records:
+            raise UserError(
+                self.env._("The best records that pass are already proposed.")
+            )
         records.action_propose(self.level_id)
-        return self._reopen()
+        # Say what was proposed, then show the grid again (its rows now read
+        # the records' new state).
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._(
+                    "Proposed for recognition at %(level)s: %(names)s.",
+                    level=self.level_id.name,
+                    names=", ".join(records.mapped("display_name")),
+                ),
+                "next": self._reopen(),
+            },
+        }
 
 
 class DvkScoringWizardLine(models.TransientModel):

@@ -326,6 +326,10 @@ registry.category("web_tour.tours").add("dvk_tour_council", {
             run: "click",
         },
         {
+            content: "The officer is told what was proposed",
+            trigger: `.o_notification:contains('${PRINT_MODEL_NAME}')`,
+        },
+        {
             content: "The grid is shown again after proposing",
             trigger: ".modal .modal-footer button[name=action_propose]",
         },
