@@ -209,8 +209,11 @@ class DvkDecision(models.Model):
 
     def _dvk_level_chain(self):
         """The level chain in force on the decision's date for its campaign's
-        profile, lowest first (every active level without a profile)."""
+        profile, lowest first (every active level for a campaign without a
+        profile; none before the campaign is chosen: its chain decides)."""
         self.ensure_one()
+        if not self.campaign_id:
+            return self.env["dvk.level"]
         profile = self.campaign_id.profile_id
         if not profile:
             return self.env["dvk.level"]._get_ordered()

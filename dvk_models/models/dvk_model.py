@@ -144,6 +144,13 @@ class DvkModel(models.Model):
         "its registrant, the person it is about, or an officer in charge of "
         "its unit (not its approver nor its participants).",
     )
+    dvk_can_propose = fields.Boolean(
+        compute="_compute_dvk_can_propose",
+        help="The current user can propose the model for recognition: it is "
+        "approved or recognised and not yet proposed, in his charge, and a "
+        "recognised model's proposal to the next level is before the "
+        "campaign's deadline (a DVK manager may still propose after it).",
+    )
     dvk_can_renew = fields.Boolean(
         compute="_compute_dvk_can_renew",
         help="The current user can register the recognised model again in next "
@@ -867,6 +874,26 @@ class DvkModel(models.Model):
 
     def _dvk_proposable_states(self):
         return ("approved", "recognized")
+
+    @api.depends_context("uid")
+    @api.depends("state", "proposal_level_id", "campaign_id")
+    def _compute_dvk_can_propose(self):
+        """The guards of :meth:`action_propose` that hold whatever level is
+        chosen: state, officer scope and, for a recognised model (whose next
+        proposal always goes up), the proposal deadline of
+        :meth:`_check_can_propose`."""
+        today = fields.Date.context_today(self)
+        manager = self._dvk_is_manager()
+        for model in self:
+            can = bool(
+                model.state in model._dvk_proposable_states()
+                and not model.proposal_level_id
+                and model.dvk_in_officer_scope
+            )
+            if can and model.state == "recognized" and not manager:
+                deadline = model._dvk_deadline("proposal")
+                can = not (deadline and today > deadline)
+            model.dvk_can_propose = can
 
     def _dvk_aimed_level(self):
         return self.level_id

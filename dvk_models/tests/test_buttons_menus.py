@@ -69,11 +69,21 @@ class TestButtonsMenus(DvkCommon):
             }
         )
         model = self._approved(user=officer2, name="Mô hình của cán bộ kiêm nhiệm")
-        for name in ("action_propose_wizard", "action_carry_over"):
-            self.assertIn(
-                "not dvk_in_officer_scope",
-                self._buttons("dvk.model", self.user_officer)[name]["invisible"],
-            )
+        self.assertIn(
+            "not dvk_in_officer_scope",
+            self._buttons("dvk.model", self.user_officer)["action_carry_over"][
+                "invisible"
+            ],
+        )
+        # Propose: its own predicate, which includes the scope.
+        self.assertEqual(
+            self._buttons("dvk.model", self.user_officer)["action_propose_wizard"][
+                "invisible"
+            ],
+            "not dvk_can_propose",
+        )
+        self.assertFalse(model.with_user(officer2).dvk_can_propose)
+        self.assertTrue(model.with_user(self.user_officer).dvk_can_propose)
         # The exemplar's Refuse: its own predicate, which includes the scope.
         self.assertIn(
             "not dvk_can_refuse",
@@ -429,3 +439,27 @@ class TestButtonsMenus(DvkCommon):
         self.assertFalse(as_subject.dvk_can_self_assess)
         with self.assertRaises(UserError):
             as_subject.action_self_assess()
+
+    def test_propose_button_after_the_deadline(self):
+        """Rule (seed 001 §4): after the campaign's proposal deadline only a
+        DVK manager still proposes a recognised model to the next level; the
+        officer is not shown "Propose for Recognition" that the proposal
+        would refuse (``dvk_can_propose`` holds the same deadline)."""
+        model = self._proposed()
+        self._decision(model).action_confirm()
+        model = model.with_env(self.env)
+        buttons = self._buttons("dvk.model", self.user_officer)
+        self.assertEqual(
+            buttons["action_propose_wizard"]["invisible"], "not dvk_can_propose"
+        )
+        self.assertTrue(model.with_user(self.user_officer).dvk_can_propose)
+        with freeze_time("2026-10-20"):
+            officer = model.with_user(self.user_officer)
+            officer.invalidate_recordset(["dvk_can_propose"])
+            self.assertFalse(officer.dvk_can_propose)
+            with self.assertRaisesRegex(UserError, "deadline"):
+                officer.action_propose(self.level_district)
+            manager = model.with_user(self.user_manager)
+            self.assertTrue(manager.dvk_can_propose)
+            manager.action_propose(self.level_district)
+        self.assertEqual(model.proposal_level_id, self.level_district)

@@ -180,6 +180,8 @@ class TestLevelChains(DvkCommon):
         before keeps it."""
         c2024 = self._open_campaign(2024)
         Decision = self.env["dvk.decision"].with_user(self.user_officer)
+        # Before the campaign is chosen no level is offered: its chain decides.
+        self.assertFalse(Decision.new({"campaign_id": False}).level_chain_ids)
         with Form(Decision) as form:
             form.campaign_id = c2024
             form.date = D(2025, 6, 20)
