@@ -826,13 +826,10 @@ class DvkModel(models.Model):
         today = fields.Date.context_today(self)
         for model in self:
             own = model.department_id.dvk_level_id
-            deadline = model._dvk_deadline("proposal")
             if (
-                deadline
-                and today > deadline
-                and (not own or level._is_above(own))
-                and not self._dvk_is_manager()
-            ):
+                not own or level._is_above(own)
+            ) and model._dvk_proposal_deadline_passed(today):
+                deadline = model._dvk_deadline("proposal")
                 raise UserError(
                     self.env._(
                         "The deadline for proposals to the upper level "
@@ -883,17 +880,24 @@ class DvkModel(models.Model):
         proposal always goes up), the proposal deadline of
         :meth:`_check_can_propose`."""
         today = fields.Date.context_today(self)
-        manager = self._dvk_is_manager()
         for model in self:
             can = bool(
                 model.state in model._dvk_proposable_states()
                 and not model.proposal_level_id
                 and model.dvk_in_officer_scope
             )
-            if can and model.state == "recognized" and not manager:
-                deadline = model._dvk_deadline("proposal")
-                can = not (deadline and today > deadline)
+            if can and model.state == "recognized":
+                can = not model._dvk_proposal_deadline_passed(today)
             model.dvk_can_propose = can
+
+    def _dvk_proposal_deadline_passed(self, today):
+        """Seed 001 §4: the campaign's deadline for proposals to an upper
+        level has passed for this model, for a user who is no DVK manager
+        (a manager may still propose). The guard of :meth:`_check_can_propose`
+        and the predicate of its button."""
+        self.ensure_one()
+        deadline = self._dvk_deadline("proposal")
+        return bool(deadline and today > deadline and not self._dvk_is_manager())
 
     def _dvk_aimed_level(self):
         return self.level_id

@@ -59,9 +59,8 @@ class DvkCampaign(models.Model):
         for unit in tree:
             head = unit._dvk_police_unit()
             if head.id not in approver_of:
-                approver_of[head.id] = head._dvk_dashboard_police_approver(
-                    with_district
-                )
+                approver_of[head.id] = head._dvk_police_approver(with_district).id
             if approver_of[head.id] == self.env.uid:
                 routed.append(unit.id)
-        return [i for i in result if i not in tree.ids] + routed
+        police_units = set(tree.ids)
+        return [i for i in result if i not in police_units] + routed

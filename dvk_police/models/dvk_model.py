@@ -41,16 +41,9 @@ class DvkModel(models.Model):
         unit = self.department_id._dvk_police_unit()
         if not unit:
             return super()._get_approver()
-        registrants = self._get_registrant_users()
-        with_district = self._dvk_police_with_district()
-        authority = unit._dvk_police_authority(with_district)
-        kinds = unit._dvk_police_approving_kinds(with_district)
-        while authority:
-            approver = authority.dvk_approver_id
-            if approver and approver.active and approver not in registrants:
-                return approver
-            authority = authority._dvk_police_ancestor(kinds)
-        return self.env["res.users"]
+        return unit._dvk_police_approver(
+            self._dvk_police_with_district(), excluded=self._get_registrant_users()
+        )
 
     def _dvk_police_with_district(self):
         """Whether the district police row of seed 002 applies: the chain in

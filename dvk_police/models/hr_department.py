@@ -153,17 +153,19 @@ class HrDepartment(models.Model):
         units = self.sudo()
         return (units.dvk_approver_id | units.dvk_officer_ids).filtered("active")
 
-    def _dvk_dashboard_police_approver(self, with_district=True):
-        """Id of the user who approves the registrations of this police unit
-        (the head of its competent unit, or of the next competent unit above
-        when it has none: ``dvk.model._get_approver`` without a registrant),
-        False when nobody does."""
+    def _dvk_police_approver(self, with_district=True, excluded=None):
+        """The user who approves the registrations of this police unit
+        (seed 002 §I step 2): the head of its competent unit, or of the next
+        competent unit above when it has none or he is among ``excluded``
+        (the registrants of the model); empty when nobody does. The routing
+        (``dvk.model._get_approver``) and the dashboard's approver scope."""
         self.ensure_one()
+        excluded = excluded or self.env["res.users"]
         authority = self._dvk_police_authority(with_district)
         kinds = self._dvk_police_approving_kinds(with_district)
         while authority:
             approver = authority.dvk_approver_id
-            if approver and approver.active:
-                return approver.id
+            if approver and approver.active and approver not in excluded:
+                return approver
             authority = authority._dvk_police_ancestor(kinds)
-        return False
+        return self.env["res.users"]
