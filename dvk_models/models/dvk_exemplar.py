@@ -1,7 +1,11 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
 from ..tools import rules
+from .dvk_state_mixin import Transition
+
+_lt = LazyTranslate(__name__)
 
 
 class DvkExemplar(models.Model):
@@ -18,6 +22,16 @@ class DvkExemplar(models.Model):
     _order = "year desc, id desc"
     _check_company_auto = True
     _dvk_list_action = "dvk_models.dvk_exemplar_action"
+    # An exemplar file is proposed by the officer in charge (seed 001 §4),
+    # refused while no decision names it, and corrected from draft.
+    _dvk_transitions = {
+        "propose": Transition(("draft", "recognized"), "proposed", _lt("proposed")),
+        "refuse": Transition(("draft", "proposed"), "refused", _lt("refused")),
+        "reset_to_draft": Transition(("refused",), "draft", _lt("reset to draft")),
+        # The self-assessment goes with the proposals: before the first one,
+        # and once recognised for the next level.
+        "self_assess": Transition(("draft", "recognized"), None, _lt("self-assessed")),
+    }
 
     name = fields.Char(
         compute="_compute_name", store=True, readonly=False, tracking=True
@@ -56,6 +70,13 @@ class DvkExemplar(models.Model):
         compute="_compute_dvk_can_refuse",
         help="The current user may refuse this exemplar file now: a draft or "
         "proposed file of a unit in his charge, on no draft decision.",
+    )
+
+    dvk_can_propose = fields.Boolean(
+        string="Can Propose", compute="_compute_dvk_can_transitions"
+    )
+    dvk_can_reset = fields.Boolean(
+        string="Can Reset to Draft", compute="_compute_dvk_can_transitions"
     )
 
     _unique_subject = models.UniqueIndex(
@@ -156,7 +177,7 @@ class DvkExemplar(models.Model):
 
     def _check_can_propose(self, level):
         """Hook: raise when the exemplars cannot be proposed at ``level``."""
-        self._dvk_check_propose_level(level)
+        super()._check_can_propose(level)
         for exemplar in self:
             if not exemplar.eligibility_ok:
                 raise UserError(
@@ -192,20 +213,28 @@ class DvkExemplar(models.Model):
                             other=other[0].name,
                         )
                     )
+        # sudo: as above, the models of the files, whoever proposes
+        shared = {}
+        for exemplar in self:
+            for model in exemplar.sudo().model_ids:
+                shared.setdefault(model, []).append(exemplar)
+        for model, exemplars in shared.items():
+            if len(exemplars) > 1:
+                # One achievement, one commendation, within the batch too.
+                raise UserError(
+                    self.env._(
+                        "The model %(model)s is already put forward at this "
+                        "level through the file of %(other)s.",
+                        model=model.name,
+                        other=exemplars[0].name,
+                    )
+                )
         self._dvk_check_self_assessment()
         self._check_dossier("propose")
 
     def _check_recognizable(self, decisions):
         self._check_dossier("recognize")
         return super()._check_recognizable(decisions)
-
-    def _dvk_proposable_states(self):
-        return ("draft", "recognized")
-
-    def _dvk_self_assess_states(self):
-        """The self-assessment goes with the exemplar's proposals: before the
-        first one, and once recognised for the next level."""
-        return ("draft", "recognized")
 
     def _dvk_proposal_rules(self, level):
         rules_ = super()._dvk_proposal_rules(level)
@@ -226,40 +255,29 @@ class DvkExemplar(models.Model):
         technical model name)."""
         return self.env._("Exemplar file opened")
 
-    def action_propose(self, level=None):
-        self._dvk_check_state(self._dvk_proposable_states(), self.env._("proposed"))
-        self._dvk_check_officer_scope()
-        if isinstance(level, int):
-            level = self.env["dvk.level"].browse(level)
-        for exemplar in self:
-            target = level or exemplar._dvk_default_proposal_level()
-            if not target:
-                raise UserError(
-                    self.env._(
-                        "Choose the level at which to propose %(name)s.",
-                        name=exemplar.name,
-                    )
-                )
-            exemplar._check_can_propose(target)
-            exemplar._dvk_write_proposal(target)
-            text = self.env._(
-                "Proposed for recognition at %(level)s.", level=target.name
-            )
-            exemplar._dvk_log_batch({exemplar.id: self._dvk_body(text)})
-        return True
-
     @api.depends_context("uid")
     @api.depends("state", "department_id")
     def _compute_dvk_can_refuse(self):
         """The predicate of the Refuse button: what
         :meth:`_dvk_check_can_refuse` accepts."""
         pending = self._dvk_on_draft_decision()
+        in_state = self._dvk_state_allows("refuse")
         for exemplar in self:
             exemplar.dvk_can_refuse = (
-                exemplar.state in ("draft", "proposed")
+                exemplar in in_state
                 and exemplar.dvk_in_officer_scope
                 and exemplar not in pending
             )
+
+    @api.depends_context("uid")
+    @api.depends("state", "proposal_level_id", "department_id")
+    def _compute_dvk_can_transitions(self):
+        # The officer in charge proposes (one proposal at a time) and resets.
+        self.filtered("proposal_level_id").dvk_can_propose = False
+        self.filtered(lambda e: not e.proposal_level_id)._dvk_set_can(
+            "dvk_can_propose", "propose", "dvk_in_officer_scope"
+        )
+        self._dvk_set_can("dvk_can_reset", "reset_to_draft", "dvk_in_officer_scope")
 
     def _dvk_on_draft_decision(self):
         """The exemplars among ``self`` named by a draft decision."""
@@ -274,7 +292,7 @@ class DvkExemplar(models.Model):
     def _dvk_check_can_refuse(self):
         """The guard of Refuse (and of its dialog): a draft or proposed file,
         of a unit in the officer's charge, on no draft decision."""
-        self._dvk_check_state(("draft", "proposed"), self.env._("refused"))
+        self._dvk_check_transition("refuse")
         self._dvk_check_officer_scope()
         if self._dvk_on_draft_decision():
             raise UserError(
@@ -289,7 +307,11 @@ class DvkExemplar(models.Model):
             "Exemplar file refused by %(user)s. Reason:", user=self.env.user.name
         )
         self._dvk_workflow_write(
-            {"state": "refused", "refusal_reason": reason, "proposal_level_id": False},
+            {
+                "state": self._dvk_transition("refuse").target,
+                "refusal_reason": reason,
+                "proposal_level_id": False,
+            },
             {e.id: self._dvk_body(text, reason) for e in self},
         )
         return True
@@ -306,7 +328,9 @@ class DvkExemplar(models.Model):
         return self.department_id._dvk_responsible_officer() or self.registrant_id
 
     def action_reset_to_draft(self):
-        self._dvk_check_state(("refused",), self.env._("reset to draft"))
+        self._dvk_check_transition("reset_to_draft")
         self._dvk_check_officer_scope()
-        self._dvk_workflow_write({"state": "draft"})
+        self._dvk_workflow_write(
+            {"state": self._dvk_transition("reset_to_draft").target}
+        )
         return True

@@ -27,15 +27,20 @@ class TestButtonsMenus(DvkCommon):
     def test_registrant_buttons_follow_the_registrant(self):
         """Rule: Submit and Correct are the registrant's (or an officer's in
         charge of the unit): the approver who refused the model sees neither
-        (the predicate ``dvk_is_author`` is False for him and the form hides
-        both by it), and calling them as him is refused."""
+        (the predicates ``dvk_can_submit`` and ``dvk_can_correct``, the
+        transition table's state and ``dvk_is_author``, are False for him and
+        the form hides both by them), and calling them as him is refused."""
         model = self._submitted()
         model.with_user(self.user_approver).action_refuse(reason="Thiếu kế hoạch")
         buttons = self._buttons("dvk.model", self.user_approver)
-        for name in ("action_submit", "action_reset_to_draft"):
-            self.assertIn("not dvk_is_author", buttons[name]["invisible"])
+        self.assertEqual(buttons["action_submit"]["invisible"], "not dvk_can_submit")
+        self.assertEqual(
+            buttons["action_reset_to_draft"]["invisible"], "not dvk_can_correct"
+        )
         as_approver = model.with_user(self.user_approver)
         self.assertFalse(as_approver.dvk_is_author)
+        self.assertFalse(as_approver.dvk_can_submit)
+        self.assertFalse(as_approver.dvk_can_correct)
         with self.assertRaises(UserError):
             as_approver.action_reset_to_draft()
         with self.assertRaises(UserError):
@@ -43,6 +48,8 @@ class TestButtonsMenus(DvkCommon):
         for user in (self.user_staff, self.user_officer, self.user_manager):
             with self.subTest(user=user.login):
                 self.assertTrue(model.with_user(user).dvk_is_author)
+                self.assertTrue(model.with_user(user).dvk_can_submit)
+                self.assertTrue(model.with_user(user).dvk_can_correct)
         model.with_user(self.user_staff).action_reset_to_draft()
         self.assertEqual(model.state, "draft")
 
@@ -69,12 +76,14 @@ class TestButtonsMenus(DvkCommon):
             }
         )
         model = self._approved(user=officer2, name="Mô hình của cán bộ kiêm nhiệm")
-        self.assertIn(
-            "not dvk_in_officer_scope",
+        self.assertEqual(
             self._buttons("dvk.model", self.user_officer)["action_carry_over"][
                 "invisible"
             ],
+            "not dvk_can_carry_over",
         )
+        self.assertFalse(model.with_user(officer2).dvk_can_carry_over)
+        self.assertTrue(model.with_user(self.user_officer).dvk_can_carry_over)
         # Propose: its own predicate, which includes the scope.
         self.assertEqual(
             self._buttons("dvk.model", self.user_officer)["action_propose_wizard"][
@@ -110,15 +119,14 @@ class TestButtonsMenus(DvkCommon):
         self._open_campaign(2027)
         buttons = self._buttons("dvk.model", self.user_officer)
         carry, renew = buttons["action_carry_over"], buttons["action_renew"]
-        self.assertEqual(
-            carry["invisible"], "state != 'approved' or not dvk_in_officer_scope"
-        )
+        self.assertEqual(carry["invisible"], "not dvk_can_carry_over")
         self.assertEqual(renew["invisible"], "not dvk_can_renew")
         self.assertTrue(carry.get("help"))
         self.assertTrue(renew.get("help"))
         self.assertNotEqual(carry["help"], renew["help"])
 
         approved = self._approved(name="Chưa có kết quả")
+        self.assertTrue(approved.with_user(self.user_officer).dvk_can_carry_over)
         self.assertFalse(approved.with_user(self.user_staff).dvk_can_renew)
         self.assertFalse(approved.with_user(self.user_officer).dvk_can_renew)
         with self.assertRaises(UserError):
@@ -128,6 +136,7 @@ class TestButtonsMenus(DvkCommon):
         self._decision(recognised).action_confirm()
         recognised = recognised.with_env(self.env)
         self.assertEqual(recognised.state, "recognized")
+        self.assertFalse(recognised.with_user(self.user_officer).dvk_can_carry_over)
         self.assertTrue(recognised.with_user(self.user_staff).dvk_can_renew)
         self.assertFalse(recognised.with_user(self.user_approver).dvk_can_renew)
         recognised.with_user(self.user_staff).action_renew()

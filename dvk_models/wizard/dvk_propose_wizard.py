@@ -46,9 +46,7 @@ class DvkProposeWizard(models.TransientModel):
     def _open_for(self, records):
         if not records:
             raise UserError(self.env._("Select the records to propose."))
-        records._dvk_check_state(
-            records._dvk_proposable_states(), self.env._("proposed")
-        )
+        records._dvk_check_transition("propose")
         records._dvk_check_officer_scope()
         defaults = {r._dvk_default_proposal_level() for r in records}
         level = defaults.pop() if len(defaults) == 1 else self.env["dvk.level"]
@@ -124,9 +122,7 @@ class DvkProposeWizard(models.TransientModel):
         if not records:
             return False
         try:
-            records._dvk_check_state(
-                records._dvk_proposable_states(), self.env._("proposed")
-            )
+            records._dvk_check_transition("propose")
             records._dvk_check_officer_scope()
             records._check_can_propose(self.level_id)
         except (AccessError, UserError, ValidationError) as error:

@@ -35,16 +35,11 @@ class DvkExemplar(models.Model):
         union._dvk_union_check_reach(level)
         return result
 
-    def action_propose(self, level=None):
-        """Union profile: without a level, the level of the reach."""
-        if level is None:
-            union = self._dvk_union_records().filtered("union_reach")
-            others = self - union
-            for exemplar in union:
-                super(DvkExemplar, exemplar).action_propose(
-                    exemplar._dvk_union_reach_level() or None
-                )
-            if others:
-                super(DvkExemplar, others).action_propose()
-            return True
-        return super().action_propose(level)
+    def _dvk_default_proposal_level(self):
+        """Union profile: an exemplar is proposed at the level of its reach."""
+        self.ensure_one()
+        if self._dvk_union_records().filtered("union_reach"):
+            return (
+                self._dvk_union_reach_level() or super()._dvk_default_proposal_level()
+            )
+        return super()._dvk_default_proposal_level()
