@@ -181,16 +181,8 @@ class DvkModel(models.Model):
         return created._dvk_action_open()
 
     def _dvk_action_open(self):
-        action = {
-            "type": "ir.actions.act_window",
-            "res_model": "dvk.model",
-            "name": self.env._("Models"),
-        }
-        if len(self) == 1:
-            action.update(view_mode="form", res_id=self.id)
-        else:
-            action.update(view_mode="list,form", domain=[("id", "in", self.ids)])
-        return action
+        """The models made for next year: the form of one, the list of several."""
+        return self._get_records_action(name=self.env._("Models"), context={})
 
     def action_open_lineage(self):
         """Where this model (or its origin) has been replicated, by unit."""

@@ -189,47 +189,69 @@ class DvkRecognitionMixin(models.AbstractModel):
     def _dvk_proposal_rules(self, level):
         """The rules a proposal of these records at ``level`` must meet, as
         sentences for the proposal dialog, each naming the records that do
-        not meet it yet (the proposal itself checks them again)."""
-        rules_ = []
+        not meet it yet (the proposal itself checks them again). Each rule is
+        a small method returning its sentences; a model adds its own by
+        extending this one with ``super()``."""
+        own = self._dvk_own_level_records(level)
+        climbing = self - own
+        outside = climbing.filtered(lambda r: level not in r._dvk_level_chain())
+        return [
+            *own._dvk_rule_own_level(level),
+            *outside._dvk_rule_outside_chain(level),
+            *(climbing - outside)._dvk_rule_ladder(level),
+            *self._dvk_rule_self_assessment(),
+            *climbing._dvk_rule_deadline(),
+        ]
 
-        def names(records):
-            shown = ", ".join(records[:5].mapped("display_name"))
-            if len(records) > 5:
-                shown = self.env._(
-                    "%(names)s and %(count)s more", names=shown, count=len(records) - 5
-                )
-            return shown
+    def _dvk_rule_names(self):
+        """The records named by a rule: five, then how many more."""
+        shown = ", ".join(self[:5].mapped("display_name"))
+        if len(self) > 5:
+            shown = self.env._(
+                "%(names)s and %(count)s more", names=shown, count=len(self) - 5
+            )
+        return shown
 
-        own = self.filtered(
+    def _dvk_own_level_records(self, level):
+        """The records whose unit holds ``level`` or a higher one."""
+        return self.filtered(
             lambda r: (
                 r.department_id.dvk_level_id
                 and not level._is_above(r.department_id.dvk_level_id)
             )
         )
-        if own:
-            rules_.append(
-                self.env._(
-                    "Units at %(level)s propose at their own level directly: "
-                    "%(names)s.",
-                    level=level.name,
-                    names=names(own),
-                )
+
+    def _dvk_rule_own_level(self, level):
+        if not self:
+            return []
+        return [
+            self.env._(
+                "Units at %(level)s propose at their own level directly: %(names)s.",
+                level=level.name,
+                names=self._dvk_rule_names(),
             )
-        climbing = self - own
-        outside = climbing.filtered(lambda r: level not in r._dvk_level_chain())
-        if outside:
-            rules_.append(
-                self.env._(
-                    "%(level)s is not a level of the chain in force for the "
-                    "campaign of %(names)s.",
-                    level=level.name,
-                    names=names(outside),
-                )
+        ]
+
+    def _dvk_rule_outside_chain(self, level):
+        if not self:
+            return []
+        return [
+            self.env._(
+                "%(level)s is not a level of the chain in force for the "
+                "campaign of %(names)s.",
+                level=level.name,
+                names=self._dvk_rule_names(),
             )
+        ]
+
+    def _dvk_rule_ladder(self, level):
+        """Seed 001 §3: above the unit's own level, the level just below
+        first."""
         by_below = {}
-        for record in climbing - outside:
+        for record in self:
             below = record._dvk_level_below(level)
             by_below[below] = by_below.get(below, self.browse()) | record
+        rules_ = []
         for below, records in by_below.items():
             if not below:
                 continue
@@ -248,9 +270,13 @@ class DvkRecognitionMixin(models.AbstractModel):
                 text += " " + self.env._(
                     "Not yet recognised at %(below)s: %(names)s.",
                     below=below.name,
-                    names=names(missing),
+                    names=missing._dvk_rule_names(),
                 )
             rules_.append(text)
+        return rules_
+
+    def _dvk_rule_self_assessment(self):
+        """Seed 001 §3: every level needs the self-assessment."""
         text = self.env._(
             "Every level of recognition needs a finished self-assessment that "
             "meets its knock-out criteria."
@@ -258,14 +284,18 @@ class DvkRecognitionMixin(models.AbstractModel):
         unassessed = self.filtered(lambda r: not r.self_assessed)
         if unassessed:
             text += " " + self.env._(
-                "Still missing for: %(names)s.", names=names(unassessed)
+                "Still missing for: %(names)s.", names=unassessed._dvk_rule_names()
             )
-        rules_.append(text)
-        for campaign in climbing.campaign_id:
+        return [text]
+
+    def _dvk_rule_deadline(self):
+        """Seed 001 §4: the campaign's deadline for proposals upwards."""
+        rules_ = []
+        today = fields.Date.context_today(self)
+        for campaign in self.campaign_id:
             deadline = campaign.proposal_deadline
             if not deadline:
                 continue
-            today = fields.Date.context_today(self)
             if today > deadline:
                 rules_.append(
                     self.env._(

@@ -281,12 +281,7 @@ class DvkScoringMixin(models.AbstractModel):
                     "criteria_set_id": self.criteria_set_id.id,
                 }
             )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "dvk.score.sheet",
-            "res_id": sheet.id,
-            "view_mode": "form",
-        }
+        return sheet._get_records_action(context={})
 
     def _dvk_check_write(self, vals):
         if "criteria_set_id" in vals and not self.env.su:

@@ -393,9 +393,10 @@ class TestButtonsMenus(DvkCommon):
         buttons = self._buttons("dvk.model", self.user_officer)
         self.assertEqual(buttons["action_renew"]["invisible"], "not dvk_can_renew")
         self.assertEqual(
-            buttons["action_withdraw_proposal"]["invisible"],
-            "not proposal_level_id or not dvk_in_officer_scope",
+            buttons["action_withdraw_proposal"]["invisible"], "not dvk_can_withdraw"
         )
+        self.assertTrue(model.with_user(self.user_officer).dvk_can_withdraw)
+        self.assertFalse(model.with_user(self.user_staff).dvk_can_withdraw)
         for user in (self.user_staff, self.user_officer):
             with self.subTest(user=user.login):
                 self.assertFalse(model.with_user(user).dvk_can_renew)
@@ -405,6 +406,7 @@ class TestButtonsMenus(DvkCommon):
         self.assertTrue(model.with_user(self.user_officer).dvk_in_officer_scope)
         model.with_user(self.user_officer).action_withdraw_proposal()
         self.assertFalse(model.proposal_level_id)
+        self.assertFalse(model.with_user(self.user_officer).dvk_can_withdraw)
         self.assertTrue(model.with_user(self.user_staff).dvk_can_renew)
         model.with_user(self.user_staff).action_renew()
         self.assertTrue(model.next_ids)
