@@ -20,11 +20,11 @@ from . import dvk_workflow_mixin
 from . import dvk_dossier
 from . import dvk_dossier_copies
 from . import dvk_model_target
-from . import dvk_model
 from . import dvk_model_registration
 from . import dvk_model_approval
 from . import dvk_model_recognition
 from . import dvk_model_next_year
+from . import dvk_model
 from . import dvk_model_deadline
 from . import dvk_exemplar
 from . import dvk_decision

@@ -177,7 +177,7 @@ class DvkExemplar(models.Model):
 
     def _check_can_propose(self, level):
         """Hook: raise when the exemplars cannot be proposed at ``level``."""
-        super()._check_can_propose(level)
+        result = super()._check_can_propose(level)
         for exemplar in self:
             if not exemplar.eligibility_ok:
                 raise UserError(
@@ -213,9 +213,9 @@ class DvkExemplar(models.Model):
                             other=other[0].name,
                         )
                     )
-        # sudo: as above, the models of the files, whoever proposes
         shared = {}
         for exemplar in self:
+            # sudo: as above, the models of the files, whoever proposes
             for model in exemplar.sudo().model_ids:
                 shared.setdefault(model, []).append(exemplar)
         for model, exemplars in shared.items():
@@ -231,6 +231,7 @@ class DvkExemplar(models.Model):
                 )
         self._dvk_check_self_assessment()
         self._check_dossier("propose")
+        return result
 
     def _check_recognizable(self, decisions):
         self._check_dossier("recognize")

@@ -19,6 +19,11 @@ class DvkModel(models.Model):
     # core way around it.
     _inherit = [
         "hr.mixin",
+        # The model's own concerns, one file each, over the workflow.
+        "dvk.model.next.year",
+        "dvk.model.recognition",
+        "dvk.model.approval",
+        "dvk.model.registration",
         "dvk.workflow.mixin",
         "dvk.dossier.mixin",
         "mail.thread",

@@ -7,12 +7,13 @@ from odoo.fields import Domain
 from ..tools import rules
 
 
-class DvkModel(models.Model):
+class DvkModelApproval(models.AbstractModel):
     """Approval up the unit tree (seed 000 §II.1 steps 2-3): submission by
     the registrant side, the approver found by the routing, approval or
     refusal with its activity, correction of a refused registration."""
 
-    _inherit = "dvk.model"
+    _name = "dvk.model.approval"
+    _description = "DVK Model Approval"
 
     dvk_can_decide = fields.Boolean(
         compute="_compute_dvk_can_decide",

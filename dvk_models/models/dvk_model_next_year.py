@@ -3,12 +3,13 @@ from odoo.exceptions import UserError
 from odoo.fields import Command
 
 
-class DvkModel(models.Model):
+class DvkModelNextYear(models.AbstractModel):
     """A model from one year to the next (seed 000 §II.2): carried over
     without results, renewed once recognised, and its years and
     replications."""
 
-    _inherit = "dvk.model"
+    _name = "dvk.model.next.year"
+    _description = "DVK Model from Year to Year"
 
     dvk_can_renew = fields.Boolean(
         compute="_compute_dvk_can_renew",

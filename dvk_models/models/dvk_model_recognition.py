@@ -2,11 +2,12 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 
-class DvkModel(models.Model):
+class DvkModelRecognition(models.AbstractModel):
     """A model's recognition (seed 001 §3-4): the rules of its proposal, its
     withdrawal, and its removal from the list (seed 000 §II.1 step 4)."""
 
-    _inherit = "dvk.model"
+    _name = "dvk.model.recognition"
+    _description = "DVK Model Recognition"
 
     dvk_can_propose = fields.Boolean(
         compute="_compute_dvk_can_propose",
@@ -26,7 +27,7 @@ class DvkModel(models.Model):
         Scoring and sector addons add their requirements (self-assessment,
         dossiers, periodic reports).
         """
-        super()._check_can_propose(level)
+        result = super()._check_can_propose(level)
         self._dvk_check_self_assessment()
         self._check_dossier("propose")
         today = fields.Date.context_today(self)
@@ -44,6 +45,7 @@ class DvkModel(models.Model):
                         name=model.name,
                     )
                 )
+        return result
 
     @api.depends_context("uid")
     @api.depends("state", "proposal_level_id", "campaign_id")

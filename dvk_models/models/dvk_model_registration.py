@@ -4,11 +4,12 @@ from odoo.exceptions import UserError, ValidationError
 from ..tools import rules
 
 
-class DvkModel(models.Model):
+class DvkModelRegistration(models.AbstractModel):
     """A registration as it is entered: its name, dates and target level
     within the campaign, and who may register what (RELIABILITY (b) 5, 32)."""
 
-    _inherit = "dvk.model"
+    _name = "dvk.model.registration"
+    _description = "DVK Model Registration"
 
     @api.constrains("name")
     def _check_name(self):

@@ -388,7 +388,7 @@ class DvkRecognitionMixin(models.AbstractModel):
         ``level``. The core refuses a level the record reached or one outside
         its ladder; models and exemplars add their rules (self-assessment,
         dossiers, eligibility), sectors theirs (periodic reports)."""
-        self._dvk_check_propose_level(level)
+        return self._dvk_check_propose_level(level)
 
     def action_propose(self, level=None):
         """Propose records for recognition, in batch: each at ``level``, or
