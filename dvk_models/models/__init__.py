@@ -12,6 +12,7 @@ from . import dvk_campaign
 from . import dvk_campaign_deadline
 from . import dvk_campaign_reminder
 from . import dvk_workflow_mixin
+from . import dvk_record_link_mixin
 from . import dvk_dossier
 from . import dvk_dossier_copies
 from . import dvk_model_target

@@ -7,6 +7,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL, formatLang
 
+from .dvk_record_link_mixin import ONE_RECORD_CHECK
+
 
 class DvkScoreSheet(models.Model):
     """A self-assessment or council score sheet of a model or an exemplar.
@@ -17,7 +19,7 @@ class DvkScoreSheet(models.Model):
 
     _name = "dvk.score.sheet"
     _description = "DVK Score Sheet"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "dvk.record.link.mixin"]
     _order = "id desc"
     _check_company_auto = True
 
@@ -25,10 +27,9 @@ class DvkScoreSheet(models.Model):
     # sheet was created (by a cron, an import, the demo data) read
     # "Self-assessment - ..." in English to Vietnamese users.
     name = fields.Char(compute="_compute_name", search="_search_name")
-    # No company check: the sheet's company is the record's own (computed
-    # below); checked against it, a new sheet offered no record to score.
-    model_id = fields.Many2one("dvk.model", ondelete="cascade", index=True)
-    exemplar_id = fields.Many2one("dvk.exemplar", ondelete="cascade", index=True)
+    # model_id, exemplar_id: no company check, the sheet's company is the
+    # record's own (computed below); checked against it, a new sheet offered
+    # no record to score.
     kind = fields.Selection(
         [("self", "Self-assessment"), ("council", "Council")],
         required=True,
@@ -99,7 +100,7 @@ class DvkScoreSheet(models.Model):
     )
 
     _one_record = models.Constraint(
-        "CHECK((model_id IS NULL) != (exemplar_id IS NULL))",
+        ONE_RECORD_CHECK,
         "A score sheet scores either a model or an exemplar.",
     )
     _one_sheet_per_evaluator = models.UniqueIndex(
@@ -113,7 +114,7 @@ class DvkScoreSheet(models.Model):
     def _compute_name(self):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for sheet in self:
-            record = sheet.model_id or sheet.exemplar_id
+            record = sheet._dvk_record()
             parts = (kinds.get(sheet.kind), record.display_name)
             sheet.name = " - ".join(part for part in parts if part)
 
@@ -133,7 +134,7 @@ class DvkScoreSheet(models.Model):
     )
     def _compute_company_id(self):
         for sheet in self:
-            record = sheet.model_id or sheet.exemplar_id
+            record = sheet._dvk_record()
             sheet.company_id = record.company_id
             sheet.department_id = record.department_id
 
@@ -197,17 +198,13 @@ class DvkScoreSheet(models.Model):
             "(company_id and [('company_ids', 'in', [company_id])] or [])"
         )
 
-    def _record(self):
-        self.ensure_one()
-        return self.model_id or self.exemplar_id
-
     @api.constrains("model_id", "exemplar_id", "evaluator_id", "kind")
     def _check_conflict_of_interest(self):
         """A council evaluator may not score a model of his own unit or one he
         takes part in, nor his own exemplar file; a self-assessment is made by
         the registrant, the person concerned or the head of the unit."""
         for sheet in self:
-            record = sheet._record()
+            record = sheet._dvk_record()
             if sheet.kind == "self":
                 # Seed 001 §3: the unit assesses its own model; an officer
                 # filling it would print as the unit's head.
@@ -271,7 +268,7 @@ class DvkScoreSheet(models.Model):
     def _onchange_record(self):
         """A new sheet takes the criteria set its record is scored against,
         unless a set meant for that kind of record is already chosen."""
-        record = self.model_id or self.exemplar_id
+        record = self._dvk_record()
         target = "model" if self.model_id else "exemplar"
         if record and self.criteria_set_id.target != target:
             self.criteria_set_id = record.criteria_set_id
@@ -398,7 +395,7 @@ class DvkScoreSheet(models.Model):
     def _eligibility_rows(self):
         rows = []
         for sheet in self:
-            record = sheet._record()
+            record = sheet._dvk_record()
             rows.append(
                 (
                     sheet.id,
@@ -456,7 +453,7 @@ class DvkScoreSheet(models.Model):
         user = self.env.user
         is_manager = user.has_group("dvk_models.group_dvk_manager")
         for sheet in self:
-            record = sheet._record()
+            record = sheet._dvk_record()
             sheet.dvk_can_fill = (sheet.evaluator_id == user or is_manager) and not (
                 sheet.kind == "council"
                 and record
@@ -482,7 +479,7 @@ class DvkScoreSheet(models.Model):
         record (:meth:`_check_council_member`); before a record is chosen,
         whether he sits on any council: a DVK officer or manager."""
         self.ensure_one()
-        record = self._record()
+        record = self._dvk_record()
         if record:
             return record._dvk_in_officer_scope()
         return self.env.su or self.env.user.has_group("dvk_models.group_dvk_officer")
@@ -503,7 +500,7 @@ class DvkScoreSheet(models.Model):
         if self.env.su:
             return
         for sheet in self.filtered(lambda s: s.kind == "council"):
-            record = sheet._record()
+            record = sheet._dvk_record()
             if not sheet._dvk_may_score_council():
                 raise UserError(
                     self.env._(
@@ -523,7 +520,7 @@ class DvkScoreSheet(models.Model):
             return
         user = self.env.user
         for sheet in self.filtered(lambda s: s.kind == "council"):
-            record = sheet._record()
+            record = sheet._dvk_record()
             # sudo: who registered or takes part in the record, not its content
             if user in record.sudo()._get_registrant_users():
                 raise UserError(
@@ -563,7 +560,7 @@ class DvkScoreSheet(models.Model):
             # sudo: the evaluator (the person an exemplar file is about, a
             # council member) may read the record without editing it; the
             # history line of the finished sheet is written as that user.
-            sheet._record().sudo().message_post(
+            sheet._dvk_record().sudo().message_post(
                 author_id=self.env.user.partner_id.id,
                 body=Markup("<p>%s</p>")
                 % self.env._(
