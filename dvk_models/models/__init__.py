@@ -20,6 +20,8 @@ from . import dvk_model
 from . import dvk_model_deadline
 from . import dvk_exemplar
 from . import dvk_decision
+from . import dvk_decision_authority
+from . import dvk_decision_issue
 from . import dvk_decision_counter
 from . import dvk_decision_line
 from . import dvk_decision_award
