@@ -9,6 +9,10 @@ from . import hr_emulation_title_type
 from . import hr_emulation_title
 from . import hr_discipline
 from . import dvk_campaign
+from . import dvk_campaign_calendar
+from . import dvk_campaign_levels
+from . import dvk_campaign_guidance
+from . import dvk_campaign_takeover
 from . import dvk_campaign_deadline
 from . import dvk_campaign_reminder
 from . import dvk_workflow_mixin
