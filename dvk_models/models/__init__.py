@@ -35,4 +35,7 @@ from . import dvk_criteria_set
 from . import dvk_eligibility
 from . import dvk_eligibility_watch
 from . import dvk_score_sheet
+from . import dvk_score_sheet_line
+from . import dvk_score_sheet_council
+from . import dvk_score_sheet_scoring
 from . import mail_activity
