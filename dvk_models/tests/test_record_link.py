@@ -3,9 +3,9 @@ sheets: exactly one of a model and an exemplar, enforced by the database."""
 
 from psycopg2.errors import CheckViolation
 
-from odoo.tools import mute_logger
+from odoo.tools import SQL, mute_logger
 
-from .common import DvkCommon
+from .common import DvkCommon, run_migration
 
 LINKED = ("dvk.decision.line", "dvk.dossier.line", "dvk.score.sheet")
 
@@ -110,3 +110,47 @@ class TestRecordLink(DvkCommon):
         )
         self.assertEqual(line._dvk_record(), self.exemplar)
         self.assertEqual(line.department_id, self.commune)
+
+    def test_migration_renames_decision_line_check(self):
+        """Rule: updating a database whose decision line CHECK is still named
+        dvk_decision_line_one_target renames it, its reflection and its XML id
+        to ..._one_record: one CHECK remains, and the same reflection record
+        (with its translated message)."""
+        old, new = "dvk_decision_line_one_target", "dvk_decision_line_one_record"
+        cr = self.env.cr
+        cr.execute("SELECT id FROM ir_model_constraint WHERE name = %s", (new,))
+        [reflection_id] = cr.fetchone()
+        # The database as the previous version left it.
+        cr.execute(
+            SQL(
+                "ALTER TABLE dvk_decision_line RENAME CONSTRAINT %s TO %s",
+                SQL.identifier(new),
+                SQL.identifier(old),
+            )
+        )
+        cr.execute(
+            "UPDATE ir_model_constraint SET name = %s WHERE id = %s",
+            (old, reflection_id),
+        )
+        cr.execute(
+            "UPDATE ir_model_data SET name = %s WHERE module = 'dvk_models' "
+            "AND name = %s",
+            ("constraint_" + old, "constraint_" + new),
+        )
+        run_migration("dvk_models", "19.0.1.9.0", "pre-record_link", cr, "19.0.1.8.0")
+        cr.execute(
+            "SELECT conname FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid "
+            "WHERE t.relname = 'dvk_decision_line' AND c.conname IN %s",
+            ((old, new),),
+        )
+        self.assertEqual([row[0] for row in cr.fetchall()], [new])
+        cr.execute(
+            "SELECT name FROM ir_model_constraint WHERE id = %s", (reflection_id,)
+        )
+        self.assertEqual(cr.fetchone()[0], new)
+        cr.execute(
+            "SELECT res_id FROM ir_model_data "
+            "WHERE module = 'dvk_models' AND name = %s",
+            ("constraint_" + new,),
+        )
+        self.assertEqual(cr.fetchall(), [(reflection_id,)])
