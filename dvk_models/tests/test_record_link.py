@@ -1,6 +1,8 @@
 """The record link shared by decision lines, dossier documents and score
 sheets: exactly one of a model and an exemplar, enforced by the database."""
 
+import datetime
+
 from psycopg2.errors import CheckViolation
 
 from odoo.tools import SQL, mute_logger
@@ -41,6 +43,7 @@ class TestRecordLink(DvkCommon):
                 "campaign_id": cls.campaign.id,
                 "level_id": cls.level_grassroots.id,
                 "authority_department_id": cls.commune.id,
+                "date": datetime.date(2026, 10, 10),
             }
         )
         cls.template = cls.env["dvk.dossier.template"].create(
