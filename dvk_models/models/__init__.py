@@ -9,6 +9,10 @@ from . import hr_emulation_title_type
 from . import hr_emulation_title
 from . import hr_discipline
 from . import dvk_campaign
+from . import dvk_campaign_calendar
+from . import dvk_campaign_levels
+from . import dvk_campaign_guidance
+from . import dvk_campaign_takeover
 from . import dvk_campaign_deadline
 from . import dvk_campaign_reminder
 from . import mail_thread_batch
@@ -17,6 +21,7 @@ from . import dvk_subject_mixin
 from . import dvk_recognition_mixin
 from . import dvk_scoring_mixin
 from . import dvk_workflow_mixin
+from . import dvk_record_link_mixin
 from . import dvk_dossier
 from . import dvk_dossier_copies
 from . import dvk_model_target
@@ -28,6 +33,8 @@ from . import dvk_model
 from . import dvk_model_deadline
 from . import dvk_exemplar
 from . import dvk_decision
+from . import dvk_decision_authority
+from . import dvk_decision_issue
 from . import dvk_decision_counter
 from . import dvk_decision_line
 from . import dvk_decision_award
@@ -37,4 +44,7 @@ from . import dvk_criteria_set
 from . import dvk_eligibility
 from . import dvk_eligibility_watch
 from . import dvk_score_sheet
+from . import dvk_score_sheet_line
+from . import dvk_score_sheet_council
+from . import dvk_score_sheet_scoring
 from . import mail_activity

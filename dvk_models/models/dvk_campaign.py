@@ -1,7 +1,5 @@
-import datetime
-
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 from odoo.fields import Command
 
 # The campaign fields of the public contract, each the main deadline of a kind
@@ -28,65 +26,9 @@ class DvkCampaign(models.Model):
         default=lambda self: fields.Date.context_today(self).year,
         tracking=True,
     )
-    phase = fields.Char(
-        compute="_compute_phase",
-        store=True,
-        readonly=False,
-        help="The phase of the movement this year belongs to, e.g. 2021-2025: "
-        "by default the phase of the profile's guidance for the year.",
-    )
     profile_id = fields.Many2one(tracking=True)
     date_start = fields.Date(string="Start", required=True, tracking=True)
     date_end = fields.Date(string="End", required=True, tracking=True)
-    deadline_ids = fields.One2many(
-        "dvk.campaign.deadline",
-        "campaign_id",
-        string="Deadlines",
-        copy=True,
-        help="The campaign's calendar, generated from its profile's deadline "
-        "rules for its year; each line drives reminders and overdue flags.",
-    )
-    registration_deadline = fields.Date(
-        compute="_compute_contract_deadlines",
-        inverse="_inverse_contract_deadlines",
-        store=True,
-        readonly=False,
-        tracking=True,
-        help="The main registration deadline: the registration line without "
-        "scope, else the latest one.",
-    )
-    proposal_deadline = fields.Date(
-        string="Upper-level Proposal Deadline",
-        compute="_compute_contract_deadlines",
-        inverse="_inverse_contract_deadlines",
-        store=True,
-        readonly=False,
-        tracking=True,
-        help="Proposals for recognition at the upper level must be sent by then.",
-    )
-    recognition_deadline = fields.Date(
-        compute="_compute_contract_deadlines",
-        inverse="_inverse_contract_deadlines",
-        store=True,
-        readonly=False,
-        tracking=True,
-    )
-    level_date = fields.Date(
-        string="Level Chain Date",
-        compute="_compute_level_date",
-        store=True,
-        readonly=False,
-        tracking=True,
-        help="The date that picks the level chain of the profile for this "
-        "campaign; by default its end, when its recognitions are decided (the "
-        "2025 campaigns recognise under the two-tier local government, without "
-        "the district tier). Campaigns of earlier years keep their own chain.",
-    )
-    level_chain_ids = fields.Many2many(
-        "dvk.level",
-        compute="_compute_level_chain_ids",
-        help="The levels a record of the campaign climbs, lowest first.",
-    )
     state = fields.Selection(
         [("draft", "Draft"), ("open", "Open"), ("closed", "Closed")],
         default="draft",
@@ -103,42 +45,6 @@ class DvkCampaign(models.Model):
     exemplar_count = fields.Integer(compute="_compute_counts")
     decision_count = fields.Integer(compute="_compute_counts")
     note = fields.Html()
-    # Guidance documents: the legal bases of the campaign's decisions.
-    legal_basis = fields.Text(
-        string="Guidance Documents",
-        compute="_compute_legal_basis",
-        store=True,
-        readonly=False,
-        help="The guidance and legal texts the campaign follows, one per line; "
-        'the decisions of the campaign cite each as "Căn cứ ...;".',
-    )
-
-    merged_into_id = fields.Many2one(
-        "dvk.campaign",
-        string="Taken Over By",
-        readonly=True,
-        copy=False,
-        index="btree_not_null",
-        ondelete="restrict",
-        tracking=True,
-        help="The campaign of the merged province (company) that took over the "
-        "registrations under way of this one; this campaign is closed and keeps "
-        "what it decided.",
-    )
-    merged_from_ids = fields.One2many(
-        "dvk.campaign",
-        "merged_into_id",
-        string="Took Over",
-        help="The campaigns of the merged provinces whose registrations under "
-        "way this campaign took over.",
-    )
-    merge_date = fields.Date(
-        string="Taken Over On",
-        readonly=True,
-        copy=False,
-        help="The date from which the campaign of the merged province carries "
-        "on this one.",
-    )
 
     # One campaign of a profile a year in a company, those taken over by the
     # campaign of a merged province (company) apart: they stay, closed, with
@@ -150,81 +56,6 @@ class DvkCampaign(models.Model):
     _year_valid = models.Constraint(
         "CHECK(year > 2000 AND year < 2200)", "The campaign year is not valid."
     )
-
-    @api.depends("date_end")
-    def _compute_level_date(self):
-        for campaign in self:
-            campaign.level_date = campaign.date_end
-
-    @api.depends("level_date", "year", "profile_id.level_ids")
-    def _compute_level_chain_ids(self):
-        for campaign in self:
-            campaign.level_chain_ids = campaign._dvk_level_chain()
-
-    @api.model
-    def _dvk_waiting_proposals(self):
-        """(campaign, level) pairs of the open campaigns' records proposed
-        and visible to the user, in the current company."""
-        domain = [
-            ("state", "=", "proposed"),
-            ("campaign_id.state", "=", "open"),
-            ("company_id", "=", self.env.company.id),
-        ]
-        pairs = set()
-        for model in ("dvk.model", "dvk.exemplar"):
-            for campaign, level in self.env[model]._read_group(
-                domain, ["campaign_id", "proposal_level_id"]
-            ):
-                pairs.add((campaign, level))
-        return pairs
-
-    @api.model
-    def _dvk_campaign_at_work(self):
-        """The campaign an officer's new decision, council grid or candidate
-        search is about: the one running for the user's unit (as for a new
-        registration), or else the only open campaign with proposals waiting
-        for a decision. None when it stays ambiguous: the user chooses."""
-        campaign = self.env["dvk.model"]._default_campaign_id()
-        if campaign:
-            return campaign
-        campaigns = {campaign for campaign, _level in self._dvk_waiting_proposals()}
-        return campaigns.pop() if len(campaigns) == 1 else self.browse()
-
-    def _dvk_level_chain(self):
-        """The chain in force for the campaign (its level chain date, else the
-        end of its year), lowest level first."""
-        self.ensure_one()
-        if not self.profile_id:
-            return self.env["dvk.level"]._get_ordered()
-        date = self.level_date or (
-            datetime.date(self.year, 12, 31) if self.year else False
-        )
-        return self.profile_id._dvk_levels_at(date)
-
-    def _dvk_level_step(self, level):
-        """The step of ``level`` in the chain in force for the campaign (its
-        level chain date, else the end of its year); empty without one."""
-        Step = self.env["dvk.profile.level"]
-        if not level or not self or not self.profile_id:
-            return Step
-        self.ensure_one()
-        date = self.level_date or (
-            datetime.date(self.year, 12, 31) if self.year else False
-        )
-        steps = self.profile_id._dvk_steps_at(date)
-        return steps.filtered(lambda s: s.level_id == level)[:1]
-
-    def _dvk_level_name(self, level):
-        """The level as the campaign's chain names it ("Cơ sở", "Huyện" ...):
-        the step's ``document_name`` when the level's own name does not fit
-        the bodies of that step (the sector unions since 1/7/2025 are "trên
-        trực tiếp cơ sở", not "huyện"), else the level's name."""
-        if not level:
-            return ""
-        name = self._dvk_level_step(level).document_name
-        if name:
-            return f"{name[:1].upper()}{name[1:]}"
-        return level.name or ""
 
     @api.depends_context("uid", "allowed_company_ids")
     def _compute_counts(self):
@@ -254,105 +85,6 @@ class DvkCampaign(models.Model):
         (``action_open_models`` and its siblings)."""
         return [("campaign_id", "in", self._origin.ids)]
 
-    @api.depends("profile_id", "year")
-    def _compute_legal_basis(self):
-        # The guidance of the campaign's period when its profile or year is
-        # chosen; afterwards the manager may edit it, and a guidance recorded
-        # on the profile later does not overwrite what the campaign cites.
-        for campaign in self:
-            campaign.legal_basis = campaign._get_default_legal_basis()
-
-    @api.depends("profile_id", "year")
-    def _compute_phase(self):
-        for campaign in self:
-            phases = campaign._dvk_guidance().filtered("phase").mapped("phase")
-            campaign.phase = phases[0] if phases else False
-
-    def _dvk_guidance(self):
-        """The profile's guidance documents in force for the campaign's year."""
-        self.ensure_one()
-        if not self.profile_id:
-            return self.env["dvk.profile.guidance"]
-        return self.profile_id._dvk_guidance_for(self.year)
-
-    def _get_default_legal_basis(self):
-        """Hook: the guidance documents of the campaign's profile in force for
-        its year, one per line: a campaign of a new phase does not cite the
-        guidance of the phase before."""
-        self.ensure_one()
-        return "\n".join(self._dvk_guidance().mapped("name"))
-
-    def _dvk_missing_guidance_message(self):
-        """What a campaign without any guidance document for its year tells
-        the officer preparing its decisions."""
-        self.ensure_one()
-        profile = self.profile_id
-        # sudo: the periods of the profile's guidance, configuration data
-        documents = profile.sudo().guidance_ids if profile else []
-        ends = [g.year_to for g in documents if g.year_to]
-        if ends and max(ends) < self.year:
-            return self.env._(
-                "No guidance document governs %(year)s: the guidance of the "
-                "%(profile)s profile ends in %(end)s. Record the guidance of the "
-                "new phase (on the profile, or in the Guidance Documents of the "
-                "campaign %(campaign)s) or write the legal bases of this decision.",
-                year=self.year,
-                profile=profile.display_name,
-                end=max(ends),
-                campaign=self.display_name,
-            )
-        return self.env._(
-            "The campaign %(campaign)s has no guidance document for %(year)s: "
-            "record it (on the profile, or in the Guidance Documents of the "
-            "campaign) or write the legal bases of this decision.",
-            year=self.year,
-            campaign=self.display_name,
-        )
-
-    @api.depends("deadline_ids.date", "deadline_ids.kind", "deadline_ids.level_ids")
-    def _compute_contract_deadlines(self):
-        for campaign in self:
-            for fname, kind in CONTRACT_DEADLINES.items():
-                campaign[fname] = campaign._main_deadline(kind).date
-
-    def _inverse_contract_deadlines(self):
-        for campaign in self:
-            for fname, kind in CONTRACT_DEADLINES.items():
-                line = campaign._main_deadline(kind)
-                value = campaign[fname]
-                if line and not value:
-                    line.unlink()
-                elif line and line.date != value:
-                    line.date = value
-                elif value and not line:
-                    campaign.deadline_ids = [
-                        Command.create(campaign._contract_line_vals(kind, value))
-                    ]
-
-    def _main_deadline(self, kind):
-        """The line a contract field shows for ``kind``: the one without
-        scope, else the latest."""
-        self.ensure_one()
-        lines = self.deadline_ids.filtered(lambda line: line.kind == kind)
-        main = lines.filtered(lambda line: not line.level_ids) or lines
-        return main.sorted(lambda line: (line.date or datetime.date.min, line.id))[-1:]
-
-    def _contract_line_vals(self, kind, date):
-        labels = dict(
-            self.env["dvk.campaign.deadline"]
-            ._fields["kind"]
-            ._description_selection(self.env)
-        )
-        return {"name": labels[kind], "kind": kind, "date": date}
-
-    @api.model
-    def _get_default_dates(self, year):
-        """Hook: the default start and end of a campaign of ``year``."""
-        return {
-            "date_start": datetime.date(year, 1, 1),
-            "date_end": datetime.date(year, 12, 31),
-        }
-
     @api.onchange("profile_id", "year")
     def _onchange_defaults(self):
         if not (self.profile_id and self.year) or not 2000 < self.year < 2200:
@@ -375,86 +107,6 @@ class DvkCampaign(models.Model):
     def _is_default_name(self, name):
         prefix = self._default_name(0)[:-1]
         return name.startswith(prefix) and name[len(prefix) :].isdigit()
-
-    @api.constrains("deadline_ids", "registration_deadline", "recognition_deadline")
-    def _check_required_deadlines(self):
-        """Every campaign has a registration and a recognition deadline: the
-        late registrations and the overdue flags are read from them."""
-        if self.env.context.get("dvk_deadline_reset"):
-            return  # the new calendar follows in the same write
-        for campaign in self:
-            missing = [
-                campaign._fields[fname].get_description(self.env)["string"]
-                for fname in ("registration_deadline", "recognition_deadline")
-                if not campaign[fname]
-            ]
-            if missing:
-                raise ValidationError(
-                    self.env._(
-                        "The campaign %(name)s needs a %(deadlines)s: add the "
-                        "deadline lines or the deadline rules of its profile.",
-                        name=campaign.name,
-                        deadlines=", ".join(missing),
-                    )
-                )
-
-    @api.constrains(
-        "date_start",
-        "date_end",
-        "registration_deadline",
-        "recognition_deadline",
-        "proposal_deadline",
-    )
-    def _check_dates(self):
-        for campaign in self:
-            if campaign.date_end < campaign.date_start:
-                raise ValidationError(
-                    self.env._(
-                        "The campaign %(name)s ends before it starts.",
-                        name=campaign.name,
-                    )
-                )
-            for fname in (
-                "registration_deadline",
-                "recognition_deadline",
-                "proposal_deadline",
-            ):
-                value = campaign[fname]
-                if value and not campaign.date_start <= value <= campaign.date_end:
-                    raise ValidationError(
-                        self.env._(
-                            "The %(deadline)s of %(name)s is outside the campaign "
-                            "(%(start)s - %(end)s).",
-                            deadline=self._fields[fname].get_description(self.env)[
-                                "string"
-                            ],
-                            name=campaign.name,
-                            start=campaign.date_start,
-                            end=campaign.date_end,
-                        )
-                    )
-            campaign.deadline_ids._check_date()
-            outside = self.env["dvk.model"].search_count(
-                [
-                    ("campaign_id", "=", campaign.id),
-                    "|",
-                    "|",
-                    ("registration_date", "<", campaign.date_start),
-                    ("registration_date", ">", campaign.date_end),
-                    "|",
-                    ("date_start", "<", campaign.date_start),
-                    ("date_end", ">", campaign.date_end),
-                ],
-                limit=1,
-            )
-            if outside:
-                raise ValidationError(
-                    self.env._(
-                        "The campaign %(name)s has registrations that would fall "
-                        "outside its new dates.",
-                        name=campaign.name,
-                    )
-                )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):
@@ -619,62 +271,6 @@ class DvkCampaign(models.Model):
                     self._apply_contract_deadline(lines, kind, vals.pop(fname))
             vals["deadline_ids"] = [Command.create(line) for line in lines]
         return super().create(vals_list)
-
-    def _apply_contract_deadline(self, lines, kind, value):
-        """Set the main line of ``kind`` in ``lines`` (values about to be
-        created) to ``value``, as the inverse does on a saved campaign."""
-        of_kind = [line for line in lines if line["kind"] == kind]
-        unscoped = [line for line in of_kind if not line["level_ids"][0][2]]
-        main = sorted(unscoped or of_kind, key=lambda line: line["date"])[-1:]
-        if main and value:
-            main[0]["date"] = fields.Date.to_date(value)
-        elif main:
-            lines.remove(main[0])
-        elif value:
-            lines.append(self._contract_line_vals(kind, fields.Date.to_date(value)))
-
-    def _dvk_carrier(self):
-        """The campaign that carries this one on: itself, or the campaign of
-        the merged province that took it over (followed through later
-        takeovers)."""
-        self.ensure_one()
-        campaign, seen = self, set()
-        while campaign.merged_into_id and campaign.id not in seen:
-            seen.add(campaign.id)
-            campaign = campaign.merged_into_id
-        return campaign
-
-    def _next_campaign(self):
-        """The campaign of the next year with the same profile and company;
-        for a campaign taken over by a merged province's, the next one of
-        that province (renewals and streaks follow the merger)."""
-        self.ensure_one()
-        carrier = self._dvk_carrier()
-        following = self.search(
-            [
-                ("profile_id", "=", carrier.profile_id.id),
-                ("company_id", "=", carrier.company_id.id),
-                ("year", "=", carrier.year + 1),
-            ],
-            order="id",
-        )
-        # The one not taken over, else the carrier of one that was.
-        following = following.filtered(lambda c: not c.merged_into_id) or following
-        return following[:1]._dvk_carrier() if following else following
-
-    def action_take_over_wizard(self):
-        """Open the dialog in which this campaign of a merged province takes
-        over the registrations of its year's campaigns of the former ones."""
-        self.ensure_one()
-        self._check_is_dvk_manager()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "dvk.campaign.merge.wizard",
-            "name": self.env._("Take Over Campaigns"),
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_campaign_id": self.id},
-        }
 
     def action_open_models(self):
         self.ensure_one()

@@ -1,20 +1,24 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .dvk_record_link_mixin import ONE_RECORD_CHECK
+
 
 class DvkDecisionLine(models.Model):
     """One model or exemplar recognised by a decision."""
 
     _name = "dvk.decision.line"
     _description = "DVK Decision Line"
+    _inherit = ["dvk.record.link.mixin"]
     _order = "decision_id, sequence, id"
 
     decision_id = fields.Many2one(
         "dvk.decision", required=True, ondelete="cascade", index=True
     )
     sequence = fields.Integer(default=10)
-    model_id = fields.Many2one("dvk.model", ondelete="restrict", index=True)
-    exemplar_id = fields.Many2one("dvk.exemplar", ondelete="restrict", index=True)
+    # A decision names its records for good: they cannot be deleted.
+    model_id = fields.Many2one(ondelete="restrict")
+    exemplar_id = fields.Many2one(ondelete="restrict")
     level_id = fields.Many2one(related="decision_id.level_id", store=True)
     decision_state = fields.Selection(related="decision_id.state", store=True)
     department_id = fields.Many2one(
@@ -39,8 +43,8 @@ class DvkDecisionLine(models.Model):
     )
     note = fields.Char()
 
-    _one_target = models.Constraint(
-        "CHECK((model_id IS NULL) != (exemplar_id IS NULL))",
+    _one_record = models.Constraint(
+        ONE_RECORD_CHECK,
         "A decision line names either a model or an exemplar.",
     )
     _model_uniq = models.UniqueIndex(
@@ -56,7 +60,7 @@ class DvkDecisionLine(models.Model):
     def _compute_display_name(self):
         for line in self:
             # sudo: a decision names its records to whoever may read it
-            record = (line.model_id or line.exemplar_id).sudo()
+            record = line._dvk_record().sudo()
             line.display_name = record.display_name or ""
 
     @api.depends(
@@ -67,7 +71,7 @@ class DvkDecisionLine(models.Model):
     )
     def _compute_record(self):
         for line in self:
-            record = line.model_id or line.exemplar_id
+            record = line._dvk_record()
             line.department_id = record.department_id
             line.subject_type = record.subject_type
 
@@ -76,7 +80,7 @@ class DvkDecisionLine(models.Model):
         the same whoever reads the decision."""
         for line in self:
             # sudo: only the state, campaign and proposed level are read
-            record = (line.model_id or line.exemplar_id).sudo()
+            record = line._dvk_record().sudo()
             line.record_state = record.state
             line.record_campaign_id = record.campaign_id.id
             line.record_proposal_level_id = record.proposal_level_id.id
@@ -84,7 +88,7 @@ class DvkDecisionLine(models.Model):
     @api.constrains("model_id", "exemplar_id", "decision_id")
     def _check_record(self):
         for line in self:
-            record = line.model_id or line.exemplar_id
+            record = line._dvk_record()
             decision = line.decision_id
             if record.campaign_id != decision.campaign_id:
                 raise ValidationError(

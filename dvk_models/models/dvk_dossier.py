@@ -5,6 +5,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools.safe_eval import safe_eval
 
+from .dvk_record_link_mixin import ONE_RECORD_CHECK
+
 
 class DvkDossierTemplate(models.Model):
     """A document a profile requires at a stage of a model's or an exemplar's
@@ -80,6 +82,7 @@ class DvkDossierLine(models.Model):
 
     _name = "dvk.dossier.line"
     _description = "DVK Dossier Document"
+    _inherit = ["dvk.record.link.mixin"]
     _order = "stage, sequence, id"
     _check_company_auto = True
 
@@ -91,8 +94,6 @@ class DvkDossierLine(models.Model):
     sequence = fields.Integer(related="template_id.sequence", store=True)
     copies = fields.Integer(related="template_id.copies")
     mandatory = fields.Boolean(related="template_id.mandatory")
-    model_id = fields.Many2one("dvk.model", ondelete="cascade", index=True)
-    exemplar_id = fields.Many2one("dvk.exemplar", ondelete="cascade", index=True)
     company_id = fields.Many2one(
         "res.company", compute="_compute_company_id", store=True, index=True
     )
@@ -115,7 +116,7 @@ class DvkDossierLine(models.Model):
     provided = fields.Boolean(compute="_compute_provided", store=True)
 
     _one_record = models.Constraint(
-        "CHECK((model_id IS NULL) != (exemplar_id IS NULL))",
+        ONE_RECORD_CHECK,
         "A dossier document belongs to a model or to an exemplar.",
     )
 
@@ -127,7 +128,7 @@ class DvkDossierLine(models.Model):
     )
     def _compute_company_id(self):
         for line in self:
-            record = line.model_id or line.exemplar_id
+            record = line._dvk_record()
             line.company_id = record.company_id
             line.department_id = record.department_id
 
@@ -139,15 +140,13 @@ class DvkDossierLine(models.Model):
     def write(self, vals):
         if not self.env.su:
             recognised = self.filtered(
-                lambda line: (line.model_id or line.exemplar_id).state == "recognized"
+                lambda line: line._dvk_record().state == "recognized"
             )
             if recognised:
                 raise UserError(
                     self.env._(
                         "The dossier of %(name)s is closed: it is recognised.",
-                        name=(
-                            recognised[0].model_id or recognised[0].exemplar_id
-                        ).display_name,
+                        name=recognised[0]._dvk_record().display_name,
                     )
                 )
         return super().write(vals)

@@ -1,11 +1,11 @@
-import math
-
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 from odoo.tools import SQL, formatLang
+
+from .dvk_record_link_mixin import ONE_RECORD_CHECK
 
 
 class DvkScoreSheet(models.Model):
@@ -17,7 +17,7 @@ class DvkScoreSheet(models.Model):
 
     _name = "dvk.score.sheet"
     _description = "DVK Score Sheet"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "dvk.record.link.mixin"]
     _order = "id desc"
     _check_company_auto = True
 
@@ -25,10 +25,9 @@ class DvkScoreSheet(models.Model):
     # sheet was created (by a cron, an import, the demo data) read
     # "Self-assessment - ..." in English to Vietnamese users.
     name = fields.Char(compute="_compute_name", search="_search_name")
-    # No company check: the sheet's company is the record's own (computed
-    # below); checked against it, a new sheet offered no record to score.
-    model_id = fields.Many2one("dvk.model", ondelete="cascade", index=True)
-    exemplar_id = fields.Many2one("dvk.exemplar", ondelete="cascade", index=True)
+    # model_id, exemplar_id: no company check, the sheet's company is the
+    # record's own (computed below); checked against it, a new sheet offered
+    # no record to score.
     kind = fields.Selection(
         [("self", "Self-assessment"), ("council", "Council")],
         required=True,
@@ -55,40 +54,15 @@ class DvkScoreSheet(models.Model):
         copy=False,
         tracking=True,
     )
-    total = fields.Float(compute="_compute_totals", store=True, tracking=True)
-    weighted_total = fields.Float(compute="_compute_totals", store=True)
-    percent = fields.Float(
-        string="Score (%)", compute="_compute_totals", store=True, aggregator="avg"
-    )
-    mandatory_ok = fields.Boolean(
-        string="Knock-out Criteria Met", compute="_compute_totals", store=True
-    )
-    band_id = fields.Many2one(
-        "dvk.criteria.band", compute="_compute_totals", store=True
-    )
-    passed = fields.Boolean(compute="_compute_totals", store=True)
-    # Not stored: the band's name is read in the reader's language.
-    result = fields.Char(compute="_compute_result")
     note = fields.Text()
     company_id = fields.Many2one(
         "res.company", compute="_compute_company_id", store=True, index=True
-    )
-    dvk_can_fill = fields.Boolean(
-        compute="_compute_dvk_can_fill",
-        help="The current user fills and finishes this sheet: its evaluator or a "
-        "DVK manager, never someone with a stake in a record the council "
-        "scores.",
     )
     dvk_can_delete = fields.Boolean(
         compute="_compute_dvk_can_delete",
         help="The current user may delete this sheet: an unfinished sheet that "
         "the access rules let him delete (its evaluator, the officer in charge "
         "of its unit, a DVK manager).",
-    )
-    dvk_can_score_council = fields.Boolean(
-        compute="_compute_dvk_can_score_council",
-        help="The current user may sit on the council of the record: the kind "
-        "Council is offered to him only.",
     )
     department_id = fields.Many2one(
         "hr.department",
@@ -99,7 +73,7 @@ class DvkScoreSheet(models.Model):
     )
 
     _one_record = models.Constraint(
-        "CHECK((model_id IS NULL) != (exemplar_id IS NULL))",
+        ONE_RECORD_CHECK,
         "A score sheet scores either a model or an exemplar.",
     )
     _one_sheet_per_evaluator = models.UniqueIndex(
@@ -113,7 +87,7 @@ class DvkScoreSheet(models.Model):
     def _compute_name(self):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for sheet in self:
-            record = sheet.model_id or sheet.exemplar_id
+            record = sheet._dvk_record()
             parts = (kinds.get(sheet.kind), record.display_name)
             sheet.name = " - ".join(part for part in parts if part)
 
@@ -133,57 +107,9 @@ class DvkScoreSheet(models.Model):
     )
     def _compute_company_id(self):
         for sheet in self:
-            record = sheet.model_id or sheet.exemplar_id
+            record = sheet._dvk_record()
             sheet.company_id = record.company_id
             sheet.department_id = record.department_id
-
-    @api.depends(
-        "criteria_set_id",
-        "line_ids.score",
-        "line_ids.passed",
-        "criteria_set_id.band_ids.min_percent",
-    )
-    def _compute_totals(self):
-        for sheet in self:
-            if not sheet.criteria_set_id:
-                # A new sheet whose criteria set is not chosen yet scores
-                # nothing: no total, no band, and it does not pass.
-                sheet.update(
-                    {
-                        "total": 0.0,
-                        "weighted_total": 0.0,
-                        "percent": 0.0,
-                        "mandatory_ok": False,
-                        "band_id": False,
-                        "passed": False,
-                    }
-                )
-                continue
-            lines = sheet.line_ids
-            sheet.total = round(sum(lines.mapped("score")), 2)
-            weighted = sum(line.score * line.criterion_id.weight for line in lines)
-            maximum = sum(
-                line.criterion_id.max_score * line.criterion_id.weight for line in lines
-            )
-            sheet.weighted_total = round(weighted, 2)
-            sheet.percent = round(100.0 * weighted / maximum, 2) if maximum else 0.0
-            sheet.mandatory_ok = all(
-                line.passed for line in lines if line.criterion_id.mandatory
-            )
-            band = sheet.criteria_set_id._band_for(sheet.percent)
-            sheet.band_id = band
-            sheet.passed = sheet.mandatory_ok and (not band or band.passing)
-
-    @api.depends("criteria_set_id", "mandatory_ok", "band_id.name")
-    @api.depends_context("lang")
-    def _compute_result(self):
-        for sheet in self:
-            if not sheet.criteria_set_id:
-                sheet.result = ""
-            elif not sheet.mandatory_ok:
-                sheet.result = self.env._("Fails a knock-out criterion")
-            else:
-                sheet.result = sheet.band_id.name or ""
 
     @api.model
     def _dvk_evaluator_domain(self):
@@ -196,85 +122,6 @@ class DvkScoreSheet(models.Model):
             f"[('share', '=', False), ('all_group_ids', 'in', [{group.id}])] + "
             "(company_id and [('company_ids', 'in', [company_id])] or [])"
         )
-
-    def _record(self):
-        self.ensure_one()
-        return self.model_id or self.exemplar_id
-
-    @api.constrains("model_id", "exemplar_id", "evaluator_id", "kind")
-    def _check_conflict_of_interest(self):
-        """A council evaluator may not score a model of his own unit or one he
-        takes part in, nor his own exemplar file; a self-assessment is made by
-        the registrant, the person concerned or the head of the unit."""
-        for sheet in self:
-            record = sheet._record()
-            if sheet.kind == "self":
-                # Seed 001 §3: the unit assesses its own model; an officer
-                # filling it would print as the unit's head.
-                if sheet.evaluator_id in record._dvk_self_assessors():
-                    continue
-                raise ValidationError(
-                    self.env._(
-                        "The self-assessment of %(name)s is made by its "
-                        "registrant, the person concerned or the head of the "
-                        "unit.",
-                        name=record.display_name,
-                    )
-                )
-            reason = sheet._dvk_conflict_reason(record, sheet.evaluator_id)
-            if reason:
-                raise ValidationError(
-                    self.env._(
-                        "%(user)s cannot score %(name)s: %(reason)s.",
-                        user=sheet.evaluator_id.name,
-                        name=record.display_name,
-                        reason=reason,
-                    )
-                )
-
-    @api.model
-    def _dvk_conflict_reason(self, record, user):
-        """Why ``user`` may not sit on the council of ``record`` (a model or
-        an exemplar), or None: he takes part in it, it belongs to his unit,
-        he registered it, or it is his own or his unit's exemplar file."""
-        employees = user.employee_ids
-        if record._name == "dvk.model":
-            if employees & (record.employee_id | record.member_ids):
-                return self.env._("you take part in it")
-            if record.department_id in employees.department_id:
-                return self.env._("it belongs to your unit")
-            if user in record._dvk_subject_users():
-                return self.env._("you registered it")
-            return None
-        if record.employee_id and record.employee_id in employees:
-            return self.env._("it is your own exemplar file")
-        if record.subject_type == "collective" and (
-            record.department_id in employees.department_id
-        ):
-            return self.env._("it is your own unit's exemplar file")
-        return None
-
-    @api.constrains("criteria_set_id", "model_id", "exemplar_id")
-    def _check_set_target(self):
-        for sheet in self:
-            target = "model" if sheet.model_id else "exemplar"
-            if sheet.criteria_set_id.target != target:
-                raise ValidationError(
-                    self.env._(
-                        "The criteria set %(set)s is not meant for this kind of "
-                        "record.",
-                        set=sheet.criteria_set_id.display_name,
-                    )
-                )
-
-    @api.onchange("model_id", "exemplar_id")
-    def _onchange_record(self):
-        """A new sheet takes the criteria set its record is scored against,
-        unless a set meant for that kind of record is already chosen."""
-        record = self.model_id or self.exemplar_id
-        target = "model" if self.model_id else "exemplar"
-        if record and self.criteria_set_id.target != target:
-            self.criteria_set_id = record.criteria_set_id
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -383,156 +230,10 @@ class DvkScoreSheet(models.Model):
         action["target"] = "main"
         return action
 
-    def _sync_lines(self):
-        """One line per criterion of the set; automatic lines filled now."""
-        Line = self.env["dvk.score.sheet.line"]
-        to_create = []
-        for sheet in self:
-            present = sheet.line_ids.criterion_id
-            for criterion in sheet.criteria_set_id.criterion_ids - present:
-                to_create.append({"sheet_id": sheet.id, "criterion_id": criterion.id})
-        if to_create:
-            Line.create(to_create)
-        self._refresh_automatic()
-
-    def _eligibility_rows(self):
-        rows = []
-        for sheet in self:
-            record = sheet._record()
-            rows.append(
-                (
-                    sheet.id,
-                    record.subject_type,
-                    record.year,
-                    record.employee_id,
-                    record.department_id,
-                    sheet.model_id,
-                )
-            )
-        return rows
-
-    def _refresh_automatic(self):
-        """Fill and explain the automatic criteria from the HR records."""
-        drafts = self.filtered(lambda s: s.state == "draft")
-        if not drafts:
-            return
-        Eligibility = self.env["dvk.eligibility"]
-        items = Eligibility._items(drafts._eligibility_rows())
-        for criteria_set in drafts.criteria_set_id:
-            sheets = drafts.filtered(lambda s, cs=criteria_set: s.criteria_set_id == cs)
-            subset = items.only(set(sheets.ids))
-            answers = Eligibility._evaluate(criteria_set, subset)
-            for sheet in sheets:
-                by_criterion = {c.id: (ok, why) for c, ok, why in answers[sheet.id]}
-                for line in sheet.line_ids:
-                    if line.criterion_id.id not in by_criterion:
-                        continue
-                    ok, why = by_criterion[line.criterion_id.id]
-                    # sudo: automatic criteria are written by this refresh
-                    # only, never by a caller (no context key unlocks them)
-                    line.sudo()._dvk_write_auto(
-                        {
-                            "score": line.criterion_id.max_score if ok else 0.0,
-                            "explanation": Eligibility._join_reasons([why])
-                            or self.env._("Met"),
-                        }
-                    )
-
     def _creation_message(self):
         """The chatter's first line, in words an officer uses (not the
         technical model name)."""
         return self.env._("Score sheet created")
-
-    def action_refresh(self):
-        self._check_evaluator()
-        self._refresh_automatic()
-        return True
-
-    @api.depends_context("uid")
-    @api.depends("evaluator_id", "kind", "model_id", "exemplar_id")
-    def _compute_dvk_can_fill(self):
-        """The predicate of the Refresh and Finish buttons: what
-        :meth:`_check_evaluator` accepts."""
-        user = self.env.user
-        is_manager = user.has_group("dvk_models.group_dvk_manager")
-        for sheet in self:
-            record = sheet._record()
-            sheet.dvk_can_fill = (sheet.evaluator_id == user or is_manager) and not (
-                sheet.kind == "council"
-                and record
-                # sudo: who registered or takes part in the record
-                and user in record.sudo()._get_registrant_users()
-            )
-
-    def _check_evaluator(self):
-        self._check_not_interested()
-        for sheet in self:
-            if sheet.evaluator_id != self.env.user and not self.env.user.has_group(
-                "dvk_models.group_dvk_manager"
-            ):
-                raise UserError(
-                    self.env._(
-                        "Only %(user)s can fill this score sheet.",
-                        user=sheet.evaluator_id.name,
-                    )
-                )
-
-    def _dvk_may_score_council(self):
-        """Whether the current user may sit on the council of the sheet's
-        record (:meth:`_check_council_member`); before a record is chosen,
-        whether he sits on any council: a DVK officer or manager."""
-        self.ensure_one()
-        record = self._record()
-        if record:
-            return record._dvk_in_officer_scope()
-        return self.env.su or self.env.user.has_group("dvk_models.group_dvk_officer")
-
-    @api.depends_context("uid")
-    @api.depends("model_id", "exemplar_id")
-    def _compute_dvk_can_score_council(self):
-        """The predicate that offers the kind Council on the form, the one
-        :meth:`_check_council_member` checks on save."""
-        for sheet in self:
-            sheet.dvk_can_score_council = sheet._dvk_may_score_council()
-
-    def _check_council_member(self):
-        """A council sheet is the work of the council of the record's level:
-        DVK officers in charge of the record's unit (or a DVK manager), never
-        any user who picks a record, since every finished council sheet
-        counts in the record's council score."""
-        if self.env.su:
-            return
-        for sheet in self.filtered(lambda s: s.kind == "council"):
-            record = sheet._record()
-            if not sheet._dvk_may_score_council():
-                raise UserError(
-                    self.env._(
-                        "Only a DVK officer in charge of %(unit)s sits on the "
-                        "council of %(name)s.",
-                        # sudo: the unit's name, for the message
-                        unit=record.sudo().department_id.name,
-                        name=record.display_name,
-                    )
-                )
-
-    def _check_not_interested(self):
-        """Nobody fills a council sheet of a record they registered, take part
-        in or are the subject of, whatever their rights (a DVK manager
-        included): the council judges others' work."""
-        if self.env.su:
-            return
-        user = self.env.user
-        for sheet in self.filtered(lambda s: s.kind == "council"):
-            record = sheet._record()
-            # sudo: who registered or takes part in the record, not its content
-            if user in record.sudo()._get_registrant_users():
-                raise UserError(
-                    self.env._(
-                        "You cannot fill a council score sheet of %(name)s: you "
-                        "registered it, take part in it or are its subject.",
-                        name=record.display_name,
-                    )
-                )
 
     def action_done(self):
         """Finish the sheets: every manual criterion must be scored."""
@@ -563,7 +264,7 @@ class DvkScoreSheet(models.Model):
             # sudo: the evaluator (the person an exemplar file is about, a
             # council member) may read the record without editing it; the
             # history line of the finished sheet is written as that user.
-            sheet._record().sudo().message_post(
+            sheet._dvk_record().sudo().message_post(
                 author_id=self.env.user.partner_id.id,
                 body=Markup("<p>%s</p>")
                 % self.env._(
@@ -581,114 +282,3 @@ class DvkScoreSheet(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
         return True
-
-
-class DvkScoreSheetLine(models.Model):
-    _name = "dvk.score.sheet.line"
-    _description = "DVK Score Sheet Line"
-    _order = "sheet_id, sequence, id"
-
-    sheet_id = fields.Many2one(
-        "dvk.score.sheet", required=True, ondelete="cascade", index=True
-    )
-    criterion_id = fields.Many2one("dvk.criterion", required=True, ondelete="restrict")
-    sequence = fields.Integer(related="criterion_id.sequence", store=True)
-    code = fields.Char(related="criterion_id.code")
-    guidance = fields.Text(related="criterion_id.guidance")
-    max_score = fields.Float(related="criterion_id.max_score")
-    mandatory = fields.Boolean(related="criterion_id.mandatory")
-    is_auto = fields.Boolean(compute="_compute_is_auto")
-    score = fields.Float()
-    scored = fields.Boolean(
-        help="Set once a person (or the system, for automatic criteria) has "
-        "given the score, so that 0 is a real score."
-    )
-    passed = fields.Boolean(compute="_compute_passed", store=True)
-    explanation = fields.Text()
-
-    _line_uniq = models.Constraint(
-        "UNIQUE(sheet_id, criterion_id)", "A criterion appears once per sheet."
-    )
-
-    @api.depends("criterion_id.check")
-    def _compute_is_auto(self):
-        for line in self:
-            line.is_auto = line.criterion_id.check != "manual"
-
-    @api.depends("score", "criterion_id.pass_score", "criterion_id.check", "scored")
-    def _compute_passed(self):
-        for line in self:
-            criterion = line.criterion_id
-            if criterion.check != "manual":
-                line.passed = line.score >= criterion.max_score
-            else:
-                line.passed = line.scored and line.score >= criterion.pass_score
-
-    @api.constrains("score", "criterion_id")
-    def _check_score(self):
-        for line in self:
-            criterion = line.criterion_id
-            decimals = line.sheet_id.criteria_set_id.score_decimals
-            if math.isnan(line.score) or math.isinf(line.score):
-                raise ValidationError(self.env._("A score must be a number."))
-            if not 0 <= line.score <= criterion.max_score:
-                raise ValidationError(
-                    self.env._(
-                        "The score of %(code)s must lie between 0 and %(max)s.",
-                        code=criterion.code,
-                        max=criterion.max_score,
-                    )
-                )
-            if round(line.score, decimals) != line.score:
-                raise ValidationError(
-                    self.env._(
-                        "The score of %(code)s allows at most %(decimals)s decimals.",
-                        code=criterion.code,
-                        decimals=decimals,
-                    )
-                )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        # A score given with the line is given, as in write().
-        vals_list = [
-            dict(vals, scored=True) if "score" in vals else vals for vals in vals_list
-        ]
-        lines = super().create(vals_list)
-        if not self.env.su:
-            if lines.sheet_id.filtered(lambda s: s.state == "done"):
-                raise UserError(self.env._("A finished score sheet is locked."))
-            # Scores typed into a sheet made in someone else's name: only the
-            # evaluator (or a manager) fills a sheet.
-            lines.filtered("scored").sheet_id._check_evaluator()
-            lines.sheet_id._dvk_lock_sheets()
-            if lines.filtered(lambda line: line.scored and line.is_auto):
-                raise UserError(
-                    self.env._("Automatic criteria are scored by the system.")
-                )
-        return lines
-
-    def write(self, vals):
-        if not self.env.su:
-            if self.sheet_id.filtered(lambda s: s.state == "done"):
-                raise UserError(self.env._("A finished score sheet is locked."))
-            if {"score", "scored", "explanation"} & set(vals) and self.filtered(
-                "is_auto"
-            ):
-                raise UserError(
-                    self.env._("Automatic criteria are scored by the system.")
-                )
-            self.sheet_id._check_evaluator()
-        self.sheet_id._dvk_lock_sheets()
-        if "score" in vals:
-            vals = dict(vals, scored=True)
-        return super().write(vals)
-
-    def _dvk_write_auto(self, vals):
-        """The system's own path for automatic criteria (see
-        ``_refresh_automatic``): only as the superuser, on draft sheets."""
-        if not self.env.su:
-            raise UserError(self.env._("Automatic criteria are scored by the system."))
-        if self.sheet_id.filtered(lambda s: s.state == "done"):
-            raise UserError(self.env._("A finished score sheet is locked."))
-        return self.write(vals)
