@@ -8,11 +8,11 @@ from . import hr_department
 from . import hr_emulation_title_type
 from . import hr_emulation_title
 from . import hr_discipline
-from . import dvk_campaign
 from . import dvk_campaign_calendar
 from . import dvk_campaign_levels
 from . import dvk_campaign_guidance
 from . import dvk_campaign_takeover
+from . import dvk_campaign
 from . import dvk_campaign_deadline
 from . import dvk_campaign_reminder
 from . import mail_thread_batch
@@ -32,9 +32,9 @@ from . import dvk_model_next_year
 from . import dvk_model
 from . import dvk_model_deadline
 from . import dvk_exemplar
-from . import dvk_decision
 from . import dvk_decision_authority
 from . import dvk_decision_issue
+from . import dvk_decision
 from . import dvk_decision_counter
 from . import dvk_decision_line
 from . import dvk_decision_award
@@ -43,8 +43,8 @@ from . import hr_version
 from . import dvk_criteria_set
 from . import dvk_eligibility
 from . import dvk_eligibility_watch
-from . import dvk_score_sheet
-from . import dvk_score_sheet_line
 from . import dvk_score_sheet_council
 from . import dvk_score_sheet_scoring
+from . import dvk_score_sheet
+from . import dvk_score_sheet_line
 from . import mail_activity

@@ -2,13 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Command
 
-# The campaign fields of the public contract, each the main deadline of a kind
-# of step among the campaign's deadline lines.
-CONTRACT_DEADLINES = {
-    "registration_deadline": "registration",
-    "proposal_deadline": "proposal",
-    "recognition_deadline": "recognition",
-}
+from .dvk_campaign_calendar import CONTRACT_DEADLINES
 
 
 class DvkCampaign(models.Model):
@@ -16,7 +10,16 @@ class DvkCampaign(models.Model):
 
     _name = "dvk.campaign"
     _description = "DVK Campaign"
-    _inherit = ["mail.thread", "mail.activity.mixin", "dvk.profile.mixin"]
+    # The campaign's concerns, one file each (dvk_campaign_*.py).
+    _inherit = [
+        "dvk.campaign.calendar",
+        "dvk.campaign.levels",
+        "dvk.campaign.guidance",
+        "dvk.campaign.takeover",
+        "mail.thread",
+        "mail.activity.mixin",
+        "dvk.profile.mixin",
+    ]
     _order = "year desc, id desc"
     _check_company_auto = True
 

@@ -4,18 +4,22 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Command
 
-from .dvk_campaign import CONTRACT_DEADLINES
+# The campaign fields of the public contract, each the main deadline of a kind
+# of step among the campaign's deadline lines.
+CONTRACT_DEADLINES = {
+    "registration_deadline": "registration",
+    "proposal_deadline": "proposal",
+    "recognition_deadline": "recognition",
+}
 
 
-class DvkCampaign(models.Model):
+class DvkCampaignCalendar(models.AbstractModel):
     """The campaign's calendar: its deadline lines, generated from the
     profile's rules for its year, and the main deadline of each kind that the
     contract fields show and edit."""
 
-    # One concern of the model per sibling file, each file of ~400 lines at
-    # most: these classes extend the model on purpose, not to be merged.
-    # pylint: disable=consider-merging-classes-inherited
-    _inherit = "dvk.campaign"
+    _name = "dvk.campaign.calendar"
+    _description = "DVK Campaign Calendar"
 
     deadline_ids = fields.One2many(
         "dvk.campaign.deadline",

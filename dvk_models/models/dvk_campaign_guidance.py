@@ -1,14 +1,12 @@
 from odoo import api, fields, models
 
 
-class DvkCampaign(models.Model):
+class DvkCampaignGuidance(models.AbstractModel):
     """The guidance a campaign follows: the phase of the movement and the
     guidance documents its decisions cite as legal bases."""
 
-    # One concern of the model per sibling file, each file of ~400 lines at
-    # most: these classes extend the model on purpose, not to be merged.
-    # pylint: disable=consider-merging-classes-inherited
-    _inherit = "dvk.campaign"
+    _name = "dvk.campaign.guidance"
+    _description = "DVK Campaign Guidance"
 
     phase = fields.Char(
         compute="_compute_phase",

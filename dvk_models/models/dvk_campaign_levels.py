@@ -3,15 +3,13 @@ import datetime
 from odoo import api, fields, models
 
 
-class DvkCampaign(models.Model):
+class DvkCampaignLevels(models.AbstractModel):
     """The level chain a campaign's records climb (the profile's chain in
     force on its level chain date), and the proposals waiting at its levels
     for a decision."""
 
-    # One concern of the model per sibling file, each file of ~400 lines at
-    # most: these classes extend the model on purpose, not to be merged.
-    # pylint: disable=consider-merging-classes-inherited
-    _inherit = "dvk.campaign"
+    _name = "dvk.campaign.levels"
+    _description = "DVK Campaign Level Chain"
 
     level_date = fields.Date(
         string="Level Chain Date",

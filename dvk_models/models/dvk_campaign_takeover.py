@@ -1,14 +1,12 @@
 from odoo import fields, models
 
 
-class DvkCampaign(models.Model):
+class DvkCampaignTakeover(models.AbstractModel):
     """A campaign of a merged province (company) taking over the campaigns
     of the former ones, and the campaign that carries another one on."""
 
-    # One concern of the model per sibling file, each file of ~400 lines at
-    # most: these classes extend the model on purpose, not to be merged.
-    # pylint: disable=consider-merging-classes-inherited
-    _inherit = "dvk.campaign"
+    _name = "dvk.campaign.takeover"
+    _description = "DVK Campaign Takeover"
 
     merged_into_id = fields.Many2one(
         "dvk.campaign",

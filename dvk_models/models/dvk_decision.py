@@ -24,7 +24,13 @@ class DvkDecision(models.Model):
 
     _name = "dvk.decision"
     _description = "DVK Recognition Decision"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    # The decision's concerns, one file each (dvk_decision_*.py).
+    _inherit = [
+        "dvk.decision.authority",
+        "dvk.decision.issue",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "date desc, id desc"
     _check_company_auto = True
 

@@ -3,14 +3,12 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 
 
-class DvkDecision(models.Model):
+class DvkDecisionAuthority(models.AbstractModel):
     """Who issues a decision: its level in the campaign's chain, the issuing
     unit of that level (within the officer's charge) and the signer."""
 
-    # One concern of the model per sibling file, each file of ~400 lines at
-    # most: these classes extend the model on purpose, not to be merged.
-    # pylint: disable=consider-merging-classes-inherited
-    _inherit = "dvk.decision"
+    _name = "dvk.decision.authority"
+    _description = "DVK Decision Issuing Authority"
 
     level_id = fields.Many2one(
         "dvk.level",

@@ -5,15 +5,13 @@ from odoo.tools import SQL
 from ..tools import rules
 
 
-class DvkDecision(models.Model):
+class DvkDecisionIssue(models.AbstractModel):
     """Issuing a decision and undoing it: the draft's checks, the gapless
     number, confirmation (recognising every line), cancellation with its
     reason, and the deletion of a draft."""
 
-    # One concern of the model per sibling file, each file of ~400 lines at
-    # most: these classes extend the model on purpose, not to be merged.
-    # pylint: disable=consider-merging-classes-inherited
-    _inherit = "dvk.decision"
+    _name = "dvk.decision.issue"
+    _description = "DVK Decision Issue and Cancellation"
 
     number_year = fields.Integer(
         compute="_compute_number_year",

@@ -17,7 +17,13 @@ class DvkScoreSheet(models.Model):
 
     _name = "dvk.score.sheet"
     _description = "DVK Score Sheet"
-    _inherit = ["mail.thread", "dvk.record.link.mixin"]
+    # The sheet's concerns, one file each (dvk_score_sheet_*.py).
+    _inherit = [
+        "dvk.score.sheet.council",
+        "dvk.score.sheet.scoring",
+        "mail.thread",
+        "dvk.record.link.mixin",
+    ]
     _order = "id desc"
     _check_company_auto = True
 

@@ -2,15 +2,13 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 
-class DvkScoreSheet(models.Model):
+class DvkScoreSheetCouncil(models.AbstractModel):
     """Who fills a score sheet: the registrant, the person concerned or the
     head of the unit for a self-assessment; for the council, the officers in
     charge of the record's unit, never someone with a stake in it."""
 
-    # One concern of the model per sibling file, each file of ~400 lines at
-    # most: these classes extend the model on purpose, not to be merged.
-    # pylint: disable=consider-merging-classes-inherited
-    _inherit = "dvk.score.sheet"
+    _name = "dvk.score.sheet.council"
+    _description = "DVK Score Sheet Evaluators"
 
     dvk_can_fill = fields.Boolean(
         compute="_compute_dvk_can_fill",

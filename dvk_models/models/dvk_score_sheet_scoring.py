@@ -2,15 +2,13 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
-class DvkScoreSheet(models.Model):
+class DvkScoreSheetScoring(models.AbstractModel):
     """The scores of a sheet: one line per criterion of its set, the
     automatic criteria filled and explained from the HR records, and the
     totals, band and result."""
 
-    # One concern of the model per sibling file, each file of ~400 lines at
-    # most: these classes extend the model on purpose, not to be merged.
-    # pylint: disable=consider-merging-classes-inherited
-    _inherit = "dvk.score.sheet"
+    _name = "dvk.score.sheet.scoring"
+    _description = "DVK Score Sheet Scores"
 
     total = fields.Float(compute="_compute_totals", store=True, tracking=True)
     weighted_total = fields.Float(compute="_compute_totals", store=True)
