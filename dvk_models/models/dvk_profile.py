@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 from ..tools import rules
@@ -151,6 +151,60 @@ class DvkProfile(models.Model):
             codes.append(profile.code)
             profile = profile.parent_id
         return codes
+
+    # ------------------------------------------------------------------
+    # Profiles sharing another's rules follow its behaviour too
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        profiles = super().create(vals_list)
+        self.env.registry.clear_cache()  # _dvk_rule_codes_by_code
+        return profiles
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"code", "parent_id"} & set(vals):
+            self.env.registry.clear_cache()  # _dvk_rule_codes_by_code
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self.env.registry.clear_cache()  # _dvk_rule_codes_by_code
+        return result
+
+    @api.model
+    @tools.ormcache()
+    def _dvk_rule_codes_by_code(self):
+        """The rule codes (``_rule_codes``) of every profile, archived ones
+        included, by code: read once, then kept until a profile's code or
+        the profile whose rules it shares changes."""
+        # sudo: which profile shares whose rules is configuration, the same
+        # for every reader
+        profiles = self.sudo().with_context(active_test=False).search([])
+        return {profile.code: tuple(profile._rule_codes()) for profile in profiles}
+
+    def _dvk_follows(self, code):
+        """Whether the profile follows the guidance of ``code``: it is that
+        profile, or shares its rules (directly or through another)."""
+        self.ensure_one()
+        return code in self._rule_codes()
+
+    @api.model
+    def _dvk_rule_codes_of(self, code):
+        """``_rule_codes`` of the profile of ``code``, read from the cache
+        (empty for no profile)."""
+        return self._dvk_rule_codes_by_code().get(code, ())
+
+    @api.model
+    def _dvk_codes_following(self, code):
+        """The codes of the profiles, archived ones included, that follow the
+        guidance of ``code``: itself and the profiles sharing its rules. For
+        searches that must find the records of a variant too."""
+        return [
+            own
+            for own, codes in self._dvk_rule_codes_by_code().items()
+            if code in codes
+        ]
 
     def _dvk_levels_at(self, date):
         """The level chain in force on ``date``, lowest first: the steps of
@@ -462,6 +516,12 @@ class DvkProfileMixin(models.AbstractModel):
         for code in set(self.mapped("profile")):
             records = self.filtered(lambda r, c=code: r.profile == c)
             records.profile_id = self._dvk_profile_from_code(code)
+
+    def _dvk_of_profile(self, code):
+        """The records of ``self`` whose profile follows the guidance of
+        ``code``: that profile, or one sharing its rules (a variant)."""
+        codes = self.env["dvk.profile"]._dvk_codes_following(code)
+        return self.filtered(lambda r: r.profile in codes)
 
     @api.model
     def _dvk_profile_from_code(self, code):

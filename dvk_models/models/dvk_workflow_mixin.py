@@ -1404,3 +1404,13 @@ class DvkWorkflowMixin(models.AbstractModel):
         if reason:
             return Markup("<p>%s</p><p>%s</p>") % (text, reason)
         return Markup("<p>%s</p>") % text
+
+    # --- profile predicate (moves to dvk_subject_mixin.py) ---
+    def _dvk_of_profile(self, code):
+        """The records of ``self`` whose campaign's profile follows the
+        guidance of ``code``: that profile, or one sharing its rules (a
+        variant gets the behaviour of the profile it shares, not only its
+        data)."""
+        codes = self.env["dvk.profile"]._dvk_codes_following(code)
+        # ``profile``: the campaign's profile code, stored on the record
+        return self.filtered(lambda r: r.profile in codes)
