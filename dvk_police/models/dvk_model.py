@@ -60,7 +60,7 @@ class DvkModel(models.Model):
         next year's campaign), the copies go out and the periodic reports are
         scheduled."""
         result = super()._dvk_after_transition(state)
-        police = self.filtered(lambda m: m.profile == "police")
+        police = self._dvk_of_profile("police")
         if state == "approved" and police:
             police._dvk_police_send_copies()
             police._dvk_police_create_reports()
@@ -216,7 +216,7 @@ class DvkModel(models.Model):
         """Police profile: the annual summary (báo cáo tổng kết năm) must be
         done before proposing recognition (seed 002 §I step 4)."""
         super()._check_can_propose(level)
-        police = self.filtered(lambda m: m.profile == "police")
+        police = self._dvk_of_profile("police")
         if not police:
             return
         # sudo: whether the summary is done is read whoever proposes

@@ -56,18 +56,17 @@ class DvkModel(models.Model):
                 [("profile", "=", "statehub")]
             )
         }
+        statehub = self._dvk_of_profile("statehub")
         for model in self:
             model.statehub_field_guidance = (
-                notes.get(model.field_id.id, False)
-                if model.profile == "statehub"
-                else False
+                notes.get(model.field_id.id, False) if model in statehub else False
             )
 
     def _get_approver(self):
         """State agencies (Article 6.2): the steering committee for grassroots
         democracy and DVK of the registrant's agency approves, through its
         approver; elsewhere the core's unit tree decides."""
-        if self.profile != "statehub":
+        if not self._dvk_of_profile("statehub"):
             return super()._get_approver()
         committee = self.department_id._dvk_statehub_committee()
         # sudo: the committee's approver is configuration of the agency

@@ -16,7 +16,7 @@ class DvkCampaign(models.Model):
         result = super()._dvk_coverage(units)
         Coverage = self.env["dvk.union.coverage"]
         label = self.env._("of base unions covered")
-        for campaign in self.filtered(lambda c: c.profile == "union"):
+        for campaign in self._dvk_of_profile("union"):
             rows = Coverage._dvk_coverage_rows(campaign, units)
             covered, counted, _share = Coverage._dvk_coverage_totals(rows)
             result[campaign._origin.id] = (covered, counted, label)
@@ -24,7 +24,7 @@ class DvkCampaign(models.Model):
 
     def _summary_unit_domain(self):
         domain = super()._summary_unit_domain()
-        if self.profile == "union":
+        if self._dvk_of_profile("union"):
             # Seed 004 §V: the summaries come from the union units only.
             domain &= Domain("dvk_union_kind", "!=", False)
         return domain

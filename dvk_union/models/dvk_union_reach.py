@@ -42,7 +42,7 @@ class DvkUnionReachMixin(models.AbstractModel):
                 record.union_authority_id = False
 
     def _dvk_union_records(self):
-        return self.filtered(lambda r: r.profile == "union")
+        return self._dvk_of_profile("union")
 
     def _dvk_union_reach_level(self):
         """The level at which the reach is recognised: the level of the unit
