@@ -46,3 +46,4 @@ from . import test_reprint_as_issued
 from . import test_tour_merged
 from . import test_registrant_notices
 from . import test_issuer_picker
+from . import test_profile_predicate
