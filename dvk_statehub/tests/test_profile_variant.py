@@ -24,7 +24,7 @@ class TestStatehubProfileVariant(DvkStatehubCommon):
         )
         cls.variant_campaign = cls.env["dvk.campaign"].create(
             {
-                "name": "Dân vận khéo trong cơ quan hành chính nhà nước 2026 (biến thể)",
+                "name": "Dân vận khéo cơ quan hành chính nhà nước 2026 (biến thể)",
                 "year": 2026,
                 "profile_id": cls.variant.id,
                 "date_start": datetime.date(2026, 1, 1),
