@@ -13,6 +13,17 @@ class DvkModel(models.Model):
     police_report_count = fields.Integer(
         string="Periodic Report Count", compute="_compute_police_report_count"
     )
+    police_profile = fields.Boolean(
+        string="Follows the Police Guidance",
+        compute="_compute_police_profile",
+        help="The campaign's profile is the police's or shares its rules.",
+    )
+
+    @api.depends("profile")
+    def _compute_police_profile(self):
+        police = self._dvk_of_profile("police")
+        for model in self:
+            model.police_profile = model in police
 
     @api.depends("police_report_ids")
     def _compute_police_report_count(self):

@@ -55,9 +55,12 @@ class TestPoliceProfileVariant(DvkPoliceCommon):
     def test_variant_approval_plans_periodic_reports(self):
         """Rule (seed 002 §I step 4): approving a model of a campaign whose
         profile shares the police's rules plans its six-month review and
-        annual summary, as for the police profile itself."""
+        annual summary, as for the police profile itself, and its form offers
+        them."""
         model = self._approved(self.commune, campaign_id=self.variant_campaign.id)
         self.assertEqual(model.state, "approved")
+        # The form offers its periodic reports (same predicate).
+        self.assertTrue(model.police_profile)
         self.assertEqual(
             {(r.kind, r.date_due) for r in model.police_report_ids},
             {

@@ -41,7 +41,8 @@ class TestStatehubProfileVariant(DvkStatehubCommon):
         """Rule: seed 003 Điều 6.2 — in a campaign whose profile shares the
         state agencies' rules, a registration is approved by the steering
         committee of the registrant's agency, through its approver, and the
-        agency's registration table may be kept for that campaign."""
+        agency's registration table may be kept for that campaign; the form
+        offers the model's inspections."""
         with freeze_time("2026-02-10"):
             model = self._model(
                 self.district_body,
@@ -50,6 +51,8 @@ class TestStatehubProfileVariant(DvkStatehubCommon):
             )
             model.with_user(self.user_officer).action_submit()
         self.assertEqual(model.approver_id, self.user_bcd_district)
+        # The form offers its inspections (same predicate).
+        self.assertTrue(model.statehub_profile)
         table = (
             self.env["dvk.statehub.registration"]
             .with_user(self.user_officer)

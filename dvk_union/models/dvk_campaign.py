@@ -1,9 +1,21 @@
-from odoo import models
+from odoo import api, fields, models
 from odoo.fields import Domain
 
 
 class DvkCampaign(models.Model):
     _inherit = "dvk.campaign"
+
+    union_profile = fields.Boolean(
+        string="Follows the Trade-Union Guidance",
+        compute="_compute_union_profile",
+        help="The profile is the trade union's or shares its rules.",
+    )
+
+    @api.depends("profile")
+    def _compute_union_profile(self):
+        union = self._dvk_of_profile("union")
+        for campaign in self:
+            campaign.union_profile = campaign in union
 
     def action_open_union_coverage(self):
         """The coverage dashboard of this trade-union campaign (seed 004 §V)."""

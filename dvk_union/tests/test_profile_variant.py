@@ -1,7 +1,7 @@
 import datetime
 
 from odoo.exceptions import UserError
-from odoo.tests import freeze_time, tagged
+from odoo.tests import Form, freeze_time, tagged
 
 from .common import DvkUnionCommon
 
@@ -48,3 +48,15 @@ class TestUnionProfileVariant(DvkUnionCommon):
         model.with_user(self.user_officer).action_propose()
         self.assertEqual(model.state, "proposed")
         self.assertEqual(model.proposal_level_id, self.level_district)
+
+    def test_variant_form_asks_for_the_reach(self):
+        """Rule: the form shows the reach of a model and an exemplar of a
+        campaign sharing the trade union's rules, as the server requires it
+        before a proposal (same predicate for the form and the guard), and
+        the campaign offers its coverage."""
+        model = self._model(self.base, campaign_id=self.variant_campaign.id)
+        self.assertTrue(model.union_profile)
+        with Form(model.with_user(self.user_officer)) as form:
+            form.union_reach = "district"
+        self.assertEqual(model.union_reach, "district")
+        self.assertTrue(self.variant_campaign.union_profile)
