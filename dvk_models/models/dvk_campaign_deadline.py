@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .dvk_profile import DEADLINE_KINDS
+from .dvk_profile_rules import DEADLINE_KINDS
 
 
 class DvkCampaignDeadline(models.Model):

@@ -307,6 +307,15 @@ class DvkSubjectMixin(models.AbstractModel):
                 )
             )
 
+    def _dvk_of_profile(self, code):
+        """The records of ``self`` whose campaign's profile follows the
+        guidance of ``code``: that profile, or one sharing its rules (a
+        variant gets the behaviour of the profile it shares, not only its
+        data)."""
+        codes = self.env["dvk.profile"]._dvk_codes_following(code)
+        # ``profile``: the campaign's profile code, stored on the record
+        return self.filtered(lambda r: r.profile in codes)
+
     def _dvk_line_field(self):
         """Name of the decision-line (and score-sheet) field pointing at this
         model."""

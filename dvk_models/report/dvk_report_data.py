@@ -92,7 +92,14 @@ class DvkReportMixin(models.AbstractModel):
         why instead of addressing the wrong authority."""
         if not self._dvk_profiles or "profile" not in docs._fields:
             return
-        others = docs.filtered(lambda d: d.profile not in self._dvk_profiles)
+        Profile = self.env["dvk.profile"]
+        # A profile sharing the rules of the form's profile prints it too.
+        following = {
+            code
+            for profile in self._dvk_profiles
+            for code in Profile._dvk_codes_following(profile)
+        }
+        others = docs.filtered(lambda d: d.profile not in following)
         if others:
             labels = {
                 profile.code: profile.display_name

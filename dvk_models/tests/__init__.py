@@ -48,3 +48,4 @@ from . import test_registrant_notices
 from . import test_issuer_picker
 from . import test_state_mixin
 from . import test_record_link
+from . import test_profile_predicate

@@ -71,8 +71,8 @@ class DvkScoringWizard(models.TransientModel):
             profile = wizard.campaign_id.profile
             if not profile:
                 continue
-            if wizard.criteria_set_id.profile in (
-                self.env["dvk.profile"]._by_code(profile)._rule_codes()
+            if wizard.campaign_id.profile_id._dvk_follows(
+                wizard.criteria_set_id.profile
             ):
                 continue
             wizard.criteria_set_id = CriteriaSet._find_for(

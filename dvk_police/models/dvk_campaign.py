@@ -7,7 +7,7 @@ class DvkCampaign(models.Model):
 
     def _summary_unit_domain(self):
         domain = super()._summary_unit_domain()
-        if self.profile == "police":
+        if self._dvk_of_profile("police"):
             # Seed 002: the police units report, not the party committees.
             domain &= Domain("dvk_police_kind", "!=", False)
         return domain

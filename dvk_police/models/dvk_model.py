@@ -13,6 +13,17 @@ class DvkModel(models.Model):
     police_report_count = fields.Integer(
         string="Periodic Report Count", compute="_compute_police_report_count"
     )
+    police_profile = fields.Boolean(
+        string="Follows the Police Guidance",
+        compute="_compute_police_profile",
+        help="The campaign's profile is the police's or shares its rules.",
+    )
+
+    @api.depends("profile")
+    def _compute_police_profile(self):
+        police = self._dvk_of_profile("police")
+        for model in self:
+            model.police_profile = model in police
 
     @api.depends("police_report_ids")
     def _compute_police_report_count(self):
@@ -60,7 +71,7 @@ class DvkModel(models.Model):
         next year's campaign), the copies go out and the periodic reports are
         scheduled."""
         result = super()._dvk_after_transition(state)
-        police = self.filtered(lambda m: m.profile == "police")
+        police = self._dvk_of_profile("police")
         if state == "approved" and police:
             police._dvk_police_send_copies()
             police._dvk_police_create_reports()
@@ -216,7 +227,7 @@ class DvkModel(models.Model):
         """Police profile: the annual summary (báo cáo tổng kết năm) must be
         done before proposing recognition (seed 002 §I step 4)."""
         super()._check_can_propose(level)
-        police = self.filtered(lambda m: m.profile == "police")
+        police = self._dvk_of_profile("police")
         if not police:
             return
         # sudo: whether the summary is done is read whoever proposes

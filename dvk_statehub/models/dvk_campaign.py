@@ -9,7 +9,7 @@ class DvkCampaign(models.Model):
 
     def _summary_unit_domain(self):
         domain = super()._summary_unit_domain()
-        if self.profile == "statehub":
+        if self._dvk_of_profile("statehub"):
             # Decision 976/QĐ-UBND, Article 8: the agencies report to Sở Nội vụ.
             domain &= Domain("dvk_statehub_kind", "in", AGENCY_KINDS)
         return domain

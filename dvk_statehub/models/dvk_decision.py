@@ -13,7 +13,7 @@ class DvkDecision(models.Model):
         result = super()._check_can_confirm()
         # The lines belong to the decision's campaign (checked by the core):
         # its profile tells which decisions this rule concerns.
-        statehub = self.filtered(lambda d: d.campaign_id.profile == "statehub")
+        statehub = self.filtered(lambda d: d.campaign_id._dvk_of_profile("statehub"))
         if not statehub:
             return result
         province = self.env.ref("dvk_models.dvk_level_province")

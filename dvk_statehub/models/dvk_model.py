@@ -20,11 +20,22 @@ class DvkModel(models.Model):
     statehub_inspection_count = fields.Integer(
         string="Inspection Count", compute="_compute_statehub_inspection_count"
     )
+    statehub_profile = fields.Boolean(
+        string="Follows the State Agencies Regulation",
+        compute="_compute_statehub_profile",
+        help="The campaign's profile is the state agencies' or shares its rules.",
+    )
     statehub_field_guidance = fields.Text(
         string="What the Field Requires",
         compute="_compute_statehub_field_guidance",
         help="The field group of the state-agency regulation (Article 4).",
     )
+
+    @api.depends("profile")
+    def _compute_statehub_profile(self):
+        statehub = self._dvk_of_profile("statehub")
+        for model in self:
+            model.statehub_profile = model in statehub
 
     @api.depends("statehub_line_ids")
     def _compute_statehub_registration_id(self):
@@ -56,18 +67,17 @@ class DvkModel(models.Model):
                 [("profile", "=", "statehub")]
             )
         }
+        statehub = self._dvk_of_profile("statehub")
         for model in self:
             model.statehub_field_guidance = (
-                notes.get(model.field_id.id, False)
-                if model.profile == "statehub"
-                else False
+                notes.get(model.field_id.id, False) if model in statehub else False
             )
 
     def _get_approver(self):
         """State agencies (Article 6.2): the steering committee for grassroots
         democracy and DVK of the registrant's agency approves, through its
         approver; elsewhere the core's unit tree decides."""
-        if self.profile != "statehub":
+        if not self._dvk_of_profile("statehub"):
             return super()._get_approver()
         committee = self.department_id._dvk_statehub_committee()
         # sudo: the committee's approver is configuration of the agency

@@ -54,7 +54,7 @@ class DvkStatehubInspection(models.Model):
         for inspection in self:
             model = inspection.model_id
             campaign = model.campaign_id
-            if model.profile != "statehub":
+            if not model._dvk_of_profile("statehub"):
                 raise ValidationError(
                     self.env._(
                         "%(name)s follows another guidance than the state "

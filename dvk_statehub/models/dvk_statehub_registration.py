@@ -113,7 +113,7 @@ class DvkStatehubRegistration(models.Model):
     @api.constrains("campaign_id")
     def _check_campaign_profile(self):
         for table in self:
-            if table.campaign_id.profile != "statehub":
+            if not table.campaign_id._dvk_of_profile("statehub"):
                 raise ValidationError(
                     self.env._(
                         "A registration table belongs to a campaign of the state "

@@ -540,7 +540,11 @@ class DvkStatehubReport(models.Model):
         years, up to it, their subject (the unit or the person) was
         recognised as a state-agency exemplar."""
         domain = (
-            Domain("profile", "=", "statehub")
+            Domain(
+                "profile",
+                "in",
+                self.env["dvk.profile"]._dvk_codes_following("statehub"),
+            )
             & Domain("state", "=", "recognized")
             & Domain("company_id", "=", self.company_id.id)
             & Domain("year", "<=", self.year)

@@ -10,11 +10,8 @@ class DvkWorkflowMixin(models.AbstractModel):
         """State agencies (Decision 976/QĐ-UBND, Article 7.2): the steering
         committee of the agency's own level recognises directly, whatever the
         level of the registering body below it; above it, the core ladder."""
-        own = self.filtered(
-            lambda r: (
-                r.profile == "statehub"
-                and r.department_id._dvk_statehub_committee().dvk_level_id == level
-            )
+        own = self._dvk_of_profile("statehub").filtered(
+            lambda r: r.department_id._dvk_statehub_committee().dvk_level_id == level
         )
         return super(DvkWorkflowMixin, self - own)._dvk_check_level_ladder(level)
 
@@ -27,7 +24,7 @@ class DvkWorkflowMixin(models.AbstractModel):
         province, its models recognised at the commune go to the province
         directly."""
         below = super()._dvk_level_below(level)
-        if self.profile != "statehub" or not below:
+        if not self._dvk_of_profile("statehub") or not below:
             return below
         agency = self.department_id._dvk_statehub_agency()
         own = (

@@ -10,3 +10,4 @@ from . import test_statehub_access
 from . import test_tour
 from . import test_home_affairs_landing
 from . import test_home_affairs_forms
+from . import test_profile_variant

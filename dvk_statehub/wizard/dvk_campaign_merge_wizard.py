@@ -24,7 +24,9 @@ class DvkCampaignMergeWizard(models.TransientModel):
         (or to none) as the registrations' units must, before anything
         moves."""
         result = super()._check_companies(records)
-        if records._name == "dvk.model" and self.campaign_id.profile == "statehub":
+        if records._name == "dvk.model" and self.campaign_id._dvk_of_profile(
+            "statehub"
+        ):
             tables = records.statehub_line_ids.registration_id
             if tables:
                 super()._check_companies(tables)
@@ -52,7 +54,7 @@ class DvkCampaignMergeWizard(models.TransientModel):
         of queries does not grow with the number of rows."""
         result = super()._dvk_after_takeover(moving, exemplars)
         target = self.campaign_id
-        if target.profile != "statehub" or not moving:
+        if not target._dvk_of_profile("statehub") or not moving:
             return result
         # sudo: the DVK manager's right was checked by action_apply; tables of
         # the former provinces' companies follow whatever company he works in,

@@ -12,23 +12,31 @@ class DvkCriteriaSet(models.Model):
 
     @api.model
     def _find_for(self, target, profile, subject_type):
-        if profile != "union":
+        codes = self.env["dvk.profile"]._dvk_rule_codes_of(profile)
+        if "union" not in codes:
             return super()._find_for(target, profile, subject_type)
-        return self._dvk_union_find(target, subject_type=subject_type)
+        return self._dvk_union_find(target, subject_type=subject_type, codes=codes)
 
     @api.model
-    def _dvk_union_find(self, target, subject_type="collective", upper=False):
+    def _dvk_union_find(
+        self, target, subject_type="collective", upper=False, codes=("union",)
+    ):
         """The active union set for ``target`` and subject, those for
-        upper-level unions only when ``upper``."""
-        return self.search(
-            [
-                ("target", "=", target),
-                ("profile", "=", "union"),
-                ("union_upper_level", "=", upper),
-                "|",
-                ("subject_type", "=", subject_type),
-                ("subject_type", "=", False),
-            ],
-            order="subject_type desc nulls last, version desc, id desc",
-            limit=1,
-        )
+        upper-level unions only when ``upper``: of the first profile of
+        ``codes`` (a profile's rule codes, its own first) that has one."""
+        for code in codes:
+            found = self.search(
+                [
+                    ("target", "=", target),
+                    ("profile", "=", code),
+                    ("union_upper_level", "=", upper),
+                    "|",
+                    ("subject_type", "=", subject_type),
+                    ("subject_type", "=", False),
+                ],
+                order="subject_type desc nulls last, version desc, id desc",
+                limit=1,
+            )
+            if found:
+                return found
+        return self.browse()

@@ -67,8 +67,7 @@ class DvkDecision(models.Model):
         """Whether the decision's campaign follows the trade-union rules (its
         profile or the profile whose rules it shares)."""
         self.ensure_one()
-        profile = self.campaign_id.profile_id
-        return bool(profile) and "union" in profile._rule_codes()
+        return bool(self.campaign_id._dvk_of_profile("union"))
 
     def _compute_authority_department_id(self):
         """Seed 004 §IV.3: the provincial federation does not recognise at
@@ -210,7 +209,7 @@ class DvkDecision(models.Model):
         """The union models and exemplars the decision names."""
         self.ensure_one()
         records = list(self.line_ids.model_id) + list(self.line_ids.exemplar_id)
-        return [r for r in records if r.profile == "union"]
+        return [r for r in records if r._dvk_of_profile("union")]
 
     @api.onchange("line_ids")
     def _onchange_union_proposer(self):

@@ -14,17 +14,21 @@ class DvkExemplar(models.Model):
         collective by those of collective models (§III.2)."""
         result = super()._compute_criteria_set_id()
         CriteriaSet = self.env["dvk.criteria.set"]
-        upper = None
-        for exemplar in self:
+        Profile = self.env["dvk.profile"]
+        upper = {}
+        for exemplar in self._dvk_of_profile("union"):
             if (
-                exemplar.campaign_id.profile == "union"
-                and exemplar.subject_type == "collective"
+                exemplar.subject_type == "collective"
                 and exemplar.department_id.dvk_union_kind in UPPER_KINDS
             ):
-                if upper is None:
-                    upper = CriteriaSet._dvk_union_find("exemplar", upper=True)
-                if upper:
-                    exemplar.criteria_set_id = upper
+                if exemplar.profile not in upper:
+                    upper[exemplar.profile] = CriteriaSet._dvk_union_find(
+                        "exemplar",
+                        upper=True,
+                        codes=Profile._dvk_rule_codes_of(exemplar.profile),
+                    )
+                if upper[exemplar.profile]:
+                    exemplar.criteria_set_id = upper[exemplar.profile]
         return result
 
     def _dvk_check_level_ladder(self, level):

@@ -77,7 +77,7 @@ class DvkModel(models.Model):
 
     def _dvk_default_proposal_level(self):
         self.ensure_one()
-        if self.profile == "union" and self.union_reach:
+        if self._dvk_of_profile("union") and self.union_reach:
             return (
                 self._dvk_union_reach_level() or super()._dvk_default_proposal_level()
             )

@@ -31,6 +31,18 @@ class DvkUnionReachMixin(models.AbstractModel):
         "that recognises and commends it, from its reach.",
     )
 
+    union_profile = fields.Boolean(
+        string="Follows the Trade-Union Guidance",
+        compute="_compute_union_profile",
+        help="The campaign's profile is the trade union's or shares its rules.",
+    )
+
+    @api.depends("profile")
+    def _compute_union_profile(self):
+        union = self._dvk_union_records()
+        for record in self:
+            record.union_profile = record in union
+
     @api.depends("union_reach", "department_id", "department_id.parent_path")
     def _compute_union_authority_id(self):
         for record in self:
@@ -42,7 +54,7 @@ class DvkUnionReachMixin(models.AbstractModel):
                 record.union_authority_id = False
 
     def _dvk_union_records(self):
-        return self.filtered(lambda r: r.profile == "union")
+        return self._dvk_of_profile("union")
 
     def _dvk_union_reach_level(self):
         """The level at which the reach is recognised: the level of the unit

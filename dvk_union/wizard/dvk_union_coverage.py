@@ -154,12 +154,16 @@ class DvkUnionCoverage(models.TransientModel):
             return campaign_id
         Campaign = self.env["dvk.campaign"]
         at_work = Campaign._dvk_campaign_at_work()
-        if at_work.profile == "union":
+        if at_work._dvk_of_profile("union"):
             return at_work
         today = fields.Date.context_today(self)
         return Campaign.search(
             [
-                ("profile", "=", "union"),
+                (
+                    "profile",
+                    "in",
+                    self.env["dvk.profile"]._dvk_codes_following("union"),
+                ),
                 ("state", "!=", "draft"),
                 ("date_start", "<=", today),
             ],
@@ -307,7 +311,7 @@ class DvkUnionCoverage(models.TransientModel):
 
     def action_compute(self):
         self.ensure_one()
-        if self.campaign_id.profile != "union":
+        if not self.campaign_id._dvk_of_profile("union"):
             raise UserError(
                 self.env._("Coverage is computed for a trade-union campaign.")
             )
