@@ -144,9 +144,17 @@ class DvkCriteriaSet(models.Model):
         codes = (
             self.env["dvk.profile"]._by_code(profile)._rule_codes() if profile else []
         )
+        return self._dvk_find_in(codes, target, subject_type)
+
+    @api.model
+    def _dvk_find_in(self, codes, target, subject_type, domain=()):
+        """The active set for ``target`` and subject of the first profile of
+        ``codes`` (a profile's rule codes, its own first) that has one,
+        within ``domain`` (a sector's own distinction between its sets)."""
         for code in codes:
             found = self.search(
                 [
+                    *domain,
                     ("target", "=", target),
                     ("profile", "=", code),
                     "|",

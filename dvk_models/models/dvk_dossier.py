@@ -186,17 +186,7 @@ class DvkDossierMixin(models.AbstractModel):
         existing = Line.sudo().search([(fname, "in", self.ids)])
         present = {(line[fname].id, line.template_id.id): line for line in existing}
         vals_list = []
-        # Each record follows the templates of the first profile of its rule
-        # codes that has any (a profile variant falls back on the one it shares).
-        template_codes = set(templates.mapped("profile"))
-        effective = {}
-        for record in self:
-            if record.profile not in effective:
-                profile = record.campaign_id.profile_id
-                codes = profile._rule_codes() if profile else []
-                effective[record.profile] = next(
-                    (code for code in codes if code in template_codes), None
-                )
+        effective = self._dossier_effective_codes(templates)
         for template in templates:
             candidates = self.filtered(
                 lambda r, t=template: (
@@ -223,12 +213,29 @@ class DvkDossierMixin(models.AbstractModel):
             # creating their checklist is a system side effect.
             Line.sudo().create(vals_list)
 
+    def _dossier_effective_codes(self, templates):
+        """{profile code: the code whose templates the records of that
+        profile follow}: the first of its rule codes that has any, so that a
+        profile variant falls back on the one it shares."""
+        template_codes = set(templates.mapped("profile"))
+        effective = {}
+        for record in self:
+            if record.profile not in effective:
+                profile = record.campaign_id.profile_id
+                codes = profile._rule_codes() if profile else []
+                effective[record.profile] = next(
+                    (code for code in codes if code in template_codes), None
+                )
+        return effective
+
     @api.depends("profile", "subject_type")
     def _compute_dossier_required(self):
         templates = self._dossier_templates()
+        effective = self._dossier_effective_codes(templates)
         for record in self:
-            record.dossier_required = any(
-                t.profile == record.profile
+            code = effective.get(record.profile)
+            record.dossier_required = bool(code) and any(
+                t.profile == code
                 and (not t.subject_type or t.subject_type == record.subject_type)
                 for t in templates
             )

@@ -68,3 +68,15 @@ class TestPoliceProfileVariant(DvkPoliceCommon):
                 ("annual", datetime.date(2026, 9, 30)),
             },
         )
+
+    def test_variant_asks_for_the_police_dossier(self):
+        """Rule (seed 002 §II): a model of a profile sharing the police's rules
+        asks for the police's building dossier, as its checklist lists it:
+        its form shows the dossier as required."""
+        model = self._model(self.commune, campaign_id=self.variant_campaign.id)
+        police = self._model(self.commune, name="Mô hình Công an xã")
+        self.assertTrue(police.dossier_required)
+        model._dossier_sync()
+        lines = self.env["dvk.dossier.line"].search([("model_id", "=", model.id)])
+        self.assertTrue(lines)
+        self.assertTrue(model.dossier_required)

@@ -24,19 +24,6 @@ class DvkCriteriaSet(models.Model):
         """The active union set for ``target`` and subject, those for
         upper-level unions only when ``upper``: of the first profile of
         ``codes`` (a profile's rule codes, its own first) that has one."""
-        for code in codes:
-            found = self.search(
-                [
-                    ("target", "=", target),
-                    ("profile", "=", code),
-                    ("union_upper_level", "=", upper),
-                    "|",
-                    ("subject_type", "=", subject_type),
-                    ("subject_type", "=", False),
-                ],
-                order="subject_type desc nulls last, version desc, id desc",
-                limit=1,
-            )
-            if found:
-                return found
-        return self.browse()
+        return self._dvk_find_in(
+            codes, target, subject_type, [("union_upper_level", "=", upper)]
+        )
