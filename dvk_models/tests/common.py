@@ -1,6 +1,13 @@
-"""Shared set-up of the dvk_models tests: a small organisation tree, users in
-each role, and a campaign of 2026, without any demo data."""
+"""Shared set-up of the DVK tests, without any demo data.
 
+``DvkBase`` is the light base of every DVK test class, the sector addons'
+included: an environment that sends no mail, the shipped levels and fields,
+and helpers that create users, campaigns, self-assessments, dossier files and
+decisions. It creates no unit, user or campaign of its own.
+``DvkCommon`` adds the dvk_models fixtures: a small party organisation tree,
+users in each role, and a campaign of 2026."""
+
+import base64
 import datetime
 import importlib.util
 from pathlib import Path
@@ -46,7 +53,13 @@ def assert_same_queries(case, small, large):
         env.flush_all()
 
 
-class DvkCommon(TransactionCase):
+def _line_field(records):
+    """The field by which a line (score sheet, dossier or decision line)
+    names ``records``: ``model_id`` or ``exemplar_id``."""
+    return "model_id" if records._name == "dvk.model" else "exemplar_id"
+
+
+class DvkBase(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -58,6 +71,130 @@ class DvkCommon(TransactionCase):
         cls.field_kt = cls.env.ref("dvk_models.dvk_field_kt")
         cls.field_vhxh = cls.env.ref("dvk_models.dvk_field_vhxh")
         cls.company = cls.env.company
+
+    @classmethod
+    def _user_employee(cls, login, name, groups="dvk_models.group_dvk_user"):
+        """A user of ``groups`` and the employee record linked to it, both
+        named ``name``; the employee has no unit yet."""
+        user = new_test_user(cls.env, login=login, groups=groups, name=name)
+        return user, cls.env["hr.employee"].create({"name": name, "user_id": user.id})
+
+    @classmethod
+    def _deadlines(
+        cls, year, registration=(3, 29), proposal=(9, 30), recognition=(10, 14)
+    ):
+        """The deadlines of a campaign of ``year``, each a (month, day): by
+        default the usual 29/3, 30/9 and 14/10."""
+        return {
+            "registration_deadline": datetime.date(year, *registration),
+            "proposal_deadline": datetime.date(year, *proposal),
+            "recognition_deadline": datetime.date(year, *recognition),
+        }
+
+    @classmethod
+    def _new_open_campaign(cls, year, name=None, legal_basis=None, **vals):
+        """A campaign of ``year`` (1/1 to 31/12) with ``vals`` (profile,
+        deadlines...), opened; ``legal_basis`` recorded when given and the
+        campaign found none of its own."""
+        campaign = cls.env["dvk.campaign"].create(
+            {
+                "name": name or f"Dân vận khéo {year}",
+                "year": year,
+                "date_start": datetime.date(year, 1, 1),
+                "date_end": datetime.date(year, 12, 31),
+                **vals,
+            }
+        )
+        campaign.action_open()
+        if legal_basis and not campaign.legal_basis:
+            campaign.legal_basis = legal_basis
+        return campaign
+
+    def _self_assess(self, records, score=None, evaluator=None):
+        """Give records a finished self-assessment sheet (seed 001 §3), every
+        manual criterion at ``score`` (default: its maximum), by ``evaluator``
+        (default: who created the record). Written as the
+        superuser so that large batches stay fast; the scoring tests exercise
+        the sheets themselves."""
+        # sudo: test fixture set-up, not the behaviour under test
+        records = records.sudo()
+        fname = _line_field(records)
+        with_set = records.filtered("criteria_set_id")
+        sheets = (
+            self.env["dvk.score.sheet"]
+            # sudo: test fixture set-up, not the behaviour under test
+            .sudo()
+            .create(
+                [
+                    {
+                        fname: record.id,
+                        "kind": "self",
+                        "criteria_set_id": record.criteria_set_id.id,
+                        "evaluator_id": (evaluator or record.create_uid).id,
+                    }
+                    for record in with_set
+                ]
+            )
+        )
+        manual = sheets.line_ids.filtered(lambda line: not line.is_auto)
+        for max_score, lines in manual.grouped(
+            lambda line: line.criterion_id.max_score
+        ).items():
+            lines.write({"score": max_score if score is None else score})
+        sheets.write({"state": "done"})
+        return sheets
+
+    def _attach(self, record, codes=None, stages=None, copies=False):
+        """Attach a scanned file to the dossier documents of ``record`` with
+        these codes (or of these stages), all of them when both are empty;
+        with the copies each document requires when ``copies``."""
+        record._dossier_sync()
+        fname = _line_field(record)
+        lines = self.env["dvk.dossier.line"].search([(fname, "=", record.id)])
+        if codes:
+            lines = lines.filtered(lambda line: line.template_id.code in codes)
+        if stages:
+            lines = lines.filtered(lambda line: line.stage in stages)
+        for line in lines:
+            attachment = self.env["ir.attachment"].create(
+                {
+                    "name": f"{line.template_id.code}.pdf",
+                    "datas": base64.b64encode(b"%PDF-1.4 scan"),
+                    "res_model": record._name,
+                    "res_id": record.id,
+                }
+            )
+            vals = {"attachment_ids": [(4, attachment.id)]}
+            if copies:
+                vals["copies_received"] = line.copies
+            line.write(vals)
+        return lines
+
+    def _decision(self, records, level, authority, user, **vals):
+        """A draft decision of ``level`` on ``records``, issued by the unit
+        ``authority`` and written by ``user``: in the class's campaign, dated
+        10/10/2026, unless ``vals`` say otherwise."""
+        fname = _line_field(records)
+        return (
+            self.env["dvk.decision"]
+            .with_user(user)
+            .create(
+                {
+                    "campaign_id": self.campaign.id,
+                    "level_id": level.id,
+                    "authority_department_id": authority.id,
+                    "date": datetime.date(2026, 10, 10),
+                    "line_ids": [(0, 0, {fname: r.id}) for r in records],
+                    **vals,
+                }
+            )
+        )
+
+
+class DvkCommon(DvkBase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
         # The fixtures' province kept the three-tier party chain (grassroots,
         # district, province) in force: the 2026 campaign below climbs it.
         # The chains by period are tested on their own (test_level_chains).
@@ -174,19 +311,9 @@ class DvkCommon(TransactionCase):
         cls.emp_approver.department_id = cls.commune
         cls.user_officer.dvk_department_ids = cls.district
 
-        cls.campaign = cls.env["dvk.campaign"].create(
-            {
-                "name": "Dân vận khéo 2026",
-                "year": 2026,
-                "profile": "party",
-                "date_start": datetime.date(2026, 1, 1),
-                "date_end": datetime.date(2026, 12, 31),
-                "registration_deadline": datetime.date(2026, 3, 29),
-                "proposal_deadline": datetime.date(2026, 9, 30),
-                "recognition_deadline": datetime.date(2026, 10, 14),
-            }
+        cls.campaign = cls._new_open_campaign(
+            2026, profile="party", **cls._deadlines(2026)
         )
-        cls.campaign.action_open()
         # No provincial guidance governs 2026 (its phase ended in 2025): the
         # manager records the basis the campaign's decisions cite, as an
         # issued decision states one.
@@ -195,22 +322,9 @@ class DvkCommon(TransactionCase):
     def _open_campaign(self, year, profile="party"):
         """An open campaign of ``year`` with the usual deadlines (29/3, 30/9,
         14/10)."""
-        campaign = self.env["dvk.campaign"].create(
-            {
-                "name": f"Dân vận khéo {year}",
-                "year": year,
-                "profile": profile,
-                "date_start": datetime.date(year, 1, 1),
-                "date_end": datetime.date(year, 12, 31),
-                "registration_deadline": datetime.date(year, 3, 29),
-                "proposal_deadline": datetime.date(year, 9, 30),
-                "recognition_deadline": datetime.date(year, 10, 14),
-            }
+        return self._new_open_campaign(
+            year, profile=profile, legal_basis=CAMPAIGN_BASIS, **self._deadlines(year)
         )
-        campaign.action_open()
-        if not campaign.legal_basis:
-            campaign.legal_basis = CAMPAIGN_BASIS
-        return campaign
 
     def _model_vals(self, **kw):
         vals = {
@@ -239,40 +353,6 @@ class DvkCommon(TransactionCase):
         self._self_assess(model)
         return model
 
-    def _self_assess(self, records, score=None, evaluator=None):
-        """Give records a finished self-assessment sheet (seed 001 §3), every
-        manual criterion at ``score`` (default: its maximum), by ``evaluator``
-        (default: who created the record). Written as the
-        superuser so that large batches stay fast; the scoring tests exercise
-        the sheets themselves."""
-        # sudo: test fixture set-up, not the behaviour under test
-        records = records.sudo()
-        fname = "model_id" if records._name == "dvk.model" else "exemplar_id"
-        with_set = records.filtered("criteria_set_id")
-        sheets = (
-            self.env["dvk.score.sheet"]
-            # sudo: test fixture set-up, not the behaviour under test
-            .sudo()
-            .create(
-                [
-                    {
-                        fname: record.id,
-                        "kind": "self",
-                        "criteria_set_id": record.criteria_set_id.id,
-                        "evaluator_id": (evaluator or record.create_uid).id,
-                    }
-                    for record in with_set
-                ]
-            )
-        )
-        manual = sheets.line_ids.filtered(lambda line: not line.is_auto)
-        for max_score, lines in manual.grouped(
-            lambda line: line.criterion_id.max_score
-        ).items():
-            lines.write({"score": max_score if score is None else score})
-        sheets.write({"state": "done"})
-        return sheets
-
     def _exemplar(self, **kw):
         """An exemplar file opened by the officer in the running campaign: by
         default the individual file of the commune's staff member."""
@@ -294,7 +374,7 @@ class DvkCommon(TransactionCase):
         )
         return model
 
-    def _decision(self, records, level=None, authority=None, user=None):
+    def _decision(self, records, level=None, authority=None, user=None, **kw):
         """A draft decision on ``records`` issued by the unit of its level
         (seed 001 §3): the commune, the district or the province. The
         district officer writes it, the manager when the province issues it
@@ -309,17 +389,4 @@ class DvkCommon(TransactionCase):
             user = (
                 self.user_manager if authority == self.province else self.user_officer
             )
-        Line = "model_id" if records._name == "dvk.model" else "exemplar_id"
-        return (
-            self.env["dvk.decision"]
-            .with_user(user)
-            .create(
-                {
-                    "campaign_id": self.campaign.id,
-                    "level_id": level.id,
-                    "authority_department_id": authority.id,
-                    "date": datetime.date(2026, 10, 10),
-                    "line_ids": [(0, 0, {Line: r.id}) for r in records],
-                }
-            )
-        )
+        return super()._decision(records, level, authority, user, **kw)

@@ -1,23 +1,18 @@
 """Shared set-up of the dvk_police tests: a small provincial police tree
 (seed 002 §I step 2) with the party bodies it informs, users in each role and
-a police campaign of 2026, without any demo data."""
+a police campaign of 2026, without any demo data. It builds on the core's
+light base (environment, levels, helpers), not on its party fixtures: the
+police tree, users and campaign replace every one of them."""
 
-import base64
-import datetime
+from odoo.tests import new_test_user
 
-from odoo.tests import TransactionCase, new_test_user
-
-from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+from odoo.addons.dvk_models.tests.common import DvkBase
 
 
-class DvkPoliceCommon(TransactionCase):
+class DvkPoliceCommon(DvkBase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
-        cls.level_grassroots = cls.env.ref("dvk_models.dvk_level_grassroots")
-        cls.level_district = cls.env.ref("dvk_models.dvk_level_district")
-        cls.level_province = cls.env.ref("dvk_models.dvk_level_province")
         cls.field_anqp = cls.env.ref("dvk_models.dvk_field_anqp")
         # The fixtures' province kept its district police (seed 002's table as
         # written): the 2026 campaign below follows it. Routing without the
@@ -32,13 +27,7 @@ class DvkPoliceCommon(TransactionCase):
             groups="dvk_models.group_dvk_officer",
             name="Lê Thị Thi Đua",
         )
-
-        def head(login, name):
-            user = new_test_user(
-                cls.env, login=login, groups="dvk_models.group_dvk_user", name=name
-            )
-            return user, cls.Employee.create({"name": name, "user_id": user.id})
-
+        head = cls._user_employee
         cls.user_leader, cls.emp_leader = head("pol_leader", "Đại tá Nguyễn Văn An")
         cls.user_pv05, cls.emp_pv05 = head("pol_pv05", "Thượng tá Trần Văn Bình")
         cls.user_pv05_officer, cls.emp_pv05_officer = head(
@@ -145,19 +134,12 @@ class DvkPoliceCommon(TransactionCase):
         cls.emp_youth.department_id = cls.mass_org
         cls.user_officer.dvk_department_ids = cls.province
 
-        cls.campaign = cls.env["dvk.campaign"].create(
-            {
-                "name": "Dân vận khéo Công an tỉnh 2026",
-                "year": 2026,
-                "profile": "police",
-                "date_start": datetime.date(2026, 1, 1),
-                "date_end": datetime.date(2026, 12, 31),
-                "registration_deadline": datetime.date(2026, 3, 29),
-                "proposal_deadline": datetime.date(2026, 9, 30),
-                "recognition_deadline": datetime.date(2026, 10, 14),
-            }
+        cls.campaign = cls._new_open_campaign(
+            2026,
+            name="Dân vận khéo Công an tỉnh 2026",
+            profile="police",
+            **cls._deadlines(2026),
         )
-        cls.campaign.action_open()
 
     # ------------------------------------------------------------------
     # Helpers
@@ -174,28 +156,6 @@ class DvkPoliceCommon(TransactionCase):
         vals.update(kw)
         return self.env["dvk.model"].with_user(self.user_officer).create(vals)
 
-    def _attach(self, record, codes=None, stages=None):
-        """Attach a file to the dossier documents of ``record`` with these
-        codes (or of these stages); all of them when both are empty."""
-        record._dossier_sync()
-        fname = record._dvk_line_field()
-        lines = self.env["dvk.dossier.line"].search([(fname, "=", record.id)])
-        if codes:
-            lines = lines.filtered(lambda line: line.template_id.code in codes)
-        if stages:
-            lines = lines.filtered(lambda line: line.stage in stages)
-        for line in lines:
-            attachment = self.env["ir.attachment"].create(
-                {
-                    "name": f"{line.template_id.code}.pdf",
-                    "datas": base64.b64encode(b"%PDF-1.4 scan"),
-                    "res_model": record._name,
-                    "res_id": record.id,
-                }
-            )
-            line.attachment_ids = [(4, attachment.id)]
-        return lines
-
     def _submitted(self, unit, **kw):
         model = self._model(unit, **kw)
         self._attach(model, stages=("submit",))
@@ -206,33 +166,6 @@ class DvkPoliceCommon(TransactionCase):
         model = self._submitted(unit, **kw)
         model.with_user(model.approver_id).action_approve()
         return model
-
-    def _self_assess(self, records):
-        """A finished self-assessment sheet with every manual criterion at its
-        maximum, written as the superuser (the core tests cover scoring)."""
-        # sudo: test fixture set-up, not the behaviour under test
-        records = records.sudo()
-        fname = records._dvk_line_field()
-        sheets = (
-            self.env["dvk.score.sheet"]
-            # sudo: test fixture set-up, not the behaviour under test
-            .sudo()
-            .create(
-                [
-                    {
-                        fname: record.id,
-                        "kind": "self",
-                        "criteria_set_id": record.criteria_set_id.id,
-                        "evaluator_id": record.create_uid.id,
-                    }
-                    for record in records.filtered("criteria_set_id")
-                ]
-            )
-        )
-        for line in sheets.line_ids.filtered(lambda line: not line.is_auto):
-            line.score = line.criterion_id.max_score
-        sheets.write({"state": "done"})
-        return sheets
 
     def _annual_done(self, model):
         report = model.police_report_ids.filtered(lambda r: r.kind == "annual")
@@ -261,19 +194,10 @@ class DvkPoliceCommon(TransactionCase):
         # A grassroots decision is issued by a grassroots unit: the unit itself
         # when it is one, else the commune police of the fixture tree.
         authority = unit if unit.dvk_level_id == self.level_grassroots else self.commune
-        decision = (
-            self.env["dvk.decision"]
-            # sudo: test fixture set-up, not the behaviour under test
-            .sudo()
-            .create(
-                {
-                    "campaign_id": self.campaign.id,
-                    "level_id": self.level_grassroots.id,
-                    "authority_department_id": authority.id,
-                    "date": datetime.date(2026, 10, 10),
-                    "line_ids": [(0, 0, {"model_id": model.id})],
-                }
-            )
+        # The superuser writes it: test fixture set-up, not the behaviour under
+        # test.
+        decision = self._decision(
+            model, self.level_grassroots, authority, self.env.user
         )
         decision.action_confirm()
         return model

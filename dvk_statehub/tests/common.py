@@ -2,27 +2,24 @@
 Decision 976/QĐ-UBND (seed 003 Điều 1.2): Sở Nội vụ, a department with a
 public service unit, a district People's Committee with two bodies and a
 commune People's Committee, each agency with its steering committee for
-grassroots democracy and DVK; campaigns 2025 and 2026 of the profile."""
+grassroots democracy and DVK; campaigns 2025 and 2026 of the profile. It
+builds on the core's light base (environment, levels, helpers), not on its
+party fixtures: the agencies, users and campaigns replace every one of them."""
 
 import datetime
 
 from freezegun import freeze_time
 
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import new_test_user
 
-from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+from odoo.addons.dvk_models.tests.common import DvkBase
 
 
-class DvkStatehubCommon(TransactionCase):
+class DvkStatehubCommon(DvkBase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
         cls.profile = cls.env.ref("dvk_statehub.dvk_profile_statehub")
-        cls.level_grassroots = cls.env.ref("dvk_models.dvk_level_grassroots")
-        cls.level_district = cls.env.ref("dvk_models.dvk_level_district")
-        cls.field_kt = cls.env.ref("dvk_models.dvk_field_kt")
-        cls.field_vhxh = cls.env.ref("dvk_models.dvk_field_vhxh")
         cls.field_xdhtct = cls.env.ref("dvk_models.dvk_field_xdhtct")
 
         cls.user_manager = new_test_user(
@@ -41,13 +38,7 @@ class DvkStatehubCommon(TransactionCase):
             name="Kim Văn Nội Vụ",
         )
 
-        def approver(login, name):
-            user = new_test_user(
-                cls.env, login=login, groups="dvk_models.group_dvk_user", name=name
-            )
-            employee = cls.env["hr.employee"].create({"name": name, "user_id": user.id})
-            return user, employee
-
+        approver = cls._user_employee
         cls.user_bcd_dept, cls.emp_bcd_dept = approver("sh_bcd_dept", "Lê Văn Tài")
         cls.user_bcd_district, cls.emp_bcd_district = approver(
             "sh_bcd_dist", "Trần Thị Huyện"
@@ -126,20 +117,14 @@ class DvkStatehubCommon(TransactionCase):
         )
         cls.user_officer.dvk_department_ids = cls.root
 
-        Campaign = cls.env["dvk.campaign"]
-        cls.campaigns = {}
-        for year in (2025, 2026):
-            campaign = Campaign.create(
-                {
-                    "name": f"Dân vận khéo trong cơ quan hành chính nhà nước {year}",
-                    "year": year,
-                    "profile_id": cls.profile.id,
-                    "date_start": datetime.date(year, 1, 1),
-                    "date_end": datetime.date(year, 12, 31),
-                }
+        cls.campaigns = {
+            year: cls._new_open_campaign(
+                year,
+                name=f"Dân vận khéo trong cơ quan hành chính nhà nước {year}",
+                profile_id=cls.profile.id,
             )
-            campaign.action_open()
-            cls.campaigns[year] = campaign
+            for year in (2025, 2026)
+        }
         cls.campaign = cls.campaigns[2026]
 
     # ------------------------------------------------------------------
@@ -171,52 +156,19 @@ class DvkStatehubCommon(TransactionCase):
             model.with_user(model.approver_id).action_approve()
         return model
 
-    def _self_assess(self, records):
-        """A finished self-assessment sheet at the maximum (the core tests
-        cover scoring)."""
-        # sudo: test fixture set-up, not the behaviour under test
-        records = records.sudo()
-        fname = records._dvk_line_field()
-        sheets = (
-            self.env["dvk.score.sheet"]
-            # sudo: test fixture set-up, not the behaviour under test
-            .sudo()
-            .create(
-                [
-                    {
-                        fname: record.id,
-                        "kind": "self",
-                        "criteria_set_id": record.criteria_set_id.id,
-                        "evaluator_id": record.create_uid.id,
-                    }
-                    for record in records
-                ]
-            )
-        )
-        for line in sheets.line_ids:
-            line.score = line.criterion_id.max_score
-        sheets.write({"state": "done"})
-        return sheets
-
     def _recognize(self, records, committee, year=2026):
         """Propose and recognise ``records`` by ``committee`` (Điều 7.2)."""
         level = committee.dvk_level_id
         with freeze_time(f"{year}-09-15"):
             self._self_assess(records)
             records.with_user(self.user_officer).action_propose(level)
-            line_field = records._dvk_line_field()
-            decision = (
-                self.env["dvk.decision"]
-                .with_user(self.user_officer)
-                .create(
-                    {
-                        "campaign_id": self.campaigns[year].id,
-                        "level_id": level.id,
-                        "authority_department_id": committee.id,
-                        "date": datetime.date(year, 9, 20),
-                        "line_ids": [(0, 0, {line_field: r.id}) for r in records],
-                    }
-                )
+            decision = self._decision(
+                records,
+                level,
+                committee,
+                self.user_officer,
+                campaign_id=self.campaigns[year].id,
+                date=datetime.date(year, 9, 20),
             )
             decision.action_confirm()
         return decision

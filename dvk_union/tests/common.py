@@ -1,23 +1,18 @@
 """Shared set-up of the dvk_union tests: a small provincial trade-union tree
 (seed 004 §IV), the provincial DVK board and People's Committee, users in
-each role and a union campaign of 2026, without demo data."""
+each role and a union campaign of 2026, without demo data. It builds on the
+core's light base (environment, levels, helpers), not on its party fixtures:
+the union tree, users and campaign replace every one of them."""
 
-import base64
-import datetime
+from odoo.tests import new_test_user
 
-from odoo.tests import TransactionCase, new_test_user
-
-from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+from odoo.addons.dvk_models.tests.common import DvkBase
 
 
-class DvkUnionCommon(TransactionCase):
+class DvkUnionCommon(DvkBase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
-        cls.level_grassroots = cls.env.ref("dvk_models.dvk_level_grassroots")
-        cls.level_district = cls.env.ref("dvk_models.dvk_level_district")
-        cls.level_province = cls.env.ref("dvk_models.dvk_level_province")
         cls.field_xdhtct = cls.env.ref("dvk_models.dvk_field_xdhtct")
         cls.title_dvxs = cls.env.ref("dvk_models.title_type_dvxs")
         cls.title_ldtt = cls.env.ref("dvk_models.title_type_ldtt")
@@ -37,13 +32,7 @@ class DvkUnionCommon(TransactionCase):
         cls.user_district_officer = new_test_user(
             cls.env, login="un_dofficer", groups="dvk_models.group_dvk_officer"
         )
-
-        def head(login, name):
-            user = new_test_user(
-                cls.env, login=login, groups="dvk_models.group_dvk_user", name=name
-            )
-            return user, Employee.create({"name": name, "user_id": user.id})
-
+        head = cls._user_employee
         cls.user_province, cls.emp_province = head("un_prov", "Nguyễn Thị Hạnh")
         cls.user_district, cls.emp_district = head("un_dist", "Trần Văn Phước")
         cls.user_sector, cls.emp_sector = head("un_sector", "Lê Thị Mai")
@@ -144,19 +133,12 @@ class DvkUnionCommon(TransactionCase):
         cls.user_officer.dvk_department_ids = cls.province
         cls.user_district_officer.dvk_department_ids = cls.district
 
-        cls.campaign = cls.env["dvk.campaign"].create(
-            {
-                "name": "Dân vận khéo Công đoàn Ninh Thuận 2026",
-                "year": 2026,
-                "profile": "union",
-                "date_start": datetime.date(2026, 1, 1),
-                "date_end": datetime.date(2026, 12, 31),
-                "registration_deadline": datetime.date(2026, 3, 31),
-                "proposal_deadline": datetime.date(2026, 9, 30),
-                "recognition_deadline": datetime.date(2026, 10, 15),
-            }
+        cls.campaign = cls._new_open_campaign(
+            2026,
+            name="Dân vận khéo Công đoàn Ninh Thuận 2026",
+            profile="union",
+            **cls._deadlines(2026, registration=(3, 31), recognition=(10, 15)),
         )
-        cls.campaign.action_open()
 
     # ------------------------------------------------------------------
     # Helpers
@@ -172,58 +154,16 @@ class DvkUnionCommon(TransactionCase):
         vals.update(kw)
         return self.env["dvk.model"].with_user(user or self.user_officer).create(vals)
 
-    def _attach(self, record, codes=None, copies=True):
-        """Provide the dossier documents of ``record`` with these codes (all
-        when empty), with the copies each requires."""
-        record._dossier_sync()
-        fname = record._dvk_line_field()
-        lines = self.env["dvk.dossier.line"].search([(fname, "=", record.id)])
-        if codes is not None:
-            lines = lines.filtered(lambda line: line.template_id.code in codes)
-        for line in lines:
-            attachment = self.env["ir.attachment"].create(
-                {
-                    "name": f"{line.template_id.code}.pdf",
-                    "datas": base64.b64encode(b"%PDF-1.4 scan"),
-                    "res_model": record._name,
-                    "res_id": record.id,
-                }
-            )
-            vals = {"attachment_ids": [(4, attachment.id)]}
-            if copies:
-                vals["copies_received"] = line.copies
-            line.write(vals)
-        return lines
+    def _attach(self, record, codes=None, stages=None, copies=True):
+        """As the core's, with the copies each document requires (seed 004
+        §IV.4) unless ``copies`` is false."""
+        return super()._attach(record, codes=codes, stages=stages, copies=copies)
 
     def _approved(self, unit, **kw):
         model = self._model(unit, **kw)
         model.with_user(self.user_officer).action_submit()
         model.with_user(model.approver_id).action_approve()
         return model
-
-    def _self_assess(self, records):
-        """A finished self-assessment sheet, every manual criterion at its
-        maximum (the core tests cover scoring)."""
-        # sudo: test fixture set-up, not the behaviour under test
-        records = records.sudo()
-        fname = records._dvk_line_field()
-        # sudo: test fixture set-up, not the behaviour under test
-        Sheet = self.env["dvk.score.sheet"].sudo()
-        sheets = Sheet.create(
-            [
-                {
-                    fname: record.id,
-                    "kind": "self",
-                    "criteria_set_id": record.criteria_set_id.id,
-                    "evaluator_id": record.create_uid.id,
-                }
-                for record in records
-            ]
-        )
-        for line in sheets.line_ids.filtered(lambda line: not line.is_auto):
-            line.score = line.criterion_id.max_score
-        sheets.write({"state": "done"})
-        return sheets
 
     def _title(self, type_, year=2026, employee=None, department=None):
         return self.env["hr.emulation.title"].create(

@@ -16,16 +16,9 @@ from .common import DvkUnionCommon
 @freeze_time("2026-03-02")
 class TestUnionAuthority(DvkUnionCommon):
     def _decision(self, records, level, authority, user=None, **kw):
-        vals = {
-            "campaign_id": self.campaign.id,
-            "level_id": level.id,
-            "authority_department_id": authority.id,
-            "date": datetime.date(2026, 10, 10),
-            "line_ids": [(0, 0, {"model_id": r.id}) for r in records],
-        }
-        vals.update(kw)
-        return (
-            self.env["dvk.decision"].with_user(user or self.user_manager).create(vals)
+        """The core's draft decision, written by the manager by default."""
+        return super()._decision(
+            records, level, authority, user or self.user_manager, **kw
         )
 
     def test_base_reach_recognised_by_base_union(self):
