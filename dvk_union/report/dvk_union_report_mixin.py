@@ -6,11 +6,20 @@ own (``report_dvk_union_*.py``)."""
 
 from odoo import api, models
 
+from odoo.addons.dvk_models.tools.rules import vn_sort_key
+
 REACH_LABELS = {
     "base": "Trong phạm vi công đoàn cơ sở",
     "district": "Phạm vi cấp huyện, ngành",
     "province": "Phạm vi toàn tỉnh",
 }
+
+
+def missing_names(line):
+    """The base unions of a coverage line without a model, in Vietnamese
+    order: the coverage report, the registration summary and the export list
+    them alike."""
+    return ", ".join(sorted(line.missing_ids.mapped("name"), key=vn_sort_key))
 
 
 class ReportDvkUnionMixin(models.AbstractModel):

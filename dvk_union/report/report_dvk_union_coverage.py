@@ -3,7 +3,8 @@
 from odoo import api, models
 
 from odoo.addons.dvk_models.report.dvk_report_base import vn_fixed
-from odoo.addons.dvk_models.tools.rules import vn_sort_key
+
+from .dvk_union_report_mixin import missing_names
 
 
 class ReportDvkUnionCoverage(models.AbstractModel):
@@ -57,9 +58,7 @@ class ReportDvkUnionCoverage(models.AbstractModel):
                         "base_count": line.base_count,
                         "covered_count": line.covered_count,
                         "share": vn_fixed(line.share, 1),
-                        "missing": ", ".join(
-                            sorted(line.missing_ids.mapped("name"), key=vn_sort_key)
-                        ),
+                        "missing": missing_names(line),
                         "province": line.province_count,
                     }
                     for line in c.line_ids

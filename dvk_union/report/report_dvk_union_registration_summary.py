@@ -6,6 +6,7 @@ from odoo import api, models
 from odoo.addons.dvk_models.tools.rules import vn_sort_key
 
 from ..models.hr_department import UPPER_KINDS
+from .dvk_union_report_mixin import missing_names
 
 STATE_LABELS = {
     "draft": "Dự thảo",
@@ -83,7 +84,7 @@ class ReportDvkUnionRegistrationSummary(models.AbstractModel):
                         "province_count": line.province_count,
                         "base_count": line.base_count,
                         "covered_count": line.covered_count,
-                        "missing": ", ".join(line.missing_ids.mapped("name")),
+                        "missing": missing_names(line),
                         "year": coverage.campaign_id.year,
                         "signature": self._dvk_unit_signature(
                             upper, position="Chủ tịch"
