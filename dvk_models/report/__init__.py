@@ -1,7 +1,9 @@
-# The bases first, then one report per file.
-from . import dvk_report_base
+# The bases first (the mixins before the one that composes them), then one
+# report per file.
+from . import dvk_report_format
 from . import dvk_report_signature
 from . import dvk_report_rows
+from . import dvk_report_base
 from . import dvk_xlsx_base
 from . import report_dvk_model_registration
 from . import report_dvk_model_submission

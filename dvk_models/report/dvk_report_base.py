@@ -4,10 +4,11 @@ submission letter, the score sheet and the achievement report, and the
 sectors' forms) laid out as Decree 30/2020/NĐ-CP administrative documents.
 Each form is one small model in a file of its own (``report_dvk_*.py``)
 implementing :meth:`DvkReportMixin._dvk_prepare`; what they share is here:
-the documents read as the user, the Decree 30 header (issuing body, body
-above, number, place and date) and the number and date formats. The
-signature blocks are in ``dvk_report_signature.py``, the names and rows of
-models in ``dvk_report_rows.py``.
+the documents read as the user and the Decree 30 header (issuing body, body
+above, number, place and date). It composes the signature blocks
+(``dvk_report_signature.py``) and the names and rows of models
+(``dvk_report_rows.py``); numbers and dates are written by
+``dvk_report_format.py``.
 
 The documents are browsed as the current user, never sudo, so that record
 rules decide what an officer may print (RELIABILITY A6, (b) 9).
@@ -17,31 +18,15 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools import rules
-
-# The forms are Vietnamese legal documents: names of fields, levels and
-# criteria are printed in Vietnamese whenever the language is installed.
-REPORT_LANG = "vi_VN"
-
-DOTS_DATE = "ngày ..... tháng ..... năm ......"
-DOTS_NAME = "............................................"
-DOTS_PLACE = "................"
-BLANK_NUMBER = "\u00a0" * 6
-
-
-def vn_number(value, digits=2):
-    """A score the Vietnamese way: 10.0 -> "10", 7.5 -> "7,5"."""
-    text = f"{value or 0.0:.{digits}f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
-
-
-def vn_fixed(value, digits=1):
-    """A rate with a fixed number of decimals, the Vietnamese way: 50.0 ->
-    "50,0"."""
-    return f"{value or 0.0:.{digits}f}".replace(".", ",")
-
-
-def short_date(value):
-    return value.strftime("%d/%m/%Y") if value else ""
+from .dvk_report_format import (
+    BLANK_NUMBER,
+    DOTS_DATE,
+    DOTS_NAME,
+    DOTS_PLACE,
+    REPORT_LANG,
+    short_date,
+    vn_number,
+)
 
 
 class DvkReportMixin(models.AbstractModel):
@@ -49,6 +34,7 @@ class DvkReportMixin(models.AbstractModel):
     block, Vietnamese dates and the rows of models with their decisions."""
 
     _name = "dvk.report.mixin"
+    _inherit = ["dvk.report.signature", "dvk.report.rows"]
     _description = "DVK Report: Printed Form Helpers"
 
     # The model of the records printed.

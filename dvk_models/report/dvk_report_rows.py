@@ -7,13 +7,16 @@ import datetime
 from odoo import api, models
 
 from ..tools.rules import vn_sort_key
-from .dvk_report_base import short_date
+from .dvk_report_format import short_date
 
 
 class DvkReportRows(models.AbstractModel):
-    """Names and rows of models of every form (``dvk.report.mixin``)."""
+    """Names and rows of models of the forms; part of ``dvk.report.mixin``,
+    which every form inherits. The context key ``dvk_as_issued`` prints the
+    units under the names they had (a decision and its annexed list)."""
 
-    _inherit = "dvk.report.mixin"
+    _name = "dvk.report.rows"
+    _description = "DVK Report: Names and Rows of Models"
 
     # ------------------------------------------------------------------
     # Names

@@ -5,9 +5,11 @@ from odoo import api, models
 
 
 class DvkReportSignature(models.AbstractModel):
-    """Signature blocks of every form (``dvk.report.mixin``)."""
+    """Signature blocks of the forms; part of ``dvk.report.mixin``, which
+    every form inherits. Reads nothing of the report but its arguments."""
 
-    _inherit = "dvk.report.mixin"
+    _name = "dvk.report.signature"
+    _description = "DVK Report: Signature Blocks"
 
     @api.model
     def _dvk_job_title(self, employee):

@@ -2,7 +2,7 @@
 
 from odoo import api, models
 
-from .dvk_report_base import DOTS_NAME
+from .dvk_report_format import DOTS_NAME
 
 
 class ReportDvkCampaignSummary(models.AbstractModel):

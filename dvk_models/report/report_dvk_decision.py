@@ -4,7 +4,7 @@ from odoo import api, models
 
 from ..tools import rules
 from ..tools.rules import vn_sort_key
-from .dvk_report_base import BLANK_NUMBER, DOTS_DATE, REPORT_LANG
+from .dvk_report_format import BLANK_NUMBER, DOTS_DATE, REPORT_LANG
 
 
 class ReportDvkDecision(models.AbstractModel):

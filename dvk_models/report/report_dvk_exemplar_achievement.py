@@ -2,7 +2,7 @@
 
 from odoo import api, models
 
-from .dvk_report_base import short_date
+from .dvk_report_format import short_date
 
 
 class ReportDvkExemplarAchievement(models.AbstractModel):

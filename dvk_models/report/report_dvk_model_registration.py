@@ -2,7 +2,7 @@
 
 from odoo import api, models
 
-from .dvk_report_base import DOTS_NAME, short_date
+from .dvk_report_format import DOTS_NAME, short_date
 
 # States of a registration that its approver has approved: only then does the
 # approval block of Mẫu 1 / Mẫu 2 carry a name.

@@ -2,7 +2,7 @@
 
 from odoo import api, models
 
-from .dvk_report_base import vn_number
+from .dvk_report_format import vn_number
 
 
 class ReportDvkModelSubmission(models.AbstractModel):

@@ -2,7 +2,7 @@
 
 from odoo import api, models
 
-from odoo.addons.dvk_models.report.dvk_report_base import short_date
+from odoo.addons.dvk_models.report.dvk_report_format import short_date
 
 
 class ReportDvkPoliceRequest(models.AbstractModel):

@@ -7,7 +7,7 @@ import datetime
 
 from odoo import api, models
 
-from odoo.addons.dvk_models.report.dvk_report_base import short_date
+from odoo.addons.dvk_models.report.dvk_report_format import short_date
 
 ANNEX_REF = (
     "(Kèm theo Quyết định số: 976/QĐ-UBND ngày 26 tháng 6 năm 2023 "

@@ -2,7 +2,7 @@
 
 from odoo import api, models
 
-from odoo.addons.dvk_models.report.dvk_report_base import BLANK_NUMBER
+from odoo.addons.dvk_models.report.dvk_report_format import BLANK_NUMBER
 
 from .dvk_statehub_report_mixin import REGULATION
 

@@ -2,7 +2,7 @@
 
 from odoo import api, models
 
-from odoo.addons.dvk_models.report.dvk_report_base import DOTS_NAME, short_date
+from odoo.addons.dvk_models.report.dvk_report_format import DOTS_NAME, short_date
 
 from .dvk_statehub_report_mixin import ANNEX_REF
 

@@ -2,7 +2,7 @@
 
 from odoo import api, models
 
-from odoo.addons.dvk_models.report.dvk_report_base import vn_fixed
+from odoo.addons.dvk_models.report.dvk_report_format import vn_fixed
 
 from .dvk_union_report_mixin import missing_names
 
