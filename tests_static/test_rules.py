@@ -2,6 +2,9 @@
 
 import datetime
 import importlib.util
+import random
+import re
+import unicodedata
 
 from conftest import ROOT
 
@@ -69,6 +72,56 @@ def test_vn_sort_key_follows_the_alphabet():
         "Dũng",
         "Đức",
     ]
+
+
+# The alphabet written out here, not read from rules.py, so that a letter
+# misplaced there fails the test below.
+ALPHABET = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
+VOWELS = set("aăâeêioôơuưy")
+# ngang, huyền, hỏi, ngã, sắc, nặng
+TONES = ["", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323"]
+
+
+def test_vn_sort_key_whole_alphabet_every_tone_both_cases():
+    """Rule: RELIABILITY (b) 29 (issue 23) — the one Vietnamese sort key
+    orders the whole alphabet a ă â b c d đ e ê g h i k l m n o ô ơ p q r s
+    t u ư v x y (f j w z in their Latin places), each vowel with its six
+    tones in the order ngang, huyền, hỏi, ngã, sắc, nặng, and capitals with
+    their small letters: every letter, in both cases and with every tone,
+    shuffled, sorts back to that order; one letter out of place fails."""
+    expected = []
+    for letter in ALPHABET:
+        for tone in TONES if letter in VOWELS else [""]:
+            expected.append(unicodedata.normalize("NFC", letter + tone))
+    assert len(expected) == 33 + 12 * 5
+    letters = expected + [letter.upper() for letter in expected]
+    assert len({letter.upper() for letter in letters}) == len(expected)
+    for seed in range(5):
+        shuffled = letters[:]
+        random.Random(seed).shuffle(shuffled)
+        ordered = sorted(shuffled, key=rules.vn_sort_key)
+        assert [letter.lower() for letter in ordered] == [
+            letter for letter in expected for _case in (0, 1)
+        ]
+
+
+def test_one_vietnamese_sort_key():
+    """Rule: issue 23 — Vietnamese text is sorted by one key,
+    ``rules.vn_sort_key``, so that a PDF and a spreadsheet of the same names
+    agree: no other sort key or collation helper in the addons."""
+    pattern = re.compile(
+        r"def \w*(sort_key|collat)\w*\(|strxfrm|unidecode|\bCOLLATE\b", re.I
+    )
+    rules_path = ROOT / "dvk_models" / "tools" / "rules.py"
+    others = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted(ROOT.glob("dvk_*/**/*.py"))
+        if path != rules_path
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if pattern.search(line)
+    ]
+    assert others == []
+    assert pattern.search(rules_path.read_text())
 
 
 def test_vn_sort_key_tones_break_ties_only():

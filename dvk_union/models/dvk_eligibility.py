@@ -1,5 +1,7 @@
 from odoo import api, models
 
+from odoo.addons.dvk_models.tools.rules import vn_sort_key
+
 
 class DvkEligibility(models.AbstractModel):
     _inherit = "dvk.eligibility"
@@ -116,7 +118,7 @@ class DvkEligibility(models.AbstractModel):
                         "%(units)s",
                         title=label,
                         year=item.year,
-                        units=", ".join(sorted(lacking)),
+                        units=", ".join(sorted(lacking, key=vn_sort_key)),
                     ),
                 )
         return result

@@ -289,6 +289,55 @@ class TestUnionCoverage(DvkUnionCommon):
         self.assertIn("Tổng hợp đăng ký xây dựng mô hình", text)
         self.assertIn("Chưa lựa chọn mô hình đăng ký thực hiện ở cấp tỉnh", text)
 
+    def test_missing_base_unions_in_vietnamese_order(self):
+        """Rule: RELIABILITY (b) 29 (issue 23) — the base unions without a
+        model are listed in Vietnamese dictionary order (đ after d and
+        before e, ư after u and before v, not after z as the database
+        sorts them), the same in the coverage report, the registration
+        summary and the export."""
+        for place in ("Ương Thượng", "Vĩnh Hải", "Đông Hải", "Ea Súp"):
+            self.env["hr.department"].create(
+                {
+                    "name": f"Công đoàn cơ sở xã {place}",
+                    "parent_id": self.district.id,
+                    "dvk_union_kind": "base",
+                    "dvk_level_id": self.level_grassroots.id,
+                }
+            )
+        wizard = self._coverage()
+        expected = ", ".join(
+            [
+                "Công đoàn cơ sở Bệnh viện tỉnh",
+                "Công đoàn cơ sở Công ty May Ninh Thuận",
+                "Công đoàn cơ sở xã Đông Hải",
+                "Công đoàn cơ sở xã Ea Súp",
+                "Công đoàn cơ sở xã Ương Thượng",
+                "Công đoàn cơ sở xã Vĩnh Hải",
+            ]
+        )
+        Report = self.env["ir.actions.report"].with_user(self.user_officer)
+        for report in (
+            "dvk_union.report_dvk_union_coverage",
+            "dvk_union.report_dvk_union_registration_summary",
+        ):
+            html, _kind = Report._render_qweb_html(report, wizard.ids)
+            listed = re.findall(
+                r"Công đoàn cơ sở Bệnh viện tỉnh, [^<.]*", html.decode()
+            )
+            with self.subTest(report=report):
+                self.assertEqual(listed, [expected])
+        content, _kind = Report._render_xlsx(
+            "dvk_union.dvk_union_coverage_report_xlsx", wizard.ids, {}
+        )
+        sheet = load_workbook(io.BytesIO(content)).active
+        listed = [
+            cell.value
+            for row in sheet.iter_rows()
+            for cell in row
+            if str(cell.value).startswith("Công đoàn cơ sở Bệnh viện tỉnh")
+        ]
+        self.assertEqual(listed, [expected])
+
     def test_upper_level_words_from_the_campaign_chain(self):
         """Rule: seed 004 §V with the two-tier government since 1/7/2025 —
         the coverage names the unions above the base unions in the words of

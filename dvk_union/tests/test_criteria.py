@@ -126,6 +126,28 @@ class TestUnionCriteria(DvkUnionCommon):
         self.assertIn(self.base2.name, exemplar.eligibility_reason)
         self.assertNotIn(self.base.name + ",", exemplar.eligibility_reason)
 
+    def test_base_unions_lacking_the_title_in_vietnamese_order(self):
+        """Rule: §III.1.b with RELIABILITY (b) 29 (issue 23) — the base unions
+        that do not hold "CĐCS vững mạnh" are named in Vietnamese dictionary
+        order (đ after d and before e), as the printed lists name units."""
+        self._recognise(self.base, "district")
+        self._recognise(self.base2, "district")
+        for place in ("Ea Súp", "Đông Hải"):
+            self.env["hr.department"].create(
+                {
+                    "name": f"Công đoàn cơ sở xã {place}",
+                    "parent_id": self.district.id,
+                    "dvk_union_kind": "base",
+                    "dvk_level_id": self.level_grassroots.id,
+                }
+            )
+        exemplar = self._exemplar(self.district)
+        self.assertFalse(exemplar.eligibility_ok)
+        self.assertIn(
+            "Công đoàn cơ sở xã Đông Hải, Công đoàn cơ sở xã Ea Súp",
+            exemplar.eligibility_reason,
+        )
+
     def test_upper_union_needs_many_models(self):
         """Rule: §III.1.a — an upper-level union has many effective models:
         at least two recognised in the year; one is not enough."""

@@ -1,59 +1,12 @@
-"""XLSX exports of the state-agency forms, on the core's safe workbook
-(report.dvk_models.xlsx_base): the registration table with the columns of
-the annexed form, and the report to Sở Nội vụ."""
+"""The report to Sở Nội vụ (XLSX), from the values of its PDF."""
 
 from odoo import models
+
+from odoo.addons.dvk_models.report.dvk_xlsx_base import HEADER_ROW
 
 # The sheet of the figures, named in Vietnamese as the file is (the report's
 # kind is a technical key).
 KIND_SHEETS = {"registration": "Đăng ký", "results": "Kết quả"}
-
-
-class DvkStatehubRegistrationXlsx(models.AbstractModel):
-    _name = "report.dvk_statehub.registration_xlsx"
-    _inherit = "report.dvk_models.xlsx_base"
-    _description = "DVK Registration Table (XLSX)"
-
-    def _dvk_columns(self):
-        return [
-            ("TT", 6, "number"),
-            ("Tên tập thể/ cá nhân thực hiện", 30, "text"),
-            ("Tên mô hình", 45, "text"),
-            ("Lĩnh vực", 12, "center"),
-            ("Thời gian thực hiện", 24, "center"),
-            ("Kết quả ước đạt", 40, "text"),
-            ("Ghi chú", 20, "text"),
-        ]
-
-    def generate_xlsx_report(self, workbook, data, objs):
-        objs.check_access("read")
-        report = self.env["report.dvk_statehub.report_dvk_statehub_registration"]
-        values = report._dvk_prepare(objs, data or {})["tables"]
-        formats = self._dvk_formats(workbook)
-        columns = self._dvk_columns()
-        for table in objs:
-            sheet = self._dvk_add_sheet(
-                workbook,
-                formats,
-                f"{table.id} {table.department_id.name or ''}",
-                f"BẢNG ĐĂNG KÝ MÔ HÌNH, ĐIỂN HÌNH “DÂN VẬN KHÉO” NĂM {table.year}",
-                f"{table.department_id.name or ''} - {values[table.id]['annex_ref']}",
-                columns,
-            )
-            rows = (
-                [
-                    row["index"],
-                    row["subject"],
-                    row["name"],
-                    row["field"],
-                    row["period"],
-                    row["result"],
-                    row["note"],
-                ]
-                for row in values[table.id]["rows"]
-            )
-            next_row = self._dvk_write_rows(sheet, formats, columns, rows)
-            self._dvk_autofilter(sheet, 2, next_row, len(columns))
 
 
 class DvkStatehubHomeAffairsXlsx(models.AbstractModel):
@@ -112,7 +65,7 @@ class DvkStatehubHomeAffairsXlsx(models.AbstractModel):
                 for index, row in enumerate(figures["rows"], start=1)
             )
             next_row = self._dvk_write_rows(sheet, formats, columns, rows)
-            self._dvk_autofilter(sheet, 2, next_row, len(columns))
+            self._dvk_autofilter(sheet, HEADER_ROW, next_row, len(columns))
             # The total row of the PDF, from the same figures.
             sheet.write_blank(next_row, 0, None, formats["total_label"])
             sheet.merge_range(next_row, 1, next_row, 3, "", formats["total_label"])
@@ -154,4 +107,4 @@ class DvkStatehubHomeAffairsXlsx(models.AbstractModel):
                 for row in figures["consecutive"]
             )
             next_row = self._dvk_write_rows(sheet, formats, list_columns, rows)
-            self._dvk_autofilter(sheet, 2, next_row, len(list_columns))
+            self._dvk_autofilter(sheet, HEADER_ROW, next_row, len(list_columns))

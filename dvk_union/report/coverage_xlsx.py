@@ -1,5 +1,7 @@
 from odoo import models
 
+from .dvk_union_report_mixin import missing_names
+
 
 class DvkUnionCoverageXlsx(models.AbstractModel):
     """Coverage of base unions per union directly above them, with the base
@@ -43,7 +45,7 @@ class DvkUnionCoverageXlsx(models.AbstractModel):
                     line.base_count,
                     line.covered_count,
                     line.share,
-                    ", ".join(line.missing_ids.mapped("name")),
+                    missing_names(line),
                     line.province_count,
                     "Đạt" if line.province_ok else "Chưa đạt",
                 ]
