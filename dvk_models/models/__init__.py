@@ -11,6 +11,7 @@ from . import hr_discipline
 from . import dvk_campaign
 from . import dvk_campaign_deadline
 from . import dvk_campaign_reminder
+from . import dvk_campaign_dashboard
 from . import mail_thread_batch
 from . import dvk_state_mixin
 from . import dvk_subject_mixin
