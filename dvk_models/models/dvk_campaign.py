@@ -18,7 +18,12 @@ class DvkCampaign(models.Model):
 
     _name = "dvk.campaign"
     _description = "DVK Campaign"
-    _inherit = ["mail.thread", "mail.activity.mixin", "dvk.profile.mixin"]
+    _inherit = [
+        "dvk.mail.thread.batch",
+        "mail.thread",
+        "mail.activity.mixin",
+        "dvk.profile.mixin",
+    ]
     _order = "year desc, id desc"
     _check_company_auto = True
 

@@ -157,7 +157,7 @@ class DvkCampaign(models.Model):
         }
         # sudo: the cron reads the pending models of every unit
         Model = self.env["dvk.model"].sudo()
-        to_create = []
+        schedule = {}  # campaign id: [values of its new reminders]
         kinds = self._deadline_kinds()
         # Each reminder is written in the language of the person it reminds
         # (the cron and the demo's install run in no one's language).
@@ -170,7 +170,6 @@ class DvkCampaign(models.Model):
                 localized[lang] = (campaigns, campaigns._deadline_kinds())
             return localized[lang]
 
-        res_model_id = self.env["ir.model"]._get_id(self._name)
         for campaign in self:
             for line in campaign.deadline_ids:
                 deadline = line.date
@@ -219,18 +218,22 @@ class DvkCampaign(models.Model):
                         else:
                             local = line.with_env(campaigns.env)
                             note = Markup("<p>%s</p>") % (local.scope or local.name)
-                        to_create.append(
+                        schedule.setdefault(campaign.id, []).append(
                             {
-                                "res_model_id": res_model_id,
-                                "res_id": campaign.id,
-                                "activity_type_id": activity_type.id,
                                 "user_id": user.id,
                                 "date_deadline": deadline,
                                 "summary": summary,
                                 "note": note,
+                                # A plain activity, as reminders always were:
+                                # nothing closes them as automated ones.
+                                "automated": False,
                             }
                         )
-        if to_create:
-            Activity.with_context(mail_activity_quick_update=True).create(to_create)
-        _logger.info("DVK deadline reminders: %s scheduled", len(to_create))
-        return len(to_create)
+        # The reminders are told to no one: each user finds his in his
+        # activities, in his language.
+        # sudo: the cron schedules for the officers of every unit
+        reminders = self.sudo()._dvk_reconcile_activities(
+            activity_type, schedule, close=False, notify=False
+        )
+        _logger.info("DVK deadline reminders: %s scheduled", len(reminders))
+        return len(reminders)
