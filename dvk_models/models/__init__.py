@@ -9,6 +9,7 @@ from . import hr_emulation_title_type
 from . import hr_emulation_title
 from . import hr_discipline
 from . import mail_thread_batch
+from . import mail_thread_batch_activities
 from . import dvk_campaign
 from . import dvk_campaign_deadline
 from . import dvk_campaign_reminder
