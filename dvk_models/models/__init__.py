@@ -10,14 +10,16 @@ from . import hr_department
 from . import hr_emulation_title_type
 from . import hr_emulation_title
 from . import hr_discipline
+from . import mail_thread_batch
+from . import mail_thread_batch_activities
 from . import dvk_campaign_calendar
 from . import dvk_campaign_levels
 from . import dvk_campaign_guidance
 from . import dvk_campaign_takeover
+from . import dvk_campaign_dashboard
 from . import dvk_campaign
 from . import dvk_campaign_deadline
 from . import dvk_campaign_reminder
-from . import mail_thread_batch
 from . import dvk_state_mixin
 from . import dvk_subject_mixin
 from . import dvk_recognition_mixin

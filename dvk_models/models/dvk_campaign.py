@@ -16,6 +16,8 @@ class DvkCampaign(models.Model):
         "dvk.campaign.levels",
         "dvk.campaign.guidance",
         "dvk.campaign.takeover",
+        "dvk.campaign.dashboard",
+        "dvk.mail.thread.batch",
         "mail.thread",
         "mail.activity.mixin",
         "dvk.profile.mixin",

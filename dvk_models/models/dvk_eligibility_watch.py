@@ -21,6 +21,7 @@ class DvkEligibilityWatch(models.AbstractModel):
         # and flagging the affected exemplar files is a system side effect.
         Exemplar = self.env["dvk.exemplar"].sudo()
         activity_type = self.env.ref("dvk_models.mail_activity_type_dvk_eligibility")
+        found = {}  # exemplar id: the message of the fact that flags it
         for employee, unit, year, message in facts:
             if employee and not units_above:
                 subject = [("employee_id", "=", employee.id)]
@@ -46,16 +47,24 @@ class DvkEligibilityWatch(models.AbstractModel):
                 + subject
             )
             for exemplar in exemplars:
-                if exemplar.activity_ids.filtered(
-                    lambda a: a.activity_type_id == activity_type
-                ):
-                    continue
-                exemplar.activity_schedule(
-                    act_type_xmlid="dvk_models.mail_activity_type_dvk_eligibility",
-                    date_deadline=fields.Date.context_today(self),
-                    summary=self.env._(
-                        "Review the eligibility of %(name)s", name=exemplar.name
-                    ),
-                    note=message,
-                    user_id=exemplar._dvk_responsible_officer().id,
-                )
+                # The first fact found flags the exemplar: one review each.
+                found.setdefault(exemplar.id, message)
+        # One review open at a time: an exemplar already flagged keeps its own.
+        flagged = Exemplar.browse(found)
+        busy = set(flagged._dvk_open_activities(activity_type).mapped("res_id"))
+        to_flag = flagged.filtered(lambda exemplar: exemplar.id not in busy)
+        today = fields.Date.context_today(self) if to_flag else None
+        schedule = {
+            exemplar.id: {
+                "date_deadline": today,
+                "summary": self.env._(
+                    "Review the eligibility of %(name)s", name=exemplar.name
+                ),
+                "note": found[exemplar.id],
+                "user_id": exemplar._dvk_responsible_officer().id,
+            }
+            for exemplar in to_flag
+        }
+        flagged._dvk_reconcile_activities(
+            activity_type, schedule, close=False, notify="each"
+        )

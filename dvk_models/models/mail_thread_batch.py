@@ -16,7 +16,8 @@ class DvkMailThreadBatch(models.AbstractModel):
     mails, activities) and tell each person once.
 
     Class attribute read: ``_dvk_notice_links`` (how many records a grouped
-    notice links).
+    notice links). The activity reconciler is in the sibling file
+    ``mail_thread_batch_activities.py``.
     """
 
     _name = "dvk.mail.thread.batch"
@@ -188,76 +189,6 @@ class DvkMailThreadBatch(models.AbstractModel):
             )
         # sudo: see _dvk_log_batch; notices are system side effects too
         return self.env["mail.message"].sudo().create(vals_list)
-
-    def _dvk_schedule_activities(self, activity_type, vals_by_record):
-        """Schedule one activity per record in a single ``mail.activity``
-        create, and tell each assigned user once.
-
-        ``activity_schedule`` would notify each activity on its own (a message
-        and possibly a mail per record); here a user assigned one activity
-        gets exactly Odoo's own notice of it, and a user assigned several gets
-        one notice listing them all, so that a batch costs the same number of
-        queries whatever its size.
-
-        :param dict vals_by_record: {record id: {"user_id", "date_deadline",
-            "summary"} (and any other ``mail.activity`` value)}
-        """
-        if not vals_by_record:
-            return self.env["mail.activity"]
-        model_id = self.env["ir.model"]._get_id(self._name)
-        vals_list = [
-            {
-                "activity_type_id": activity_type.id,
-                "summary": activity_type.summary,
-                "automated": True,
-                "note": activity_type.default_note,
-                "res_model_id": model_id,
-                "res_id": record_id,
-                **vals,
-            }
-            for record_id, vals in vals_by_record.items()
-        ]
-        Activity = self.env["mail.activity"]
-        # quick_update: mail.activity would notify each activity on its own;
-        # the notices are sent below, one per user.
-        activities = Activity.with_context(mail_activity_quick_update=True).create(
-            vals_list
-        )
-        to_notify = activities.filtered(lambda a: a.user_id != self.env.user)
-        for user, assigned in to_notify.grouped("user_id").items():
-            if len(assigned) == 1:
-                assigned._dvk_notify_assigned()
-            else:
-                assigned._dvk_notify_assigned_group(user, self._dvk_notice_links)
-        return activities
-
-    def _dvk_close_activities(self, activity_type, feedback=None):
-        """Close the open activities of ``activity_type`` on ``self`` in one
-        write: archived with ``feedback`` (what ``action_archive`` does, the
-        feedback in the same write), or deleted when no feedback is given."""
-        activities = self.activity_ids.filtered(
-            lambda a: a.activity_type_id == activity_type
-        )
-        if not activities:
-            return activities
-        # sudo: the user who acts may not own every activity (a manager
-        # decides in the approver's place); closing them is part of his act.
-        activities = activities.sudo()  # see the comment above
-        if feedback is None:
-            activities.unlink()
-            return activities.browse()
-        activities.write({"feedback": feedback, "active": False})
-        return activities
-
-    def _dvk_reconcile_activities(self, activity_type, schedule=None, feedback=None):
-        """The one way business methods keep activities in line with the
-        state of ``self``: the open activities of ``activity_type`` on the
-        records of ``self`` are closed (see :meth:`_dvk_close_activities`,
-        ``feedback`` or deletion), then the records of ``schedule``
-        ({record id: activity values}) get theirs, in one batch (see
-        :meth:`_dvk_schedule_activities`). Returns the new activities."""
-        self._dvk_close_activities(activity_type, feedback)
-        return self._dvk_schedule_activities(activity_type, schedule or {})
 
     @staticmethod
     def _dvk_body(text, reason=None):

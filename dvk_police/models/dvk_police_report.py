@@ -14,7 +14,7 @@ class DvkPoliceReport(models.Model):
 
     _name = "dvk.police.report"
     _description = "DVK Police Periodic Report"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["dvk.mail.thread.batch", "mail.thread", "mail.activity.mixin"]
     _order = "date_due, id"
     _check_company_auto = True
 
@@ -242,7 +242,11 @@ class DvkPoliceReport(models.Model):
         self.sudo().write(
             {"state": "done", "date_done": fields.Date.context_today(self)}
         )
-        self.activity_unlink(["mail.mail_activity_data_todo"])
+        # The reminder is done with: the To-Do the software scheduled goes
+        # (those a user scheduled by hand stay).
+        self._dvk_reconcile_activities(
+            "mail.mail_activity_data_todo", only_automated=True
+        )
         return True
 
     def action_reopen(self):
@@ -267,17 +271,23 @@ class DvkPoliceReport(models.Model):
                 ("user_id", "!=", False),
             ]
         )
+        schedule = {}  # report id: values of its reminder
         for report in reports:
             # The cron runs as OdooBot: write to the responsible in their language.
             report_lang = report.with_context(lang=report.user_id.lang)
-            report_lang.activity_schedule(
-                "mail.mail_activity_data_todo",
-                date_deadline=report.date_due,
-                summary=report_lang.env._(
+            schedule[report.id] = {
+                "date_deadline": report.date_due,
+                "summary": report_lang.env._(
                     "Send the report: %(name)s", name=report.name
                 ),
-                user_id=report.user_id.id,
-            )
+                "user_id": report.user_id.id,
+            }
+        reports._dvk_reconcile_activities(
+            "mail.mail_activity_data_todo",
+            schedule,
+            close=False,
+            notify="each",
+        )
         # sudo: the reminder flag is written by the system only
         reports.sudo().write({"reminder_sent": True})
         return len(reports)

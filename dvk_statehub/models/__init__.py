@@ -7,7 +7,10 @@ from . import dvk_campaign
 from . import dvk_statehub_registration
 from . import dvk_statehub_inspection
 from . import dvk_statehub_commendation
+from . import dvk_statehub_report_compute
+from . import dvk_statehub_report_send
 from . import dvk_statehub_report
+from . import dvk_statehub_report_line
 from . import dvk_decision_counter
 from . import mail_activity
 from . import res_users

@@ -18,7 +18,7 @@ class DvkStatehubRegistration(models.Model):
 
     _name = "dvk.statehub.registration"
     _description = "DVK Registration Table (State Agencies)"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["dvk.mail.thread.batch", "mail.thread", "mail.activity.mixin"]
     _order = "year desc, id desc"
     _check_company_auto = True
 
@@ -214,6 +214,7 @@ class DvkStatehubRegistration(models.Model):
         """Send the table to the steering committee for approval."""
         self._check_state(("draft", "refused"))
         self._check_rows_submitted()
+        schedule = {}  # table id: values of its approval activity
         for table in self:
             approver = table._get_approver()
             if not approver:
@@ -233,11 +234,17 @@ class DvkStatehubRegistration(models.Model):
                     "refusal_reason": False,
                 }
             )
-            table.activity_schedule(
-                act_type_xmlid="dvk_statehub.mail_activity_type_statehub_table_approval",
-                summary=self.env._("Approve %(name)s", name=table.name),
-                user_id=approver.id,
-            )
+            schedule[table.id] = {
+                "date_deadline": fields.Date.context_today(self),
+                "summary": self.env._("Approve %(name)s", name=table.name),
+                "user_id": approver.id,
+            }
+        self._dvk_reconcile_activities(
+            "dvk_statehub.mail_activity_type_statehub_table_approval",
+            schedule,
+            close=False,
+            notify="each",
+        )
         return True
 
     @api.depends_context("uid")
@@ -277,9 +284,11 @@ class DvkStatehubRegistration(models.Model):
         today = fields.Date.context_today(self)
         # sudo: state written by this step after the checks above
         self.sudo().write({"state": "approved", "approval_date": today})
-        self.activity_feedback(
-            ["dvk_statehub.mail_activity_type_statehub_table_approval"],
+        self._dvk_reconcile_activities(
+            "dvk_statehub.mail_activity_type_statehub_table_approval",
             feedback=self.env._("Approved"),
+            done=True,
+            only_automated=True,
         )
         for table in self:
             table.message_post(
@@ -306,9 +315,11 @@ class DvkStatehubRegistration(models.Model):
         )
         # sudo: state written by this step after the checks above
         self.sudo().write({"state": "refused", "refusal_reason": reason})
-        self.activity_feedback(
-            ["dvk_statehub.mail_activity_type_statehub_table_approval"],
+        self._dvk_reconcile_activities(
+            "dvk_statehub.mail_activity_type_statehub_table_approval",
             feedback=self.env._("Refused: %(reason)s", reason=reason),
+            done=True,
+            only_automated=True,
         )
         return True
 

@@ -120,7 +120,7 @@ class DvkCampaignMergeWizard(models.TransientModel):
         emptied = partial.filtered(lambda t: not t.line_ids)
         waiting = emptied.filtered(lambda t: t.state == "submitted")
         if waiting:
-            waiting.activity_unlink([APPROVAL_ACTIVITY])
+            waiting._dvk_reconcile_activities(APPROVAL_ACTIVITY, only_automated=True)
             for table in waiting:
                 notes[table].append(
                     self.env._(
