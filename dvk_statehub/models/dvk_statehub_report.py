@@ -239,6 +239,7 @@ class DvkStatehubReport(models.Model):
     )
 
     dvk_can_send = fields.Boolean(
+        string="Can Send",
         compute="_compute_dvk_can_send",
         help="The current user sends this report: he prepares it and its "
         "issuing unit is in his charge (or he is a DVK manager).",
