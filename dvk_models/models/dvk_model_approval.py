@@ -183,7 +183,10 @@ class DvkModelApproval(models.AbstractModel):
                     "refusal_reason": False,
                 }
             )
-        self._dvk_schedule_activities(self._get_approval_activity_type(), activities)
+        # Submitted from draft or refused: no approval is open yet.
+        self._dvk_reconcile_activities(
+            self._get_approval_activity_type(), activities, close=False
+        )
         return True
 
     def _dvk_prefetch_approvers(self):
@@ -344,8 +347,8 @@ class DvkModelApproval(models.AbstractModel):
             {m.id: m._dvk_subject_users().partner_id for m in self},
             grouped=True,
         )
-        self._dvk_close_activities(
-            self._get_approval_activity_type(), self.env._("Approved")
+        self._dvk_reconcile_activities(
+            self._get_approval_activity_type(), feedback=self.env._("Approved")
         )
         return True
 
@@ -366,9 +369,9 @@ class DvkModelApproval(models.AbstractModel):
             {m.id: m._dvk_subject_users().partner_id for m in self},
             grouped=True,
         )
-        self._dvk_close_activities(
+        self._dvk_reconcile_activities(
             self._get_approval_activity_type(),
-            self.env._("Refused: %(reason)s", reason=reason),
+            feedback=self.env._("Refused: %(reason)s", reason=reason),
         )
         return True
 
