@@ -12,6 +12,7 @@ import datetime
 import importlib.util
 from pathlib import Path
 
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, new_test_user
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
@@ -109,6 +110,27 @@ class DvkBase(TransactionCase):
         if legal_basis and not campaign.legal_basis:
             campaign.legal_basis = legal_basis
         return campaign
+
+    def _assert_delete_button(self, mine, shown):
+        """The Delete button's predicate ``shown`` (``dvk_can_delete`` of
+        ``mine``, a record in its user's environment) is what the server
+        does: hidden, the delete and the unlink are refused and the record
+        stays; shown, the delete succeeds and opens its model's list."""
+        record = mine.sudo()
+        if not shown:
+            for method in ("action_delete_draft", "unlink"):
+                with self.assertRaises(Exception) as capture:
+                    getattr(mine, method)()
+                self.assertIsInstance(capture.exception, (UserError, AccessError))
+            self.assertTrue(record.exists())
+            return
+        with self.env.cr.savepoint() as savepoint:
+            action = mine.action_delete_draft()
+            self.assertFalse(record.exists())
+            self.assertEqual(action["res_model"], record._name)
+            savepoint.rollback()
+        self.env.invalidate_all()
+        self.assertTrue(record.exists())
 
     def _self_assess(self, records, score=None, evaluator=None):
         """Give records a finished self-assessment sheet (seed 001 §3), every

@@ -272,22 +272,7 @@ class TestButtonsMenus(DvkCommon):
                 shown = mine.dvk_can_delete
                 with self.subTest(user=user.login, record=index):
                     self.assertEqual(shown, expected.get((user, index), False))
-                    if not shown:
-                        for method in ("action_delete_draft", "unlink"):
-                            with self.assertRaises(Exception) as capture:
-                                getattr(mine, method)()
-                            self.assertIsInstance(
-                                capture.exception, (UserError, AccessError)
-                            )
-                        self.assertTrue(record.exists())
-                        continue
-                    with self.env.cr.savepoint() as savepoint:
-                        action = mine.action_delete_draft()
-                        self.assertFalse(record.exists())
-                        self.assertEqual(action["res_model"], record._name)
-                        savepoint.rollback()
-                    self.env.invalidate_all()
-                    self.assertTrue(record.exists())
+                    self._assert_delete_button(mine, shown)
 
     def test_exemplar_refuse_shown_when_the_server_accepts_it(self):
         """Rule: the exemplar's Refuse button shows by ``dvk_can_refuse``,

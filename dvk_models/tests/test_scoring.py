@@ -259,22 +259,7 @@ class TestScoring(DvkCommon):
                 with self.subTest(user=user.login, sheet=sheet.name):
                     shown = mine.dvk_can_delete
                     self.assertEqual(shown, expected.get((user, sheet), False))
-                    if not shown:
-                        for method in ("action_delete_draft", "unlink"):
-                            with self.assertRaises(Exception) as capture:
-                                getattr(mine, method)()
-                            self.assertIsInstance(
-                                capture.exception, (UserError, AccessError)
-                            )
-                        self.assertTrue(sheet.exists())
-                        continue
-                    with self.env.cr.savepoint() as savepoint:
-                        action = mine.action_delete_draft()
-                        self.assertFalse(sheet.exists())
-                        self.assertEqual(action["res_model"], "dvk.score.sheet")
-                        savepoint.rollback()
-                    self.env.invalidate_all()
-                    self.assertTrue(sheet.exists())
+                    self._assert_delete_button(mine, shown)
 
     def test_score_bounds(self):
         """A score lies between 0 and the criterion's maximum, both included;
