@@ -40,10 +40,5 @@ class DvkExemplar(models.Model):
         return result
 
     def _dvk_default_proposal_level(self):
-        """Union profile: an exemplar is proposed at the level of its reach."""
-        self.ensure_one()
-        if self._dvk_union_records().filtered("union_reach"):
-            return (
-                self._dvk_union_reach_level() or super()._dvk_default_proposal_level()
-            )
-        return super()._dvk_default_proposal_level()
+        """Union profile: the level of the record's reach."""
+        return self._dvk_union_proposal_level() or super()._dvk_default_proposal_level()

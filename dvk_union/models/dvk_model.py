@@ -76,12 +76,8 @@ class DvkModel(models.Model):
             self.level_id = self.union_authority_id.dvk_level_id
 
     def _dvk_default_proposal_level(self):
-        self.ensure_one()
-        if self._dvk_of_profile("union") and self.union_reach:
-            return (
-                self._dvk_union_reach_level() or super()._dvk_default_proposal_level()
-            )
-        return super()._dvk_default_proposal_level()
+        """Union profile: the level of the record's reach."""
+        return self._dvk_union_proposal_level() or super()._dvk_default_proposal_level()
 
     def _dvk_check_level_ladder(self, level):
         """Union profile: the reach decides the level (seed 004 §IV.4), not

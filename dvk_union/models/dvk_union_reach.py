@@ -62,6 +62,15 @@ class DvkUnionReachMixin(models.AbstractModel):
         self.ensure_one()
         return self.union_authority_id.dvk_level_id
 
+    def _dvk_union_proposal_level(self):
+        """Seed 004 §IV.4: a union record with a stated reach is proposed at
+        the level of its reach (none otherwise: the core's default). The
+        default of the models' and exemplars' proposal level."""
+        self.ensure_one()
+        if self._dvk_union_records() and self.union_reach:
+            return self._dvk_union_reach_level()
+        return self.env["dvk.level"]
+
     def _dvk_union_check_reach(self, level):
         """Seed 004 §IV.4: "xét tầm ảnh hưởng, mức độ, phạm vi ở cấp nào thì
         cấp đó ra quyết định công nhận và khen thưởng" — a union record is
