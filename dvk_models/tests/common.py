@@ -116,7 +116,7 @@ class DvkBase(TransactionCase):
         ``mine``, a record in its user's environment) is what the server
         does: hidden, the delete and the unlink are refused and the record
         stays; shown, the delete succeeds and opens its model's list."""
-        record = mine.sudo()
+        record = mine.with_env(self.env)
         if not shown:
             for method in ("action_delete_draft", "unlink"):
                 with self.assertRaises(Exception) as capture:
