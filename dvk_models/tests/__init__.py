@@ -50,3 +50,4 @@ from . import test_state_mixin
 from . import test_record_link
 from . import test_profile_predicate
 from . import test_title_ladder
+from . import test_criterion_source
