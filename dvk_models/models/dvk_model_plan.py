@@ -71,11 +71,14 @@ class DvkModelPlan(models.AbstractModel):
             raise UserError(
                 self.env._(
                     "The plan of %(name)s can be changed after its approval until "
-                    "it is proposed (seed 000 §II.1 step 2); it is now %(state)s.",
+                    "it is proposed; it is now %(state)s.",
                     name=self.display_name,
                     state=dict(self._fields["state"]._description_selection(self.env))[
                         self.state
                     ],
+                )
+                + self.env["dvk.rule"]._dvk_cite(
+                    "model_plan_after_approval", profile=self.campaign_id.profile_id
                 )
             )
         if not self._dvk_may_edit_plan():

@@ -26,8 +26,10 @@ class TestModelPlan(DvkCommon):
         its plan cannot change meanwhile (the draft is where it is
         registered)."""
         model = self._submitted()
-        with self.assertRaises(UserError):
+        with self.assertRaises(UserError) as refusal:
             model.with_user(self.user_staff).write({"objective": "Đổi"})
+        # The refusal cites the rule's source, from its data.
+        self.assertIn("07-HD/ĐUK", str(refusal.exception))
         self.assertFalse(model.objective)
 
     def test_plan_after_approval_by_registrant_and_approver(self):
