@@ -2,6 +2,7 @@ from . import dvk_level
 from . import dvk_field
 from . import dvk_profile
 from . import dvk_profile_rules
+from . import dvk_rule
 from . import dvk_profile_mixin
 from . import dvk_category
 from . import res_users
@@ -30,6 +31,7 @@ from . import dvk_dossier
 from . import dvk_dossier_copies
 from . import dvk_model_target
 from . import dvk_model_registration
+from . import dvk_model_plan
 from . import dvk_model_approval
 from . import dvk_model_recognition
 from . import dvk_model_next_year
