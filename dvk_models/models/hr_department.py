@@ -4,7 +4,11 @@ from odoo.fields import Domain
 
 
 class HrDepartment(models.Model):
-    _inherit = "hr.department"
+    _name = "hr.department"
+    _inherit = [
+        "hr.department",
+        "dvk.numbering.body.mixin",
+    ]
 
     dvk_level_id = fields.Many2one(
         "dvk.level",
