@@ -8,6 +8,7 @@ from . import dvk_category
 from . import res_users
 from . import ir_http
 from . import dvk_numbering_term
+from . import dvk_receiver
 from . import dvk_numbering_body
 from . import hr_department
 from . import hr_emulation_title_type

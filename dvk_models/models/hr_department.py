@@ -8,6 +8,7 @@ class HrDepartment(models.Model):
     _inherit = [
         "hr.department",
         "dvk.numbering.body.mixin",
+        "dvk.receiver.body.mixin",
     ]
 
     dvk_level_id = fields.Many2one(

@@ -51,3 +51,4 @@ from . import test_state_mixin
 from . import test_record_link
 from . import test_profile_predicate
 from . import test_numbering_series
+from . import test_dated_receivers

@@ -209,7 +209,29 @@ class DvkStatehubReport(models.Model):
 
     @api.model
     def _default_addressee_id(self):
-        """Sở Nội vụ of the company, when it has one."""
+        """Sở Nội vụ of the company in force today, when it has one: the
+        dated addressee of the company's units (a merged province addresses
+        the Sở Nội vụ of the new province from the day of the merger), else
+        its only Sở Nội vụ."""
+        dated = (
+            self.env["dvk.receiver"]
+            .sudo()
+            .search(
+                [
+                    ("kind", "=", "home_affairs"),
+                    ("receiver_id", "!=", False),
+                    ("department_id.company_id", "in", [False, self.env.company.id]),
+                    "|",
+                    ("date_from", "=", False),
+                    ("date_from", "<=", fields.Date.context_today(self)),
+                    "|",
+                    ("date_to", "=", False),
+                    ("date_to", ">=", fields.Date.context_today(self)),
+                ]
+            )
+        )
+        if len(dated.receiver_id) == 1:
+            return self.env["hr.department"].browse(dated.receiver_id.ids)
         home_affairs = self.env["hr.department"].search(
             [
                 ("dvk_statehub_home_affairs", "=", True),
