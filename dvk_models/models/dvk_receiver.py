@@ -1,6 +1,5 @@
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
-from odoo.fields import Domain
 
 
 class DvkReceiver(models.Model):
@@ -108,6 +107,40 @@ class DvkReceiver(models.Model):
         self.ensure_one()
         return self.name or self.receiver_id.name or ""
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        receivers = super().create(vals_list)
+        self.env.registry.clear_cache()  # _dvk_receivers_by_unit
+        return receivers
+
+    def write(self, vals):
+        result = super().write(vals)
+        self.env.registry.clear_cache()  # _dvk_receivers_by_unit
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self.env.registry.clear_cache()  # _dvk_receivers_by_unit
+        return result
+
+    @api.model
+    @tools.ormcache()
+    def _dvk_receivers_by_unit(self):
+        """{(unit id, kind): ((id, date_from, date_to), ...)}: read once, kept
+        until a receiver changes, so that printing asks nothing more of the
+        database for the units without dated receivers."""
+        # sudo: the receivers are configuration, the same for every reader
+        receivers = self.sudo().search_fetch(
+            [], ["department_id", "kind", "date_from", "date_to"]
+        )
+        found = {}
+        for receiver in receivers:
+            key = (receiver.department_id.id, receiver.kind)
+            found.setdefault(key, []).append(
+                (receiver.id, receiver.date_from, receiver.date_to)
+            )
+        return {key: tuple(versions) for key, versions in found.items()}
+
     @api.model
     def _dvk_on(self, unit, kind, date=None, inherit=False):
         """The receiver of ``kind`` of ``unit`` in force on ``date`` (today
@@ -116,23 +149,20 @@ class DvkReceiver(models.Model):
         if not unit:
             return self.browse()
         date = date or fields.Date.context_today(self)
-        units = unit
+        ids = [unit.id]
         if inherit:
-            ids = [int(i) for i in (unit.parent_path or "").split("/") if i]
-            units = unit.browse(list(reversed(ids))) or unit
-        # sudo: which body receives a unit's documents is configuration that
-        # every user printing the unit's forms reads
-        found = self.sudo().search(
-            Domain("department_id", "in", units.ids)
-            & Domain("kind", "=", kind)
-            & (Domain("date_from", "=", False) | Domain("date_from", "<=", date))
-            & (Domain("date_to", "=", False) | Domain("date_to", ">=", date))
-        )
-        for candidate in units:
-            match = found.filtered(lambda r, c=candidate: r.department_id == c)
-            if match:
-                return match[0]
-        return found.browse()
+            path = [int(i) for i in (unit.parent_path or "").split("/") if i]
+            ids = path[::-1] or ids
+        by_unit = self._dvk_receivers_by_unit()
+        for unit_id in ids:
+            for receiver_id, date_from, date_to in by_unit.get((unit_id, kind), ()):
+                if (not date_from or date_from <= date) and (
+                    not date_to or date <= date_to
+                ):
+                    # sudo: which body receives a unit's documents is
+                    # configuration that everyone printing its forms reads
+                    return self.sudo().browse(receiver_id)
+        return self.browse()
 
 
 class DvkReceiverBody(models.AbstractModel):
