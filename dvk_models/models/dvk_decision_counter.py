@@ -41,15 +41,12 @@ class DvkDecisionCounter(models.Model):
         help="The symbol of the kind of document the series numbers (QĐ, BC…), "
         "or * when every kind of document of the body shares the register.",
     )
-    period_start = fields.Date(string="Period Start", required=True, readonly=True)
+    period_start = fields.Date(required=True, readonly=True)
     period_end = fields.Date(
-        string="Period End",
         readonly=True,
         help="Empty while the committee's term runs.",
     )
-    term_id = fields.Many2one(
-        "dvk.numbering.term", string="Term", readonly=True, ondelete="set null"
-    )
+    term_id = fields.Many2one("dvk.numbering.term", readonly=True, ondelete="set null")
     year = fields.Integer(
         readonly=True, help="The year the period starts in (a calendar year's own)."
     )

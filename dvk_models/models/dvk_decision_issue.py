@@ -16,8 +16,8 @@ class DvkDecisionIssue(models.AbstractModel):
     number_year = fields.Integer(
         compute="_compute_number_year",
         store=True,
-        help="The calendar year of the decision's date: numbers restart at 01 "
-        "each year for each issuing unit.",
+        help="The calendar year of the decision's date (a body numbering by "
+        "year restarts at 01 each year; one numbering by term, each term).",
     )
     sequence_number = fields.Integer(
         string="Number in the Series", readonly=True, copy=False

@@ -82,11 +82,8 @@ class DvkNumberingTerm(models.Model):
         """A term whose documents are numbered keeps its dates: moving them
         would move documents into another series."""
         # sudo: the counters are configuration that officers cannot read
-        counters = (
-            self.env["dvk.decision.counter"]
-            .sudo()
-            .search([("term_id", "in", self.ids)], limit=1)
-        )
+        counters = self.env["dvk.decision.counter"].sudo()
+        counters = counters.search([("term_id", "in", self.ids)], limit=1)
         if counters:
             raise UserError(
                 self.env._(

@@ -213,22 +213,21 @@ class DvkStatehubReport(models.Model):
         dated addressee of the company's units (a merged province addresses
         the Sở Nội vụ of the new province from the day of the merger), else
         its only Sở Nội vụ."""
-        dated = (
-            self.env["dvk.receiver"]
-            .sudo()
-            .search(
-                [
-                    ("kind", "=", "home_affairs"),
-                    ("receiver_id", "!=", False),
-                    ("department_id.company_id", "in", [False, self.env.company.id]),
-                    "|",
-                    ("date_from", "=", False),
-                    ("date_from", "<=", fields.Date.context_today(self)),
-                    "|",
-                    ("date_to", "=", False),
-                    ("date_to", ">=", fields.Date.context_today(self)),
-                ]
-            )
+        today = fields.Date.context_today(self)
+        # sudo: which Sở Nội vụ the agencies address is configuration
+        receivers = self.env["dvk.receiver"].sudo()
+        dated = receivers.search(
+            [
+                ("kind", "=", "home_affairs"),
+                ("receiver_id", "!=", False),
+                ("department_id.company_id", "in", [False, self.env.company.id]),
+                "|",
+                ("date_from", "=", False),
+                ("date_from", "<=", today),
+                "|",
+                ("date_to", "=", False),
+                ("date_to", ">=", today),
+            ]
         )
         if len(dated.receiver_id) == 1:
             return self.env["hr.department"].browse(dated.receiver_id.ids)
