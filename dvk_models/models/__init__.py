@@ -7,6 +7,9 @@ from . import dvk_profile_mixin
 from . import dvk_category
 from . import res_users
 from . import ir_http
+from . import dvk_numbering_term
+from . import dvk_receiver
+from . import dvk_numbering_body
 from . import hr_department
 from . import hr_emulation_title_type
 from . import hr_emulation_title

@@ -53,3 +53,5 @@ from . import test_record_link
 from . import test_profile_predicate
 from . import test_title_ladder
 from . import test_criterion_source
+from . import test_numbering_series
+from . import test_dated_receivers

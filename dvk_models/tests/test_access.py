@@ -32,6 +32,8 @@ ACCESS_MATRIX = {
     "dvk.decision": {"staff": "r", "officer": "rwcu", "manager": "rwcu"},
     "dvk.decision.line": {"staff": "r", "officer": "rwcu", "manager": "rwcu"},
     "dvk.decision.counter": {"manager": "r"},
+    "dvk.numbering.term": {"staff": "r", "officer": "r", "manager": "rwcu"},
+    "dvk.receiver": {"staff": "r", "officer": "r", "manager": "rwcu"},
     "hr.emulation.title": {"staff": "r", "officer": "rwcu", "manager": "rwcu"},
     "hr.discipline": {"officer": "rwcu", "manager": "rwcu"},
     "dvk.reason.wizard": {"staff": "rwc", "officer": "rwc", "manager": "rwc"},
