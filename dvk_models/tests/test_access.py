@@ -23,6 +23,7 @@ ACCESS_MATRIX = {
     "dvk.profile.level": {"staff": "r", "officer": "r", "manager": "rwcu"},
     "dvk.profile.guidance": {"staff": "r", "officer": "r", "manager": "rwcu"},
     "dvk.profile.deadline.rule": {"staff": "r", "officer": "r", "manager": "rwcu"},
+    "dvk.rule": {"staff": "r", "officer": "r", "manager": "rwcu"},
     "dvk.campaign.deadline": {"staff": "r", "officer": "r", "manager": "rwcu"},
     "hr.emulation.title.type": {"staff": "r", "officer": "r", "manager": "rwcu"},
     "dvk.campaign": {"staff": "r", "officer": "r", "manager": "rwcu"},
