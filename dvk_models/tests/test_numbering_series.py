@@ -199,7 +199,7 @@ class TestNumberingSeries(DvkCommon):
         )
         self.env.invalidate_all()
         run_migration(
-            "dvk_models", "19.0.1.24.0", "pre-24-numbering-series", cr, "19.0.1.9.0"
+            "dvk_models", "19.0.1.10.0", "pre-24-numbering-series", cr, "19.0.1.9.0"
         )
         self.env.invalidate_all()
         self.assertRecordValues(

@@ -197,7 +197,7 @@ class TestTitleLadder(EligibilityCase):
         self.assertFalse(criterion.source)
         run_migration(
             "dvk_models",
-            "19.0.1.24.0",
+            "19.0.1.10.0",
             "post-24-titles-sources",
             self.env.cr,
             "19.0.1.9.0",
