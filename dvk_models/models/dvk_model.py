@@ -213,6 +213,7 @@ class DvkModel(models.Model):
             "removal_reason",
             "removal_note",
             "previous_id",
+            "previous_link_reason",
         }
 
     # The lists of models follow _order: the first page is read from this
