@@ -21,6 +21,7 @@ class DvkModel(models.Model):
         "hr.mixin",
         # The model's own concerns, one file each, over the workflow.
         "dvk.model.next.year",
+        "dvk.model.previous.link",
         "dvk.model.recognition",
         "dvk.model.approval",
         "dvk.model.registration",
