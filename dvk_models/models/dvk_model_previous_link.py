@@ -21,6 +21,7 @@ class DvkModelPreviousLink(models.AbstractModel):
         "976/QĐ-UBND, Article 7.3).",
     )
     dvk_can_link_previous = fields.Boolean(
+        string="Can Link to Last Year",
         compute="_compute_dvk_can_link_previous",
         help="The current user may link this model, registered anew, to the "
         "same model of last year: a DVK officer in charge of its unit (or a "

@@ -77,7 +77,7 @@ class DvkStatehubProvinceProposal(models.Model):
     line_ids = fields.One2many(
         "dvk.statehub.province.proposal.line", "proposal_id", string="Proposed"
     )
-    line_count = fields.Integer(compute="_compute_line_count")
+    line_count = fields.Integer(string="Records", compute="_compute_line_count")
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -94,7 +94,9 @@ class DvkStatehubProvinceProposal(models.Model):
         index=True,
     )
     date_sent = fields.Date(readonly=True, copy=False, tracking=True)
-    date_proposed = fields.Date(readonly=True, copy=False, tracking=True)
+    date_proposed = fields.Date(
+        string="Put Forward On", readonly=True, copy=False, tracking=True
+    )
     decision_ref = fields.Char(
         string="Commendation Decision",
         copy=False,
@@ -113,8 +115,8 @@ class DvkStatehubProvinceProposal(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
-    dvk_can_send = fields.Boolean(compute="_compute_dvk_can")
-    dvk_can_review = fields.Boolean(compute="_compute_dvk_can")
+    dvk_can_send = fields.Boolean(string="Can Send", compute="_compute_dvk_can")
+    dvk_can_review = fields.Boolean(string="Can Review", compute="_compute_dvk_can")
 
     def _compute_line_count(self):
         for proposal in self:

@@ -65,6 +65,7 @@ class DvkModel(models.Model):
         string="Found Replicable On", readonly=True, copy=False, tracking=True
     )
     union_can_mark_replicable = fields.Boolean(
+        string="Can State Replicable",
         compute="_compute_union_can_mark_replicable",
         help="The current user may state whether the model can be replicated: "
         "a DVK officer in charge of its unit (or a manager), on a model of "
