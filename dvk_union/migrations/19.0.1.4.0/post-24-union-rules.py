@@ -19,8 +19,8 @@ NEW_PROPOSER = (
     "('department_id.dvk_union_kind', '!=', False)]"
 )
 BASE_REACH = "[('union_reach', '=', 'base')]"
-# The criteria's words as the data now ship them (English source; the
-# Vietnamese comes with the translations).
+# The criteria's words as the data now ship them, English and Vietnamese
+# (a module update keeps the translations already in the database).
 CRITERIA_TEXT = {
     "criterion_union_exemplar_upper_b": (
         'Completes its tasks; base unions hold "Strong Grassroots Trade Union"',
@@ -30,6 +30,12 @@ CRITERIA_TEXT = {
         'collective that is a base union holds the title "Strong Grassroots '
         'Trade Union" (§III.1.b). The base unions below an upper-level union '
         "are not required to hold it.",
+        'Hằng năm hoàn thành tốt nhiệm vụ; nếu là công đoàn cơ sở phải đạt "Công '
+        'đoàn cơ sở vững mạnh"',
+        "Hằng năm đều hoàn thành tốt nhiệm vụ chính trị được giao; nếu là tập "
+        "thể ở các công đoàn cơ sở phải đạt danh hiệu công đoàn cơ sở vững mạnh "
+        "(mục III.1.b). Không đòi hỏi mọi công đoàn cơ sở trực thuộc công đoàn "
+        "cấp trên phải đạt danh hiệu này.",
     ),
     "criterion_union_exemplar_individual_b": (
         "Built or took part in a recognised model",
@@ -38,6 +44,11 @@ CRITERIA_TEXT = {
         'highly effective "Dân vận khéo" models, recognised in the year or '
         "found by the DVK officer replicable within the base union, the "
         "district, the province, the sector or the country (§III.3.b).",
+        "Xây dựng hoặc tham gia mô hình đã được công nhận hoặc có thể nhân rộng",
+        "Trực tiếp vận động CĐCS xây dựng, thực hiện được một hoặc một số mô "
+        "hình “Dân vận khéo” có hiệu quả cao, đã được công nhận trong năm hoặc "
+        "được cán bộ phụ trách xác định có thể nhân ra diện rộng (phạm vi CĐCS, "
+        "huyện, toàn tỉnh, ngành hoặc toàn quốc) (mục III.3.b).",
     ),
 }
 
@@ -67,16 +78,18 @@ def migrate(cr, version):
             """WHERE id = ANY(%s) AND "check" = 'recognized_models'""",
             [individual],
         )
-    for xmlid, (old_name, name, guidance) in CRITERIA_TEXT.items():
+    for xmlid, texts in CRITERIA_TEXT.items():
+        old_name, name, guidance, name_vi, guidance_vi = texts
         ids = _ids(cr, "dvk.criterion", [xmlid])
         if ids:
             cr.execute(
                 "UPDATE dvk_criterion "
-                "SET name = name || jsonb_build_object('en_US', %s::text), "
-                "guidance = COALESCE(guidance, '{}'::jsonb) "
-                "|| jsonb_build_object('en_US', %s::text) "
+                "SET name = name || jsonb_build_object("
+                "'en_US', %s::text, 'vi_VN', %s::text), "
+                "guidance = COALESCE(guidance, '{}'::jsonb) || jsonb_build_object("
+                "'en_US', %s::text, 'vi_VN', %s::text) "
                 "WHERE id = ANY(%s) AND name->>'en_US' = %s",
-                [name, guidance, ids, old_name],
+                [name, name_vi, guidance, guidance_vi, ids, old_name],
             )
     proposer = _ids(
         cr,
