@@ -9,7 +9,6 @@ class DvkStatehubProvinceProposalLine(models.Model):
 
     proposal_id = fields.Many2one(
         "dvk.statehub.province.proposal",
-        string="Proposal",
         required=True,
         ondelete="cascade",
         index=True,
