@@ -39,6 +39,7 @@
         "wizard/dvk_candidate_wizard_views.xml",
         "wizard/dvk_unit_lineage_wizard_views.xml",
         "wizard/dvk_campaign_merge_wizard_views.xml",
+        "wizard/dvk_model_link_previous_views.xml",
         "report/dvk_reports.xml",
         "report/dvk_templates.xml",
         "report/report_dvk_model_registration.xml",

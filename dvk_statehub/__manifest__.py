@@ -21,6 +21,7 @@
         "views/dvk_model_views.xml",
         "views/dvk_statehub_registration_views.xml",
         "views/dvk_statehub_report_views.xml",
+        "views/dvk_statehub_province_proposal_views.xml",
         "report/dvk_statehub_reports.xml",
         "report/dvk_statehub_templates.xml",
         "views/dvk_statehub_menus.xml",

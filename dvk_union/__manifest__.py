@@ -21,6 +21,7 @@
         "views/hr_department_views.xml",
         "views/dvk_model_views.xml",
         "views/dvk_union_views.xml",
+        "wizard/dvk_union_replicable_views.xml",
         "report/dvk_union_reports.xml",
         "report/dvk_union_templates.xml",
         "views/dvk_union_menus.xml",

@@ -38,6 +38,7 @@ from . import dvk_model_plan
 from . import dvk_model_approval
 from . import dvk_model_recognition
 from . import dvk_model_next_year
+from . import dvk_model_previous_link
 from . import dvk_model
 from . import dvk_model_deadline
 from . import dvk_exemplar

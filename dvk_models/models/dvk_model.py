@@ -21,6 +21,7 @@ class DvkModel(models.Model):
         "hr.mixin",
         # The model's own concerns, one file each, over the workflow.
         "dvk.model.next.year",
+        "dvk.model.previous.link",
         "dvk.model.recognition",
         "dvk.model.approval",
         "dvk.model.plan",
@@ -214,6 +215,7 @@ class DvkModel(models.Model):
             "removal_reason",
             "removal_note",
             "previous_id",
+            "previous_link_reason",
         }
 
     # The lists of models follow _order: the first page is read from this

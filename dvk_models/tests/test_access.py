@@ -53,6 +53,7 @@ ACCESS_MATRIX = {
     "dvk.unit.lineage.wizard": {"manager": "rwcu"},
     "dvk.unit.lineage.wizard.line": {"manager": "rwcu"},
     "dvk.campaign.merge.wizard": {"manager": "rwcu"},
+    "dvk.model.link.previous.wizard": {"officer": "rwc", "manager": "rwc"},
 }
 
 # The approved RPC surface: every public method that the dvk addons define on
@@ -63,6 +64,7 @@ PUBLIC_METHODS = {
         "action_approve",
         "action_carry_over",
         "action_delete_draft",
+        "action_link_previous_wizard",
         "action_open_dossier",
         "action_open_lineage",
         "action_open_previous_years",

@@ -15,9 +15,9 @@ class DvkCriterion(models.Model):
                 "union_base_strong": self.env._(
                     "A base union holds the title Strong Grassroots Trade Union"
                 ),
-                "union_base_units_strong": self.env._(
-                    "Every base union below holds the title Strong Grassroots "
-                    "Trade Union"
+                "union_model_recognized_or_replicable": self.env._(
+                    "At least N models of the person recognised, or found "
+                    "replicable, in the year"
                 ),
                 "union_no_hot_spot": self.env._(
                     "No collective labour dispute or work stoppage in the year"
@@ -41,9 +41,9 @@ class DvkCriterion(models.Model):
             items, self._dvk_union_titles()
         )
 
-    def _check_union_base_units_strong(self, items):
-        return self.env["dvk.eligibility"]._check_union_base_units_strong(
-            items, self._dvk_union_titles()
+    def _check_union_model_recognized_or_replicable(self, items):
+        return self.env["dvk.eligibility"]._check_union_recognized_or_replicable(
+            items, self.min_count
         )
 
     def _check_union_no_hot_spot(self, items):

@@ -1,7 +1,5 @@
 from odoo import api, models
 
-from odoo.addons.dvk_models.tools.rules import vn_sort_key
-
 
 class DvkEligibility(models.AbstractModel):
     _inherit = "dvk.eligibility"
@@ -93,45 +91,90 @@ class DvkEligibility(models.AbstractModel):
         return result
 
     @api.model
-    def _check_union_base_units_strong(self, items, titles):
-        """Seed 004 §III.1.b: the base unions under an upper-level union hold
-        "CĐCS vững mạnh" in the year; those that do not are named."""
-        # sudo: the union tree below the units checked, whoever asks
-        Department = self.env["hr.department"].sudo()
-        uppers = Department.browse({i.department_id for i in items} - {0})
-        bases = Department.search_fetch(
-            [("id", "child_of", uppers.ids), ("dvk_union_kind", "=", "base")],
-            ["name", "parent_path"],
+    def _check_union_recognized_or_replicable(self, items, min_count):
+        """Seed 004 §III.3.b: the person built or carried out models "đã được
+        công nhận hoặc có thể nhân ra diện rộng" — recognised in the year, or
+        found replicable by the DVK officer (base union, district, province,
+        sector or nationwide); either counts."""
+        recognized = self._recognized_models(items)
+        replicable = self._dvk_union_replicable_models(items)
+        cite = self.env["dvk.rule"]._dvk_cite("union_individual_model_replicable")
+        scopes = dict(
+            self.env["dvk.model"]
+            ._fields["union_replicable_scope"]
+            ._description_selection(self.env)
         )
-        held = self._dvk_union_held(
-            "department_id", set(bases.ids), items.years(), titles
-        )
-        below = {}
-        for base in bases:
-            for unit_id in {int(x) for x in base.parent_path.split("/") if x}:
-                below.setdefault(unit_id, []).append(base)
-        label = self._dvk_union_title_label(titles)
         result = {}
         for item in items:
-            lacking = [
-                base.name
-                for base in below.get(item.department_id, [])
-                if (base.id, item.year) not in held and base.id != item.department_id
-            ]
-            if not lacking:
-                result[item.key] = (True, "")
+            found = recognized[item.key] | replicable.get(
+                item.key, recognized[item.key].browse()
+            )
+            if len(found) >= min_count:
+                parts = []
+                for model in found:
+                    if model in recognized[item.key]:
+                        parts.append(f"“{model.name}”")
+                    else:
+                        parts.append(
+                            self.env._(
+                                "“%(name)s” (replicable: %(scope)s)",
+                                name=model.name,
+                                scope=scopes.get(model.union_replicable_scope, ""),
+                            )
+                        )
+                result[item.key] = (
+                    True,
+                    self.env._(
+                        "took part in the model(s) %(names)s", names=", ".join(parts)
+                    ),
+                )
             else:
                 result[item.key] = (
                     False,
                     self.env._(
-                        "Base unions without the title %(title)s in %(year)s: "
-                        "%(units)s",
-                        title=label,
+                        "%(count)s of the %(min)s models recognised or found "
+                        "replicable required in %(year)s%(cite)s",
+                        count=len(found),
+                        min=min_count,
                         year=item.year,
-                        units=", ".join(sorted(lacking, key=vn_sort_key)),
+                        cite=cite,
                     ),
                 )
         return result
+
+    @api.model
+    def _dvk_union_replicable_models(self, items):
+        """{item key: the person's models of the item's year (own or taken
+        part in) found replicable}, for any reader, in a constant number of
+        queries."""
+        employees = {i.employee_id for i in items if i.subject_type == "individual"}
+        employees.discard(0)
+        if not employees:
+            return {}
+        # sudo: finds the models of the people being checked, whoever asks
+        Model = self.env["dvk.model"].sudo()
+        base = [
+            ("year", "in", list(items.years())),
+            ("union_replicable_scope", "!=", False),
+            ("state", "in", list(Model._dvk_union_replicable_states())),
+        ]
+        ids = Model._search(base + [("employee_id", "in", list(employees))])
+        ids = [*ids, *Model._search(base + [("member_ids", "in", list(employees))])]
+        found = {}
+        for model in Model.search_fetch(
+            [("id", "in", ids)],
+            ["employee_id", "member_ids", "year", "name", "union_replicable_scope"],
+            order="id",
+        ):
+            for emp in {model.employee_id.id, *model.member_ids.ids} & employees:
+                found.setdefault((emp, model.year), Model.browse())
+                found[(emp, model.year)] |= model
+        return {
+            item.key: found[(item.employee_id, item.year)]
+            for item in items
+            if item.subject_type == "individual"
+            and (item.employee_id, item.year) in found
+        }
 
     @api.model
     def _check_union_no_hot_spot(self, items):
