@@ -38,7 +38,7 @@ class DvkCriterion(models.Model):
 
     def _check_union_base_strong(self, items):
         return self.env["dvk.eligibility"]._check_union_base_strong(
-            items, self._dvk_union_titles()
+            items, self._dvk_union_titles(), self.title_year
         )
 
     def _check_union_model_recognized_or_replicable(self, items):

@@ -62,32 +62,46 @@ class DvkEligibility(models.AbstractModel):
         return result
 
     @api.model
-    def _check_union_base_strong(self, items, titles):
-        """Seed 004 §III.2.c: a collective that is a base union holds "CĐCS
-        vững mạnh" in the year; other subjects are not concerned."""
+    def _check_union_base_strong(self, items, titles, title_year="evaluated"):
+        """Seed 004 §III.2.c and §III.1.b: a collective that is a base union
+        holds "CĐCS vững mạnh" in the year; other subjects are not concerned.
+        With ``title_year`` "awarded_or_previous" the year before is read
+        while the evaluated year's title is not awarded yet (issue 24 item 4)."""
         # sudo: the kind of the units checked, whoever asks
         Department = self.env["hr.department"].sudo()
         units = Department.browse(
             {i.department_id for i in items if i.subject_type == "collective"} - {0}
         )
         bases = set(units.filtered(lambda u: u.dvk_union_kind == "base").ids)
-        held = self._dvk_union_held("department_id", bases, items.years(), titles)
+        fallback = title_year == "awarded_or_previous"
+        years = items.years() | ({y - 1 for y in items.years()} if fallback else set())
+        held = self._dvk_union_held("department_id", bases, years, titles)
         label = self._dvk_union_title_label(titles)
         result = {}
         for item in items:
             if item.subject_type != "collective" or item.department_id not in bases:
                 result[item.key] = (True, "")
-            elif (item.department_id, item.year) in held:
-                result[item.key] = (True, "")
+                continue
+            year = item.year
+            if fallback and (item.department_id, year) not in held:
+                year -= 1
+            if (item.department_id, year) in held:
+                ok = True
+                why = self.env._("%(title)s %(year)s", title=label, year=year)
             else:
-                result[item.key] = (
-                    False,
-                    self.env._(
-                        "The base union does not hold the title %(title)s in %(year)s",
-                        title=label,
-                        year=item.year,
-                    ),
+                ok = False
+                why = self.env._(
+                    "The base union does not hold the title %(title)s in %(year)s",
+                    title=label,
+                    year=year,
                 )
+            if year != item.year:
+                why = self.env._(
+                    "%(reason)s (the titles of %(year)s are not awarded yet)",
+                    reason=why,
+                    year=item.year,
+                )
+            result[item.key] = (ok, why)
         return result
 
     @api.model

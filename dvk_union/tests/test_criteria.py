@@ -102,16 +102,19 @@ class TestUnionCriteria(DvkUnionCommon):
     def test_base_union_model_needs_strong_union_title(self):
         """Rule: §III.2.c — a collective model of a base union needs the
         title "CĐCS vững mạnh" in the year (an advanced labour collective
-        title is not it); the union group of a base union is not concerned."""
+        title is not it); the union group of a base union is not concerned.
+        Issue 24 item 4: while the year's titles are not awarded, the year
+        before is read, and the explanation says so."""
         self._title(self.title_ttldtt, department=self.base2)
         model = self._approved(self.base2, union_reach="base")
         sheet = self._self_assess(model)
         line = sheet.line_ids.filtered(lambda line: line.criterion_id.code == "C2")
         self.assertEqual(line.score, 0.0)
         self.assertIn(
-            "does not hold the title Strong Grassroots Trade Union in 2026",
+            "does not hold the title Strong Grassroots Trade Union in 2025",
             line.explanation,
         )
+        self.assertIn("2026", line.explanation)
         self.assertFalse(model.self_assessed)
         group_model = self._approved(self.base_group, union_reach="base")
         sheet = self._self_assess(group_model)
@@ -154,16 +157,28 @@ class TestUnionCriteria(DvkUnionCommon):
 
     def test_upper_union_criterion_asks_a_base_union_itself(self):
         """Rule: §III.1.b — the check of criterion B asks "CĐCS vững mạnh" of
-        a collective that is a base union, in the year: without it (or with
-        the title of the year before) it fails; with it, it passes."""
-        self._title(self.title_cdcsvm, year=2025, department=self.base2)
+        a collective that is a base union. Issue 24 item 4: the yearly title
+        is read for the evaluated year once awarded, else for the year before
+        (the default), and the explanation names the year read: a title of
+        two years ago fails, one of last year passes while this year's is not
+        awarded, this year's passes."""
         xmlid = "dvk_union.criterion_union_exemplar_upper_b"
-        self.assertEqual(self.env.ref(xmlid).check, "union_base_strong")
-        ok, _reason = self._criterion_result(xmlid, self.base2)
+        criterion = self.env.ref(xmlid)
+        self.assertEqual(criterion.check, "union_base_strong")
+        self.assertEqual(criterion.title_year, "awarded_or_previous")
+        self._title(self.title_cdcsvm, year=2024, department=self.base2)
+        ok, reason = self._criterion_result(xmlid, self.base2)
         self.assertFalse(ok)
-        self._title(self.title_cdcsvm, department=self.base2)
-        ok, _reason = self._criterion_result(xmlid, self.base2)
+        self.assertIn("2025", reason)
+        self._title(self.title_cdcsvm, year=2025, department=self.base2)
+        ok, reason = self._criterion_result(xmlid, self.base2)
         self.assertTrue(ok)
+        self.assertIn("2025", reason)
+        self.assertIn("2026", reason)
+        self._title(self.title_cdcsvm, department=self.base2)
+        ok, reason = self._criterion_result(xmlid, self.base2)
+        self.assertTrue(ok)
+        self.assertNotIn("2025", reason)
 
     def test_upper_union_needs_many_models(self):
         """Rule: §III.1.a — an upper-level union has many effective models:
