@@ -1,0 +1,152 @@
+from odoo import api, models
+from odoo.exceptions import UserError
+from odoo.fields import Domain
+
+# The dvk.rule stating who recognises under the core (party) profile.
+RULE_COMPETENT_BODY = "recognition_competent_body"
+
+
+class DvkCompetentBodyMixin(models.AbstractModel):
+    """Who may recognise a model or an exemplar at a level: the competent
+    body of each record (seed 000 §II.1 step 4, seed 001 §3-4). A decision
+    names only records its issuing unit may recognise; the line pickers
+    offer only those, and issuing checks them again."""
+
+    _name = "dvk.competent.body.mixin"
+    _description = "DVK Competent Body"
+
+    def _dvk_competent_bodies(self, level, date):
+        """Hook: {record: units} the bodies that may recognise each of these
+        records at ``level`` on ``date``, for the whole batch in a number of
+        queries that does not grow with it.
+
+        Core (party) rule: the committee (or steering committee) of the
+        record's own unit or of its nearest unit above holding ``level``,
+        found on the approval routing (``hr.department._dvk_approver_chain``).
+        A sector overrides it for its own records (the police matrix, the
+        union's reach, the state agencies' committees)."""
+        # sudo: who recognises is configuration of the units, read for any
+        # record the decision names
+        by_unit = self._dvk_recognising_units(self.department_id, level)
+        empty = self.env["hr.department"]
+        return {
+            record: empty.browse(by_unit.get(record.department_id.id, []))
+            for record in self
+        }
+
+    @api.model
+    def _dvk_recognising_units(self, units, level):
+        """{unit id: ids of the bodies that recognise the records of that
+        unit at ``level``}: the unit holding ``level`` nearest at or above it
+        on the approval routing (``hr.department._dvk_approver_chain``, the
+        walk approval takes), with the steering committees of that level
+        directly under it ("the committee or steering committee", seed 000
+        §II.1 step 4, seed 001 §3). No such unit: no body. Read at once for
+        all the units."""
+        # sudo: the paths and levels of the units, configuration
+        units = units.sudo()
+        units.fetch(["parent_path"])
+        chain_ids = {
+            int(i) for path in units.mapped("parent_path") for i in path.split("/") if i
+        }
+        above = units.browse(chain_ids)
+        above.fetch(["dvk_level_id"])
+        holders = above.filtered(lambda unit: unit.dvk_level_id == level)
+        committees = units.browse()
+        if holders:
+            committees = units.search(
+                [
+                    ("parent_id", "in", holders.ids),
+                    ("dvk_level_id", "=", level.id),
+                    ("dvk_is_steering_committee", "=", True),
+                ]
+            )
+        result = {}
+        for unit in units:
+            holder = next((u for u in unit._dvk_approver_chain() if u in holders), None)
+            result[unit.id] = (
+                [
+                    holder.id,
+                    *committees.filtered(lambda c, h=holder: c.parent_id == h).ids,
+                ]
+                if holder
+                else []
+            )
+        return result
+
+    def _dvk_competent_rule_code(self):
+        """Hook: the code of the ``dvk.rule`` naming who recognises these
+        records (cited in the refusal)."""
+        return RULE_COMPETENT_BODY
+
+    def _dvk_competent_domain(self, decision):
+        """The records of this model the issuing unit of ``decision`` may
+        recognise at its level and date, among those proposed there: the
+        domain of the line pickers and of "Add Proposed Records"."""
+        issuer = decision.authority_department_id
+        if not issuer or not decision.level_id or not decision.campaign_id:
+            return Domain.FALSE
+        # sudo: who is proposed at the level is read for the domain only;
+        # the pickers apply the reader's record rules afterwards
+        proposed = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("campaign_id", "=", decision.campaign_id.id),
+                    ("proposal_level_id", "=", decision.level_id.id),
+                ]
+            )
+        )
+        bodies = proposed._dvk_competent_bodies(
+            decision.level_id, decision._dvk_recognition_date()
+        )
+        return Domain(
+            "id", "in", [r.id for r, units in bodies.items() if issuer in units]
+        )
+
+    def _dvk_check_competent_body(self, decision):
+        """Refuse the records ``decision``'s issuing unit may not recognise
+        at its level, naming the body that may, with the rule's source."""
+        issuer = decision.authority_department_id
+        if not self or not issuer or not decision.level_id:
+            return
+        date = decision._dvk_recognition_date()
+        # sudo: only the unit and campaign of the records are read, the same
+        # whoever writes the decision (its lines name readable records)
+        records = self.sudo()
+        bodies = records._dvk_competent_bodies(decision.level_id, date)
+        for record in records:
+            competent = bodies[record]
+            if issuer in competent:
+                continue
+            cite = self.env["dvk.rule"]._dvk_cite(
+                record._dvk_competent_rule_code(),
+                date=date,
+                profile=record.campaign_id.profile_id,
+            )
+            if not competent:
+                raise UserError(
+                    self.env._(
+                        "%(name)s cannot be recognised at %(level)s: no unit "
+                        "of that level recognises the records of %(unit)s%(cite)s. "
+                        "Propose it at the level of the body that recognises "
+                        "it, or set the DVK level of the unit that does.",
+                        name=record.display_name,
+                        level=decision.level_id.name,
+                        unit=record.department_id.name or "-",
+                        cite=cite,
+                    )
+                )
+            raise UserError(
+                self.env._(
+                    "%(name)s is recognised at %(level)s by %(body)s, not by "
+                    "%(issuer)s%(cite)s. Take it out of this decision, or let "
+                    "%(body)s issue it.",
+                    name=record.display_name,
+                    level=decision.level_id.name,
+                    body=" / ".join(competent.mapped("name")),
+                    issuer=issuer.name,
+                    cite=cite,
+                )
+            )
