@@ -17,6 +17,7 @@
         "data/dvk_level_data.xml",
         "data/dvk_field_data.xml",
         "data/dvk_profile_data.xml",
+        "data/dvk_rule_data.xml",
         "data/hr_emulation_title_type_data.xml",
         "data/mail_activity_type_data.xml",
         "data/dvk_criteria_data.xml",

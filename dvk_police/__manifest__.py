@@ -13,6 +13,7 @@
         "security/ir.model.access.csv",
         "security/dvk_police_security.xml",
         "data/dvk_profile_data.xml",
+        "data/dvk_rule_data.xml",
         "data/dvk_criteria_data.xml",
         "data/dvk_dossier_data.xml",
         "data/ir_cron_data.xml",

@@ -13,6 +13,7 @@
         "security/ir.model.access.csv",
         "security/dvk_statehub_security.xml",
         "data/dvk_profile_data.xml",
+        "data/dvk_rule_data.xml",
         "data/mail_activity_type_data.xml",
         "data/dvk_field_note_data.xml",
         "data/dvk_criteria_data.xml",

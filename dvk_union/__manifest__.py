@@ -13,6 +13,7 @@
         "security/ir.model.access.csv",
         "security/dvk_union_security.xml",
         "data/dvk_profile_data.xml",
+        "data/dvk_rule_data.xml",
         "data/dvk_category_data.xml",
         "data/dvk_criteria_data.xml",
         "data/dvk_dossier_data.xml",

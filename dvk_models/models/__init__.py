@@ -2,6 +2,7 @@ from . import dvk_level
 from . import dvk_field
 from . import dvk_profile
 from . import dvk_profile_rules
+from . import dvk_rule
 from . import dvk_profile_mixin
 from . import dvk_category
 from . import res_users

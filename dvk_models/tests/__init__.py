@@ -1,4 +1,5 @@
 from . import test_install_hygiene
+from . import test_rule
 from . import test_tour
 from . import test_access
 from . import test_model_flow
