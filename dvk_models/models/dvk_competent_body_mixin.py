@@ -105,6 +105,32 @@ class DvkCompetentBodyMixin(models.AbstractModel):
             "id", "in", [r.id for r, units in bodies.items() if issuer in units]
         )
 
+    def _dvk_refuse_at_other_level(self, decision, cite):
+        """Refuse this record, which nobody recognises at ``decision``'s
+        level, naming the body that recognises it at its default proposal
+        level (the commune police's model: the district police), if any."""
+        self.ensure_one()
+        level = self._dvk_default_proposal_level()
+        if not level or level == decision.level_id:
+            return
+        date = decision._dvk_recognition_date()
+        competent = self._dvk_competent_bodies(level, date)[self]
+        if not competent:
+            return
+        raise UserError(
+            self.env._(
+                "%(name)s is recognised at %(level)s by %(body)s, not at "
+                "%(asked)s by %(issuer)s%(cite)s. Propose it at %(level)s for "
+                "%(body)s to recognise it.",
+                name=self.display_name,
+                level=level.name,
+                body=" / ".join(competent.mapped("name")),
+                asked=decision.level_id.name,
+                issuer=decision.authority_department_id.name,
+                cite=cite,
+            )
+        )
+
     def _dvk_check_competent_body(self, decision):
         """Refuse the records ``decision``'s issuing unit may not recognise
         at its level, naming the body that may, with the rule's source."""
@@ -126,6 +152,7 @@ class DvkCompetentBodyMixin(models.AbstractModel):
                 profile=record.campaign_id.profile_id,
             )
             if not competent:
+                record._dvk_refuse_at_other_level(decision, cite)
                 raise UserError(
                     self.env._(
                         "%(name)s cannot be recognised at %(level)s: no unit "
