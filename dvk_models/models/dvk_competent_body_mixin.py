@@ -88,15 +88,11 @@ class DvkCompetentBodyMixin(models.AbstractModel):
             return Domain.FALSE
         # sudo: who is proposed at the level is read for the domain only;
         # the pickers apply the reader's record rules afterwards
-        proposed = (
-            self.sudo()
-            .with_context(active_test=False)
-            .search(
-                [
-                    ("campaign_id", "=", decision.campaign_id.id),
-                    ("proposal_level_id", "=", decision.level_id.id),
-                ]
-            )
+        proposed = self.sudo().search(
+            [
+                ("campaign_id", "=", decision.campaign_id.id),
+                ("proposal_level_id", "=", decision.level_id.id),
+            ]
         )
         bodies = proposed._dvk_competent_bodies(
             decision.level_id, decision._dvk_recognition_date()

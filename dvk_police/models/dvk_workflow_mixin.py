@@ -46,12 +46,12 @@ class DvkWorkflowMixin(models.AbstractModel):
         """The records the police matrix governs: of the police profile (or
         one sharing its rules) whose campaign routes by it, in a police
         unit."""
-        return self._dvk_of_profile("police").filtered(
-            lambda r: (
-                r.campaign_id.profile_id.routing == "police"
-                and r.department_id.sudo().dvk_police_unit_kind
-            )
+        police = self._dvk_of_profile("police").filtered(
+            lambda r: r.campaign_id.profile_id.routing == "police"
         )
+        # sudo: the kind of the records' units is configuration
+        kinds = police.department_id.sudo().filtered("dvk_police_unit_kind")
+        return police.filtered(lambda r: r.department_id in kinds)
 
     def _dvk_police_matrix_issuers(self, date):
         """{record: the unit issuing the matrix authority's decisions on
@@ -75,6 +75,7 @@ class DvkWorkflowMixin(models.AbstractModel):
                 with_district[profile] = "district" in profile._dvk_levels_at(
                     date or fields.Date.context_today(self)
                 ).mapped("code")
+            # sudo: the police tree is configuration
             unit = record.department_id.sudo()._dvk_police_unit()
             authority = unit._dvk_police_authority(with_district[profile], date)
             result[record] = (

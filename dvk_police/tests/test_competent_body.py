@@ -105,22 +105,19 @@ class TestPoliceCompetentBodyDated(DvkPoliceCommon):
         cls.campaign_2025.action_open()
 
     def _proposed_at(self, level):
+        Model = self.env["dvk.model"]
         # sudo: test fixture set-up (a proposal as it stood), not the
         # behaviour under test
-        return (
-            self.env["dvk.model"]
-            .sudo()
-            .create(
-                {
-                    "name": f"Dân vận khéo - Công an xã An Trường - {level.name}",
-                    "campaign_id": self.campaign_2025.id,
-                    "subject_type": "collective",
-                    "department_id": self.commune.id,
-                    "field_id": self.field_anqp.id,
-                    "state": "proposed",
-                    "proposal_level_id": level.id,
-                }
-            )
+        return Model.sudo().create(
+            {
+                "name": f"Dân vận khéo - Công an xã An Trường - {level.name}",
+                "campaign_id": self.campaign_2025.id,
+                "subject_type": "collective",
+                "department_id": self.commune.id,
+                "field_id": self.field_anqp.id,
+                "state": "proposed",
+                "proposal_level_id": level.id,
+            }
         )
 
     def _draft(self, model, level, authority, date):
@@ -157,11 +154,7 @@ class TestPoliceCompetentBodyDated(DvkPoliceCommon):
         from 1/3/2025 the provincial police leadership recognises the commune
         police's model at provincial level; on 28/2/2025 the district police
         still did at district level."""
-        model = (
-            self.env["dvk.model"]
-            .sudo()
-            .browse(self._proposed_at(self.level_province).id)
-        )
+        model = self._proposed_at(self.level_province)
         after = model._dvk_competent_bodies(self.level_district, D(2025, 3, 1))
         before = model._dvk_competent_bodies(self.level_district, D(2025, 2, 28))
         self.assertFalse(after[model])
