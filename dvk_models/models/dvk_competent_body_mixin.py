@@ -39,40 +39,44 @@ class DvkCompetentBodyMixin(models.AbstractModel):
         """{unit id: ids of the bodies that recognise the records of that
         unit at ``level``}: the unit holding ``level`` nearest at or above it
         on the approval routing (``hr.department._dvk_approver_chain``, the
-        walk approval takes), with the steering committees of that level
-        directly under it ("the committee or steering committee", seed 000
-        §II.1 step 4, seed 001 §3). No such unit: no body. Read at once for
-        all the units."""
+        walk approval takes); no such unit, no body. Read at once for all
+        the units."""
         # sudo: the paths and levels of the units, configuration
         units = units.sudo()
-        units.fetch(["parent_path"])
-        chain_ids = {
-            int(i) for path in units.mapped("parent_path") for i in path.split("/") if i
-        }
-        above = units.browse(chain_ids)
-        above.fetch(["dvk_level_id"])
-        holders = above.filtered(lambda unit: unit.dvk_level_id == level)
-        committees = units.browse()
-        if holders:
-            committees = units.search(
-                [
-                    ("parent_id", "in", holders.ids),
-                    ("dvk_level_id", "=", level.id),
-                    ("dvk_is_steering_committee", "=", True),
-                ]
-            )
+        chain_ids = tuple(
+            {
+                int(i)
+                for path in units.mapped("parent_path")
+                for i in path.split("/")
+                if i
+            }
+        )
         result = {}
         for unit in units:
-            holder = next((u for u in unit._dvk_approver_chain() if u in holders), None)
-            result[unit.id] = (
-                [
-                    holder.id,
-                    *committees.filtered(lambda c, h=holder: c.parent_id == h).ids,
-                ]
-                if holder
-                else []
-            )
+            # The levels are read for every chain at once, and only when a
+            # unit below the one holding the level is met (none when the
+            # record's own unit holds it).
+            chain = unit._dvk_approver_chain().with_prefetch(chain_ids)
+            holder = next((u for u in chain if u.dvk_level_id == level), None)
+            result[unit.id] = [holder.id] if holder else []
         return result
+
+    @api.model
+    def _dvk_is_competent(self, issuer, bodies, level):
+        """Whether ``issuer`` may recognise at ``level`` a record whose
+        competent bodies are ``bodies``: one of them, or the steering
+        committee of that level set up directly under one of them ("the
+        committee or steering committee", seed 000 §II.1 step 4, seed 001
+        §3)."""
+        if issuer in bodies:
+            return True
+        # sudo: the kind and place of the issuing unit, configuration
+        unit = issuer.sudo()
+        return bool(
+            unit.dvk_is_steering_committee
+            and unit.dvk_level_id == level
+            and unit.parent_id in bodies
+        )
 
     def _dvk_competent_rule_code(self):
         """Hook: the code of the ``dvk.rule`` naming who recognises these
@@ -97,8 +101,15 @@ class DvkCompetentBodyMixin(models.AbstractModel):
         bodies = proposed._dvk_competent_bodies(
             decision.level_id, decision._dvk_recognition_date()
         )
+        level = decision.level_id
         return Domain(
-            "id", "in", [r.id for r, units in bodies.items() if issuer in units]
+            "id",
+            "in",
+            [
+                r.id
+                for r, units in bodies.items()
+                if self._dvk_is_competent(issuer, units, level)
+            ],
         )
 
     def _dvk_refuse_at_other_level(self, decision, cite):
@@ -140,7 +151,7 @@ class DvkCompetentBodyMixin(models.AbstractModel):
         bodies = records._dvk_competent_bodies(decision.level_id, date)
         for record in records:
             competent = bodies[record]
-            if issuer in competent:
+            if self._dvk_is_competent(issuer, competent, decision.level_id):
                 continue
             cite = self.env["dvk.rule"]._dvk_cite(
                 record._dvk_competent_rule_code(),

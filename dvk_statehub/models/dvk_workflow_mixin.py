@@ -12,7 +12,10 @@ class DvkWorkflowMixin(models.AbstractModel):
         the record's own agency recognises it; provincial recognition follows
         the core rule (Article 7.3's provincial route)."""
         statehub = self.browse()
-        if level != self.env.ref("dvk_models.dvk_level_province"):
+        province = self.env["ir.model.data"]._xmlid_to_res_id(
+            "dvk_models.dvk_level_province"
+        )
+        if level.id != province:
             statehub = self._dvk_of_profile("statehub")
         bodies = super(DvkWorkflowMixin, self - statehub)._dvk_competent_bodies(
             level, date
