@@ -2,7 +2,7 @@
     "name": "DVK - Dân vận khéo",
     "summary": "Register, approve, score and recognise "
     '"Dân vận khéo" models and exemplars',
-    "version": "19.0.1.9.0",
+    "version": "19.0.1.10.0",
     "category": "Human Resources",
     "website": "https://github.com/dvk-odoo/dvk",
     "author": "DVK for Odoo",

@@ -1,7 +1,7 @@
 {
     "name": "DVK - Trade union profile",
     "summary": '"Dân vận khéo" rules of the trade-union profile',
-    "version": "19.0.1.3.0",
+    "version": "19.0.1.4.0",
     "category": "Human Resources",
     "website": "https://github.com/dvk-odoo/dvk",
     "author": "DVK for Odoo",

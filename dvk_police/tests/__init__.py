@@ -12,3 +12,4 @@ from . import test_tour
 from . import test_dashboard
 from . import test_profile_variant
 from . import test_competent_body
+from . import test_pv05_receiver

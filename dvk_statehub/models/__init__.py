@@ -13,3 +13,4 @@ from . import dvk_statehub_report_line
 from . import dvk_decision_counter
 from . import mail_activity
 from . import res_users
+from . import dvk_receiver

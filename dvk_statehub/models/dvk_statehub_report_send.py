@@ -35,8 +35,9 @@ class DvkStatehubReportSend(models.AbstractModel):
 
     def action_send(self):
         """Issue the report: its number is drawn from the issuing unit's
-        register of the year (gapless, race-free, shared with the unit's
-        decisions), dated today."""
+        numbering series for reports (gapless, race-free; by default the
+        register of the year shared with the unit's decisions), dated
+        today."""
         self._statehub_check_preparer()
         for report in self:
             if report.state != "draft" or not report.date_computed:
@@ -55,7 +56,8 @@ class DvkStatehubReportSend(models.AbstractModel):
         today = fields.Date.context_today(self)
         for report in self:
             issuer = report.issuer_department_id
-            number = self.env["dvk.decision.counter"]._draw(issuer, today.year)
+            series = issuer._dvk_numbering_series(today, "BC")
+            number = self.env["dvk.decision.counter"]._draw(issuer, series)
             # sudo: number, date and state written by this step after the
             # checks above
             report.sudo().write(
@@ -64,6 +66,7 @@ class DvkStatehubReportSend(models.AbstractModel):
                     "date_sent": today,
                     "sequence_number": number,
                     "number_year": today.year,
+                    "number_period_start": series["start"],
                     "number": issuer._dvk_document_number("BC", number, party=False),
                 }
             )
