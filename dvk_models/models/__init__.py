@@ -28,6 +28,7 @@ from . import dvk_state_mixin
 from . import dvk_subject_mixin
 from . import dvk_recognition_mixin
 from . import dvk_scoring_mixin
+from . import dvk_competent_body_mixin
 from . import dvk_workflow_mixin
 from . import dvk_record_link_mixin
 from . import dvk_dossier
@@ -44,6 +45,7 @@ from . import dvk_model_deadline
 from . import dvk_exemplar
 from . import dvk_decision_authority
 from . import dvk_decision_issue
+from . import dvk_decision_competence
 from . import dvk_decision
 from . import dvk_decision_counter
 from . import dvk_decision_line

@@ -28,6 +28,7 @@ class DvkDecision(models.Model):
     _inherit = [
         "dvk.decision.authority",
         "dvk.decision.issue",
+        "dvk.decision.competence",
         "mail.thread",
         "mail.activity.mixin",
     ]
@@ -302,26 +303,21 @@ class DvkDecision(models.Model):
         return self.env._("Decision drafted")
 
     def action_add_proposed(self):
-        """Fill the draft with everything proposed at its level in its campaign."""
+        """Fill the draft with everything proposed at its level in its
+        campaign that its issuing unit may recognise."""
         self.ensure_one()
         # Public method (RELIABILITY A2): only the officers of the issuing unit
         # may change the decision.
         self.check_access("write")
         if self.state != "draft":
             raise UserError(self.env._("Only a draft decision can be filled."))
-        domain = [
-            ("campaign_id", "=", self.campaign_id.id),
-            ("proposal_level_id", "=", self.level_id.id),
-        ]
         taken = self.env["dvk.decision.line"].search(
             [("decision_id.state", "=", "draft")]
         )
-        models_ = self.env["dvk.model"].search(
-            domain + [("id", "not in", taken.model_id.ids)]
-        )
-        exemplars = self.env["dvk.exemplar"].search(
-            domain + [("id", "not in", taken.exemplar_id.ids)]
-        )
+        # Only what the issuing unit may recognise (its competent body's
+        # rule, the pickers' domain).
+        models_ = self.dvk_candidate_model_ids - taken.model_id
+        exemplars = self.dvk_candidate_exemplar_ids - taken.exemplar_id
         self.env["dvk.decision.line"].create(
             [{"decision_id": self.id, "model_id": m.id} for m in models_]
             + [{"decision_id": self.id, "exemplar_id": e.id} for e in exemplars]

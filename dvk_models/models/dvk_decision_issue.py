@@ -168,6 +168,9 @@ class DvkDecisionIssue(models.AbstractModel):
                         names=", ".join(wrong.mapped("display_name")),
                     )
                 )
+        # Seed 000 §II.1 step 4, seed 001 §3-4: each record by its
+        # competent body, whatever changed since the lines were written.
+        self._dvk_check_competence()
         self.line_ids.model_id._check_recognizable(self)
         self.line_ids.exemplar_id._check_recognizable(self)
 

@@ -131,6 +131,7 @@ class DvkDecisionLine(models.Model):
         lines = super().create(vals_list)
         self._check_decision_draft(lines.decision_id)
         lines._check_record_access()
+        lines.decision_id._dvk_check_competence(lines)
         return lines
 
     def write(self, vals):
@@ -144,6 +145,7 @@ class DvkDecisionLine(models.Model):
                 self.decision_id.check_access("write")
         if {"model_id", "exemplar_id", "decision_id"} & set(vals):
             self._check_record_access()
+            self.decision_id._dvk_check_competence(self)
         return res
 
     def _check_record_access(self):

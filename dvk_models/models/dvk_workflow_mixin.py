@@ -8,6 +8,7 @@ class DvkWorkflowMixin(models.AbstractModel):
       and officer scope; the record-link contract;
     - ``dvk.recognition.mixin``: levels, ladder, proposal, decisions;
     - ``dvk.scoring.mixin``: criteria set, self-assessment, council;
+    - ``dvk.competent.body.mixin``: who may recognise the record at a level;
     - ``dvk.state.mixin``: the transition table, its guard and the single
       write door (RELIABILITY.md A3), on ``dvk.mail.thread.batch`` (chatter
       and activities in batch).
@@ -22,6 +23,7 @@ class DvkWorkflowMixin(models.AbstractModel):
         "dvk.subject.mixin",
         "dvk.recognition.mixin",
         "dvk.scoring.mixin",
+        "dvk.competent.body.mixin",
         "dvk.state.mixin",
     ]
     _description = "DVK Workflow Mixin"

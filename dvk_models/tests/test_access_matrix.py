@@ -177,13 +177,23 @@ class TestAccessMatrix(DvkCommon):
         model = self._proposed()
         draft = self._decision(model)
         self.assertEqual(draft.signer_id.user_id, self.user_approver)
-        # A district-level proposal of the other commune, forced for the
-        # fixture (the ladder is tested with the workflow), decided by the
-        # second district.
+        # A district-level proposal of a commune of the second district,
+        # forced for the fixture (the ladder is tested with the workflow),
+        # decided by the second district (its competent body); the commune
+        # then moves under the first district, whose officer reads the
+        # decision naming it.
+        commune2 = self.env["hr.department"].create(
+            {
+                "name": "Đảng ủy xã Nhị Long",
+                "parent_id": self.district2.id,
+                "dvk_level_id": self.level_grassroots.id,
+                "manager_id": self.emp_district_head.id,
+            }
+        )
         far = self._submitted(
-            user=self.user_other,
-            department_id=self.commune_other.id,
-            name="Mô hình xã Đa Lộc",
+            user=self.user_manager,
+            department_id=commune2.id,
+            name="Mô hình xã Nhị Long",
         )
         far.with_user(self.user_district_head).action_approve()
         far._dvk_workflow_write(
@@ -202,6 +212,7 @@ class TestAccessMatrix(DvkCommon):
                 }
             )
         )
+        commune2.parent_id = self.district
         exemplar = self._exemplar()
         council = (
             self.env["dvk.score.sheet"]

@@ -479,6 +479,7 @@ class TestReports(DvkCommon):
         hidden = self.env["dvk.model"].create(
             self._model_vals(
                 name="Dân vận khéo trong chuyển đổi số",
+                department_id=self.commune_far.id,
                 approver_id=self.user_approver.id,
             )
         )
@@ -504,9 +505,9 @@ class TestReports(DvkCommon):
 
         rows = rows_of(self.user_officer)
         self.assertEqual(rows[kt.name]["decision_number"], decision.name)
-        # The commune's approver reads the model he approved, not the
-        # decision of another commune that recognised it; its number and
-        # date print all the same.
+        # The approver reads the model he approved, not the decision of
+        # the other commune's body that recognised it; its number and date
+        # print all the same.
         user = self.user_approver
         self.assertTrue(hidden.with_user(user).has_access("read"))
         self.assertFalse(

@@ -6,4 +6,5 @@ from . import dvk_eligibility
 from . import dvk_police_report
 from . import dvk_campaign
 from . import res_users
+from . import dvk_workflow_mixin
 from . import dvk_receiver

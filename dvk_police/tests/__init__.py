@@ -11,4 +11,5 @@ from . import test_reprint_as_issued
 from . import test_tour
 from . import test_dashboard
 from . import test_profile_variant
+from . import test_competent_body
 from . import test_pv05_receiver

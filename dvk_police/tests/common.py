@@ -174,8 +174,8 @@ class DvkPoliceCommon(DvkBase):
         return report
 
     def _recognized(self, unit, members=None, employee=None):
-        """A model of ``unit`` recognised at grassroots level by a confirmed
-        decision, with its whole dossier attached."""
+        """A model of ``unit`` recognised by a confirmed decision of the
+        authority of seed 002's matrix, with its whole dossier attached."""
         person = employee.name if employee else ""
         vals = {
             "name": f"Mô hình công nhận - {unit.name} - {person}",
@@ -185,19 +185,21 @@ class DvkPoliceCommon(DvkBase):
             "employee_id": employee.id if employee else False,
             "field_id": self.field_anqp.id,
             "state": "proposed",
-            "proposal_level_id": self.level_grassroots.id,
             "member_ids": [(6, 0, (members or self.Employee).ids)],
         }
+        # Recognised where seed 002's matrix says: by the unit issuing for
+        # the authority that approves the unit's models, at its level.
+        Model = self.env["dvk.model"]
+        draft = Model.new(vals)
+        authority = draft._dvk_police_matrix_issuers(None)[draft]
+        vals["proposal_level_id"] = authority.dvk_level_id.id
         # sudo: test fixture set-up, not the behaviour under test
-        model = self.env["dvk.model"].sudo().create(vals)
+        model = Model.sudo().create(vals)
         self._attach(model)
-        # A grassroots decision is issued by a grassroots unit: the unit itself
-        # when it is one, else the commune police of the fixture tree.
-        authority = unit if unit.dvk_level_id == self.level_grassroots else self.commune
         # The superuser writes it: test fixture set-up, not the behaviour under
         # test.
         decision = self._decision(
-            model, self.level_grassroots, authority, self.env.user
+            model, authority.dvk_level_id, authority, self.env.user
         )
         decision.action_confirm()
         return model

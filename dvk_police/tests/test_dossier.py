@@ -107,18 +107,19 @@ class TestPoliceDossier(DvkPoliceCommon):
 
     def test_recognition_refused_without_achievement_report(self):
         """Rule: the decision recognising a model needs the achievement report
-        of the recognition dossier (seed 002 §II.2)."""
+        of the recognition dossier (seed 002 §II.2); the district police
+        recognises its commune police's model (seed 002 §I step 2)."""
         model = self._ready_to_propose(self.commune)
         self._attach(model, stages=("propose",))
-        model.with_user(self.user_officer).action_propose(self.level_grassroots)
+        model.with_user(self.user_officer).action_propose(self.level_district)
         decision = (
             self.env["dvk.decision"]
             .with_user(self.user_officer)
             .create(
                 {
                     "campaign_id": self.campaign.id,
-                    "level_id": self.level_grassroots.id,
-                    "authority_department_id": self.commune.id,
+                    "level_id": self.level_district.id,
+                    "authority_department_id": self.district.id,
                     "date": datetime.date(2026, 3, 10),
                     "line_ids": [(0, 0, {"model_id": model.id})],
                 }

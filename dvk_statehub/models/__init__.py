@@ -2,7 +2,6 @@ from . import hr_department
 from . import dvk_statehub_field_note
 from . import dvk_workflow_mixin
 from . import dvk_model
-from . import dvk_decision
 from . import dvk_campaign
 from . import dvk_statehub_registration
 from . import dvk_statehub_inspection

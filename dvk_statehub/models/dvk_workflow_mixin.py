@@ -6,6 +6,25 @@ from .hr_department import AGENCY_KINDS
 class DvkWorkflowMixin(models.AbstractModel):
     _inherit = "dvk.workflow.mixin"
 
+    def _dvk_competent_bodies(self, level, date):
+        """State agencies (Decision 976/QĐ-UBND, Article 7.2): below the
+        province, the steering committee for grassroots democracy and DVK of
+        the record's own agency recognises it; provincial recognition follows
+        the core rule (Article 7.3's provincial route)."""
+        statehub = self.browse()
+        province = self.env["ir.model.data"]._xmlid_to_res_id(
+            "dvk_models.dvk_level_province"
+        )
+        if level.id != province:
+            statehub = self._dvk_of_profile("statehub")
+        bodies = super(DvkWorkflowMixin, self - statehub)._dvk_competent_bodies(
+            level, date
+        )
+        for record in statehub:
+            # sudo: who recognises is configuration of the agencies
+            bodies[record] = record.department_id.sudo()._dvk_statehub_committee()
+        return bodies
+
     def _dvk_check_level_ladder(self, level):
         """State agencies (Decision 976/QĐ-UBND, Article 7.2): the steering
         committee of the agency's own level recognises directly, whatever the

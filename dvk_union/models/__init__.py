@@ -1,6 +1,7 @@
 from . import dvk_campaign
 from . import hr_department
 from . import dvk_union_reach
+from . import dvk_workflow_mixin
 from . import dvk_union_incident
 from . import dvk_union_event
 from . import dvk_model

@@ -222,28 +222,16 @@ class DvkDecision(models.Model):
 
     def _check_can_confirm(self):
         """Union profile (seed 004 §IV): each line is recognised by the unit
-        of its reach; a province-wide one by the provincial People's Committee,
-        with the federation's submission letter and the board that submitted
-        it recorded on the decision."""
+        of its reach (the core's competent-body check, through
+        ``_dvk_competent_bodies``); a province-wide one by the provincial
+        People's Committee, with the federation's submission letter and the
+        board that submitted it recorded on the decision."""
         result = super()._check_can_confirm()
         for decision in self:
             records = decision._dvk_union_lines()
-            province_wide = False
-            for record in records:
-                authority = record.union_authority_id
-                if authority != decision.authority_department_id:
-                    raise UserError(
-                        self.env._(
-                            "%(name)s is recognised by %(authority)s (its reach), "
-                            "not by %(unit)s.",
-                            name=record.display_name,
-                            authority=authority.display_name or "-",
-                            unit=decision.authority_department_id.display_name,
-                        )
-                    )
-                province_wide = province_wide or record.union_reach == "province"
+            province_wide = [r for r in records if r.union_reach == "province"]
             if province_wide:
-                decision._dvk_union_check_submission(records[0])
+                decision._dvk_union_check_submission(province_wide[0])
         return result
 
     def _dvk_union_check_submission(self, record):

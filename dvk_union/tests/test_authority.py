@@ -43,11 +43,9 @@ class TestUnionAuthority(DvkUnionCommon):
         self.assertEqual(model.union_authority_id, self.district)
         model.with_user(self.user_officer).action_propose()
         self.assertEqual(model.proposal_level_id, self.level_district)
-        wrong = self._decision(model, self.level_district, self.sector)
         with self.assertRaises(UserError) as capture:
-            wrong.action_confirm()
+            self._decision(model, self.level_district, self.sector)
         self.assertIn(self.district.name, str(capture.exception))
-        wrong.unlink()
         decision = self._decision(model, self.level_district, self.district)
         decision.action_confirm()
         self.assertEqual(model.recognized_level_id, self.level_district)
@@ -87,11 +85,9 @@ class TestUnionAuthority(DvkUnionCommon):
         self.assertEqual(model.union_authority_id, self.committee)
         model.with_user(self.user_officer).action_propose()
         self.assertEqual(model.proposal_level_id, self.level_province)
-        federation = self._decision(model, self.level_province, self.province)
         with self.assertRaises(UserError) as capture:
-            federation.action_confirm()
+            self._decision(model, self.level_province, self.province)
         self.assertIn(self.committee.name, str(capture.exception))
-        federation.unlink()
         decision = self._decision(model, self.level_province, self.committee)
         with self.assertRaises(UserError) as capture:
             decision.action_confirm()
