@@ -155,6 +155,8 @@ class DvkDecisionIssue(models.AbstractModel):
                 )
         self.line_ids.model_id._check_recognizable(self)
         self.line_ids.exemplar_id._check_recognizable(self)
+        # The commendations, on the date the decision is issued with.
+        self.line_ids._dvk_check_commendation_holds()
 
     def _dvk_draft_warnings(self):
         """Hook: what the draft lacks to be issued as an official document,

@@ -11,3 +11,4 @@ from . import test_tour
 from . import test_home_affairs_landing
 from . import test_home_affairs_forms
 from . import test_profile_variant
+from . import test_commendation_hold
