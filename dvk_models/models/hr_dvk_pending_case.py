@@ -57,7 +57,7 @@ class HrDvkPendingCase(models.Model):
         string="Closed On",
         tracking=True,
         index=True,
-        help="The day the case was concluded: from the next day, commendation "
+        help="The day the case was concluded: from that day, commendation "
         "may be proposed again.",
     )
     closed = fields.Boolean(
