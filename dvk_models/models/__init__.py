@@ -34,6 +34,7 @@ from . import dvk_dossier
 from . import dvk_dossier_copies
 from . import dvk_model_target
 from . import dvk_model_registration
+from . import dvk_model_plan
 from . import dvk_model_approval
 from . import dvk_model_recognition
 from . import dvk_model_next_year

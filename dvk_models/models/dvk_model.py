@@ -23,6 +23,7 @@ class DvkModel(models.Model):
         "dvk.model.next.year",
         "dvk.model.recognition",
         "dvk.model.approval",
+        "dvk.model.plan",
         "dvk.model.registration",
         "dvk.workflow.mixin",
         "dvk.dossier.mixin",
@@ -126,11 +127,11 @@ class DvkModel(models.Model):
         string="Scope and Address",
         help="Where the model is carried out (thôn, xã, đơn vị...).",
     )
-    objective = fields.Text()
-    measures = fields.Text()
+    objective = fields.Text(tracking=True)
+    measures = fields.Text(tracking=True)
     date_start = fields.Date(string="Start", tracking=True)
     date_end = fields.Date(string="End", tracking=True)
-    expected_result = fields.Text()
+    expected_result = fields.Text(tracking=True)
     result_summary = fields.Text(
         string="Results", help="What the model achieved (self-report)."
     )

@@ -33,7 +33,7 @@ class DvkCriterion(models.Model):
 
     def _check_union_title(self, items):
         return self.env["dvk.eligibility"]._check_union_title(
-            items, self._dvk_union_titles()
+            items, self._dvk_union_titles(), self.title_year
         )
 
     def _check_union_base_strong(self, items):

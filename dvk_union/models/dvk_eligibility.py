@@ -30,27 +30,37 @@ class DvkEligibility(models.AbstractModel):
         return " / ".join(titles.mapped("name"))
 
     @api.model
-    def _check_union_title(self, items, titles):
+    def _check_union_title(self, items, titles, title_year="evaluated"):
         """Seed 004 §III.3.c: the person holds "Đoàn viên xuất sắc" in the
-        year; an equally ranked title (Lao động tiên tiến) does not count."""
+        year; an equally ranked title (Lao động tiên tiến) does not count.
+        With ``title_year`` "awarded_or_previous" the year before is read
+        while the evaluated year's title is not awarded yet (issue 24 item 4)."""
+        fallback = title_year == "awarded_or_previous"
+        years = items.years() | ({y - 1 for y in items.years()} if fallback else set())
         held = self._dvk_union_held(
-            "employee_id",
-            {i.employee_id for i in items} - {0},
-            items.years(),
-            titles,
+            "employee_id", {i.employee_id for i in items} - {0}, years, titles
         )
         label = self._dvk_union_title_label(titles)
         result = {}
         for item in items:
-            if (item.employee_id, item.year) in held:
-                result[item.key] = (True, "")
+            year = item.year
+            if fallback and (item.employee_id, year) not in held:
+                year -= 1
+            if (item.employee_id, year) in held:
+                ok = True
+                why = self.env._("%(title)s %(year)s", title=label, year=year)
             else:
-                result[item.key] = (
-                    False,
-                    self.env._(
-                        "No %(title)s title in %(year)s", title=label, year=item.year
-                    ),
+                ok = False
+                why = self.env._(
+                    "No %(title)s title in %(year)s", title=label, year=year
                 )
+            if year != item.year:
+                why = self.env._(
+                    "%(reason)s (the titles of %(year)s are not awarded yet)",
+                    reason=why,
+                    year=item.year,
+                )
+            result[item.key] = (ok, why)
         return result
 
     @api.model

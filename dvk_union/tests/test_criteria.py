@@ -69,16 +69,17 @@ class TestUnionCriteria(DvkUnionCommon):
     def test_individual_needs_excellent_member_title_exactly(self):
         """Rule: §III.3.c — the person holds "Đoàn viên xuất sắc" in the year;
         "Lao động tiên tiến", of the same rank, does not count, nor does the
-        title of the year before."""
+        title of two years before (while 2026 is not awarded, 2025 is read:
+        issue 24 item 4)."""
         # sudo: test set-up, the worker joins a recognised (locked) model
         self._recognise(self.base_group, "base").sudo().member_ids = self.worker
         exemplar = self._exemplar(self.base_group, self.worker)
         self._title(self.title_ldtt, employee=self.worker)
-        self._title(self.title_dvxs, year=2025, employee=self.worker)
+        self._title(self.title_dvxs, year=2024, employee=self.worker)
         exemplar.invalidate_recordset(["eligibility_ok", "eligibility_reason"])
         self.assertFalse(exemplar.eligibility_ok)
         self.assertIn(
-            "No Excellent Union Member title in 2026", exemplar.eligibility_reason
+            "No Excellent Union Member title in 2025", exemplar.eligibility_reason
         )
         self._title(self.title_dvxs, employee=self.worker)
         exemplar.invalidate_recordset(["eligibility_ok", "eligibility_reason"])
