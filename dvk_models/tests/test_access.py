@@ -34,6 +34,8 @@ ACCESS_MATRIX = {
     "dvk.decision.counter": {"manager": "r"},
     "hr.emulation.title": {"staff": "r", "officer": "rwcu", "manager": "rwcu"},
     "hr.discipline": {"officer": "rwcu", "manager": "rwcu"},
+    "hr.dvk.pending.case": {"officer": "rwcu", "manager": "rwcu"},
+    "hr.discipline.period": {"staff": "r", "officer": "r", "manager": "rwcu"},
     "dvk.reason.wizard": {"staff": "rwc", "officer": "rwc", "manager": "rwc"},
     "dvk.propose.wizard": {"officer": "rwc", "manager": "rwc"},
     "dvk.criteria.set": {"staff": "r", "officer": "r", "manager": "rwcu"},
