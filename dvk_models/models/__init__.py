@@ -14,6 +14,9 @@ from . import hr_department
 from . import hr_emulation_title_type
 from . import hr_emulation_title
 from . import hr_discipline
+from . import hr_discipline_period
+from . import hr_dvk_pending_case
+from . import dvk_commendation_hold
 from . import mail_thread_batch
 from . import mail_thread_batch_activities
 from . import dvk_campaign_calendar

@@ -81,3 +81,42 @@ class DvkDecisionLine(models.Model):
                     unit=decision.authority_department_id.display_name,
                 )
             )
+
+    @api.constrains("award_form", "model_id", "exemplar_id", "decision_id")
+    def _check_commendation_hold(self):
+        """The law on commendation as in force on the decision's date (NĐ
+        152/2025/NĐ-CP from 1/7/2025, NĐ 98/2023/NĐ-CP before): no person
+        in a disciplinary period, no person or unit with a case under way, is
+        commended. Checked again when the decision is confirmed, on its final
+        date."""
+        self._dvk_check_commendation_holds()
+
+    def _dvk_check_commendation_holds(self):
+        Hold = self.env["dvk.commendation.hold"]
+        awarded = self.filtered("award_form")
+        for decision in awarded.decision_id:
+            lines = awarded.filtered(lambda line, d=decision: line.decision_id == d)
+            subjects = []
+            for line in lines:
+                # sudo: who the record is about, whoever writes the line
+                record = line._dvk_record().sudo()
+                subjects.append(
+                    (
+                        line.id,
+                        record.employee_id.id
+                        if record.subject_type == "individual"
+                        else 0,
+                        record.department_id.id,
+                    )
+                )
+            holds = Hold._dvk_holds(subjects, decision.date)
+            if holds:
+                raise ValidationError(
+                    self.env._(
+                        "No commendation by the decision of %(date)s:\n%(reasons)s.",
+                        date=decision.date.strftime("%d/%m/%Y"),
+                        reasons=";\n".join(
+                            r for found in holds.values() for r in found
+                        ),
+                    )
+                )

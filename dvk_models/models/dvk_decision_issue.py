@@ -173,6 +173,8 @@ class DvkDecisionIssue(models.AbstractModel):
         self._dvk_check_competence()
         self.line_ids.model_id._check_recognizable(self)
         self.line_ids.exemplar_id._check_recognizable(self)
+        # The commendations, on the date the decision is issued with.
+        self.line_ids._dvk_check_commendation_holds()
 
     def _dvk_draft_warnings(self):
         """Hook: what the draft lacks to be issued as an official document,

@@ -1,6 +1,10 @@
+import datetime
 from dataclasses import dataclass, field
 
-from odoo import api, models
+from odoo import api, fields, models
+from odoo.fields import Domain
+
+from .dvk_commendation_hold import ACHIEVEMENT_RULE
 
 
 @dataclass(frozen=True)
@@ -183,29 +187,48 @@ class DvkEligibility(models.AbstractModel):
 
     @api.model
     def _check_discipline(self, items, by_unit):
+        """Seed 002 §III.2 "not disciplined in the year" (a unit: no member
+        disciplined in the year), and the law on commendation as in force
+        today (NĐ 152/2025/NĐ-CP from 1/7/2025, NĐ 98/2023/NĐ-CP before,
+        ``dvk.rule``): no proposal during a disciplinary period or while a
+        case about the person or the unit is under way, and a year's
+        achievements count only when the year began after the end of the
+        person's disciplinary period."""
         # sudo: discipline is read only to say whether someone is eligible
         Discipline = self.env["hr.discipline"].sudo()
         # sudo: the unit tree is needed to find members of units in any scope
         Department = self.env["hr.department"].sudo()
+        Hold = self.env["dvk.commendation.hold"]
+        Rule = self.env["dvk.rule"]
+        today = fields.Date.context_today(self)
         years = items.years()
-        domain = [
-            ("date", ">=", f"{min(years)}-01-01"),
-            ("date", "<=", f"{max(years)}-12-31"),
-        ]
+        first_day = datetime.date(min(years), 1, 1)
+        last_day = datetime.date(max(years), 12, 31)
+        in_years = Domain("date", ">=", first_day) & Domain("date", "<=", last_day)
         if by_unit:
             units = Department.browse({i.department_id for i in items} - {0})
-            domain.append(("department_id", "child_of", units.ids))
+            domain = in_years & Domain("department_id", "child_of", units.ids)
         else:
-            domain.append(
-                ("employee_id", "in", list({i.employee_id for i in items} - {0}))
+            domain = Domain(
+                "employee_id", "in", list({i.employee_id for i in items} - {0})
+            ) & (
+                # The year's own disciplines, and those whose period runs
+                # into a checked year or today (one query for both).
+                in_years
+                | (
+                    Domain("period_end", ">=", min(first_day, today))
+                    & Domain("date", "<=", max(last_day, today))
+                )
             )
         records = Discipline.search_fetch(
             domain,
-            ["employee_id", "department_id", "date", "form", "decision_ref"],
+            ["employee_id", "department_id", "date", "form", "decision_ref"]
+            + ([] if by_unit else ["period_end"]),
             order="date",
         )
         forms = dict(Discipline._fields["form"]._description_selection(self.env))
         by_key = {}
+        periods = {}
         for rec in records:
             if by_unit:
                 if not rec.department_id:
@@ -214,7 +237,18 @@ class DvkEligibility(models.AbstractModel):
                 for dept_id in path:
                     by_key.setdefault(("d", dept_id, rec.date.year), rec)
             else:
-                by_key.setdefault(("e", rec.employee_id.id, rec.date.year), rec)
+                if first_day <= rec.date <= last_day:
+                    by_key.setdefault(("e", rec.employee_id.id, rec.date.year), rec)
+                if rec.period_end:
+                    periods.setdefault(rec.employee_id.id, []).append(rec)
+        pending = Hold._dvk_pending_cases(
+            [
+                (item.key, 0 if by_unit else item.employee_id, item.department_id)
+                for item in items
+            ],
+            today,
+        )
+        counts_from_end = bool(Rule._dvk_rule(ACHIEVEMENT_RULE, date=today))
         result = {}
         for item in items:
             key = (
@@ -224,6 +258,16 @@ class DvkEligibility(models.AbstractModel):
             )
             rec = by_key.get(key)
             if not rec:
+                hold = self._discipline_hold(
+                    item, periods.get(item.employee_id, []), today, counts_from_end
+                )
+                if not hold and item.key in pending:
+                    hold = Hold._dvk_pending_reason(
+                        pending[item.key], today, with_name=False
+                    )
+                if hold:
+                    result[item.key] = (False, self._join_reasons([hold]))
+                    continue
                 if by_unit:
                     why = self.env._(
                         "no member disciplined in %(year)s", year=item.year
@@ -250,6 +294,39 @@ class DvkEligibility(models.AbstractModel):
                 )
             result[item.key] = (False, reason)
         return result
+
+    @api.model
+    def _discipline_hold(self, item, disciplines, today, counts_from_end):
+        """Why a person's disciplinary periods (``disciplines``, by date)
+        stop the item: a period covering today (no proposal during it), else
+        one ending in or after the item's year that began before it (the
+        year's achievements do not count: they count from the period's
+        end). Empty when neither."""
+        Hold = self.env["dvk.commendation.hold"]
+        for discipline in disciplines:
+            reason = Hold._dvk_period_reason(discipline, today, with_name=False)
+            if reason:
+                return reason
+        if not counts_from_end:
+            return ""
+        year_start = datetime.date(item.year, 1, 1)
+        for discipline in disciplines:
+            if discipline.date < year_start <= discipline.period_end:
+                return self.env._(
+                    "Achievements count from the end of the disciplinary period "
+                    "(%(form)s of %(date)s, until %(end)s); the year %(year)s "
+                    "began before it%(cite)s",
+                    form=dict(
+                        discipline._fields["form"]._description_selection(self.env)
+                    )
+                    .get(discipline.form, discipline.form)
+                    .lower(),
+                    date=self._fmt_date(discipline.date),
+                    end=self._fmt_date(discipline.period_end),
+                    year=item.year,
+                    cite=self.env["dvk.rule"]._dvk_cite(ACHIEVEMENT_RULE, date=today),
+                )
+        return ""
 
     @api.model
     def _recognized_models(self, items):

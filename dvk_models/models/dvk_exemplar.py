@@ -178,6 +178,10 @@ class DvkExemplar(models.Model):
     def _check_can_propose(self, level):
         """Hook: raise when the exemplars cannot be proposed at ``level``."""
         result = super()._check_can_propose(level)
+        # The law on commendation, as in force on the day of the proposal.
+        self.env["dvk.commendation.hold"]._dvk_check_holds(
+            self._dvk_hold_subjects(), fields.Date.context_today(self)
+        )
         for exemplar in self:
             if not exemplar.eligibility_ok:
                 raise UserError(
@@ -233,12 +237,31 @@ class DvkExemplar(models.Model):
         self._check_dossier("propose")
         return result
 
+    def _dvk_hold_subjects(self):
+        """(key, person, unit) of the files, for ``dvk.commendation.hold``:
+        an individual file is about its person, a collective one about its
+        unit."""
+        return [
+            (
+                exemplar.id,
+                exemplar.employee_id.id if exemplar.subject_type == "individual" else 0,
+                exemplar.department_id.id,
+            )
+            for exemplar in self
+        ]
+
     def _check_recognizable(self, decisions):
         self._check_dossier("recognize")
         return super()._check_recognizable(decisions)
 
     def _dvk_proposal_rules(self, level):
         rules_ = super()._dvk_proposal_rules(level)
+        today = fields.Date.context_today(self)
+        holds = self.env["dvk.commendation.hold"]._dvk_holds(
+            self._dvk_hold_subjects(), today
+        )
+        if holds:
+            rules_.append("; ".join(r for found in holds.values() for r in found))
         failing = self.filtered(lambda e: not e.eligibility_ok)
         if failing:
             rules_.append(

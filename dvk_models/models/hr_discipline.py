@@ -43,6 +43,17 @@ class HrDiscipline(models.Model):
         tracking=True,
     )
     decision_ref = fields.Char(string="Decision", tracking=True)
+    period_end = fields.Date(
+        string="Disciplinary Period Until",
+        compute="_compute_period_end",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="The last day of the disciplinary period, computed from the form "
+        "and the date of the decision (Configuration > Disciplinary Periods); "
+        "correct it when the decision says otherwise. No commendation is "
+        "proposed until this day, and achievements count from its end.",
+    )
     reason = fields.Text()
     active = fields.Boolean(default=True, tracking=True)
     company_id = fields.Many2one(
@@ -101,6 +112,14 @@ class HrDiscipline(models.Model):
                 for discipline in self.filtered("active")
             ]
         )
+
+    @api.depends("form", "date")
+    def _compute_period_end(self):
+        ends = self.env["hr.discipline.period"]._dvk_period_ends(
+            (d.form, d.date) for d in self
+        )
+        for discipline in self:
+            discipline.period_end = ends.get((discipline.form, discipline.date))
 
     @api.depends("employee_id")
     def _compute_department_id(self):

@@ -12,6 +12,7 @@ from . import test_concurrency
 from . import test_reminders
 from . import test_import
 from . import test_eligibility
+from . import test_commendation_hold
 from . import test_scoring
 from . import test_xlsx
 from . import test_reports

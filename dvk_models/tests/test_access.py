@@ -37,6 +37,8 @@ ACCESS_MATRIX = {
     "dvk.receiver": {"staff": "r", "officer": "r", "manager": "rwcu"},
     "hr.emulation.title": {"staff": "r", "officer": "rwcu", "manager": "rwcu"},
     "hr.discipline": {"officer": "rwcu", "manager": "rwcu"},
+    "hr.dvk.pending.case": {"officer": "rwcu", "manager": "rwcu"},
+    "hr.discipline.period": {"staff": "r", "officer": "r", "manager": "rwcu"},
     "dvk.reason.wizard": {"staff": "rwc", "officer": "rwc", "manager": "rwc"},
     "dvk.propose.wizard": {"officer": "rwc", "manager": "rwc"},
     "dvk.criteria.set": {"staff": "r", "officer": "r", "manager": "rwcu"},

@@ -287,7 +287,9 @@ class TestEligibilityChecks(EligibilityCase):
         does, and the reason gives the form, the date and the decision. An
         archived (annulled) discipline does not count."""
         criteria_set = self._criteria_set("discipline", [{"check": "no_discipline"}])
-        self._discipline(self.emp_staff, D(2025, 12, 31))
+        # A form without a disciplinary period: only the year counts here (the
+        # period of NĐ 152/2025/NĐ-CP is tested in test_commendation_hold).
+        self._discipline(self.emp_staff, D(2025, 12, 31), form="other")
         self._discipline(self.emp_staff2, D(2026, 1, 1), ref="15/QĐ-CA")
         self._discipline(self.emp_extra, D(2026, 12, 31), form="warning", ref="7/QĐ")
         self._discipline(self.emp_approver, D(2026, 5, 12)).action_archive()
@@ -497,7 +499,9 @@ class TestEligibilityChecks(EligibilityCase):
         of seed 002's conditions is eligible."""
         criteria_set = self._police_set()
         self._title(self.emp_staff, self.type_ldtt)
-        self._discipline(self.emp_staff, D(2025, 12, 31))
+        # A form without a disciplinary period: only the year counts here (the
+        # period of NĐ 152/2025/NĐ-CP is tested in test_commendation_hold).
+        self._discipline(self.emp_staff, D(2025, 12, 31), form="other")
         self._recognised_model(
             name="Dân vận khéo trong cải cách hành chính",
             subject_type="individual",

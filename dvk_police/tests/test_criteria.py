@@ -53,12 +53,12 @@ class TestPoliceCriteria(DvkPoliceCommon):
             {"type_id": title_type.id, "year": year, "employee_id": employee.id}
         )
 
-    def _discipline(self, employee, date):
+    def _discipline(self, employee, date, form="reprimand"):
         return self.env["hr.discipline"].create(
             {
                 "employee_id": employee.id,
                 "date": date,
-                "form": "reprimand",
+                "form": form,
                 "decision_ref": "12/QĐ-CAT",
             }
         )
@@ -146,7 +146,10 @@ class TestPoliceCriteria(DvkPoliceCommon):
         not count for 2026, one of 01/01/2026 does."""
         self._recognized(self.commune, members=self.officer)
         self._title(self.officer, self.title_cstt)
-        self._discipline(self.officer, datetime.date(2025, 12, 31))
+        # A form without a disciplinary period: only the year counts here (the
+        # period of NĐ 152/2025/NĐ-CP is tested in dvk_models'
+        # test_commendation_hold).
+        self._discipline(self.officer, datetime.date(2025, 12, 31), form="other")
         exemplar = self._exemplar(employee=self.officer)
         self.assertTrue(exemplar.eligibility_ok, exemplar.eligibility_reason)
         self._discipline(self.officer, datetime.date(2026, 1, 1))

@@ -187,6 +187,20 @@ class DvkStatehubCommendation(models.Model):
                     )
                 )
             proposal._dvk_check_district_route()
+            # The law on commendation, as in force on the proposal's date.
+            # sudo: who the records are about, whoever proposes
+            records = [*proposal.sudo().model_ids, *proposal.sudo().exemplar_ids]
+            self.env["dvk.commendation.hold"]._dvk_check_holds(
+                [
+                    (
+                        (r._name, r.id),
+                        r.employee_id.id if r.subject_type == "individual" else 0,
+                        r.department_id.id,
+                    )
+                    for r in records
+                ],
+                proposal.date,
+            )
         # sudo: state written by this step after the checks above
         self.sudo().write({"state": "submitted"})
         return True

@@ -14,3 +14,4 @@ from . import test_profile_variant
 from . import test_dated_addressee
 from . import test_link_previous
 from . import test_province_proposal
+from . import test_commendation_hold
