@@ -315,7 +315,7 @@ class TestAwardLine(HoldCase):
 @tagged("post_install", "-at_install")
 class TestMigration(HoldCase):
     def test_existing_disciplines_get_their_period(self):
-        """Migration 19.0.1.24.0: a discipline recorded before the periods'
+        """Migration 19.0.1.10.0: a discipline recorded before the periods'
         lengths existed gets the end of its period; one whose end the officer
         entered keeps it."""
         computed = self._discipline(self.emp_staff, D(2026, 3, 12))
@@ -327,7 +327,7 @@ class TestMigration(HoldCase):
         )
         self.env.invalidate_all()
         run_migration(
-            "dvk_models", "19.0.1.24.0", "post-24-nd152", self.env.cr, "19.0.1.9.0"
+            "dvk_models", "19.0.1.10.0", "post-24-nd152", self.env.cr, "19.0.1.9.0"
         )
         self.env.invalidate_all()
         self.assertEqual(computed.period_end, D(2027, 3, 11))
