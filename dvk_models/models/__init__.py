@@ -24,6 +24,7 @@ from . import dvk_campaign_reminder
 from . import dvk_state_mixin
 from . import dvk_subject_mixin
 from . import dvk_recognition_mixin
+from . import dvk_scoring_pass
 from . import dvk_scoring_mixin
 from . import dvk_workflow_mixin
 from . import dvk_record_link_mixin
@@ -38,6 +39,7 @@ from . import dvk_model
 from . import dvk_model_deadline
 from . import dvk_exemplar
 from . import dvk_decision_authority
+from . import dvk_decision_deadline
 from . import dvk_decision_issue
 from . import dvk_decision
 from . import dvk_decision_counter

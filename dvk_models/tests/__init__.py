@@ -50,3 +50,4 @@ from . import test_issuer_picker
 from . import test_state_mixin
 from . import test_record_link
 from . import test_profile_predicate
+from . import test_proposal_rules

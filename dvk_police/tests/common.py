@@ -152,6 +152,9 @@ class DvkPoliceCommon(DvkBase):
             "department_id": unit.id,
             "field_id": self.field_anqp.id,
             "level_id": self.level_grassroots.id,
+            # Seed 002 §I step 1: the area and objectives the model states.
+            "area": unit.name,
+            "objective": "Giữ vững an ninh trật tự trên địa bàn",
         }
         vals.update(kw)
         return self.env["dvk.model"].with_user(self.user_officer).create(vals)
