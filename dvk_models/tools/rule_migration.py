@@ -11,10 +11,22 @@ def scope_rule(env, rule_xmlid, level_xmlids, scope):
         return
     levels = env["dvk.level"].browse([env.ref(x).id for x in level_xmlids])
     rule.write({"level_ids": [(6, 0, levels.ids)], "scope": scope})
-    lines = env["dvk.campaign.deadline"].search(
-        [("rule_id", "=", rule.id), ("level_ids", "=", False)]
-    )
+    Line = env["dvk.campaign.deadline"]
+    lines = Line.search([("rule_id", "=", rule.id), ("level_ids", "=", False)])
     lines.write({"level_ids": [(6, 0, levels.ids)]})
+    # The lines an earlier migration made from the campaigns' contract field
+    # (no rule, no level) were that rule's date: they follow it now.
+    orphans = Line.search(
+        [
+            ("rule_id", "=", False),
+            ("kind", "=", rule.kind),
+            ("level_ids", "=", False),
+            ("campaign_id.profile_id", "=", rule.profile_id.id),
+        ]
+    )
+    orphans.write(
+        {"rule_id": rule.id, "own_name": False, "level_ids": [(6, 0, levels.ids)]}
+    )
 
 
 def drop_rules(env, rule_xmlids):
