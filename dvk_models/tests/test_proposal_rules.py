@@ -9,7 +9,7 @@ import datetime
 from odoo.exceptions import UserError
 from odoo.tests import freeze_time, tagged
 
-from .common import DvkCommon
+from .common import DvkCommon, run_migration
 
 D = datetime.date
 
@@ -166,7 +166,7 @@ class TestProposalRules(DvkCommon):
             self.assertEqual(late.proposal_level_id, self.level_district)
             decision = self._decision(late, level=self.level_district)
             decision.with_user(self.user_officer).action_confirm()
-            self.assertTrue(late.with_user(self.user_officer).dvk_can_propose is False)
+            self.assertFalse(late.with_user(self.user_officer).dvk_can_propose)
             with self.assertRaises(UserError) as capture:
                 late.with_user(self.user_officer).action_propose(self.level_province)
             self.assertIn("30/09/2026", str(capture.exception))
@@ -282,3 +282,34 @@ class TestProposalRules(DvkCommon):
         model.with_user(self.user_officer).monitor_id = self.emp_approver
         model.with_user(self.user_officer).action_propose(self.level_grassroots)
         self.assertEqual(model.state, "proposed")
+
+    def test_migration_writes_the_new_profile_data(self):
+        """Issue 24 on existing databases (profiles loaded once, noupdate):
+        the migration of 19.0.1.24.0 gives the party's proposal rule and the
+        campaign lines made from it the province level (seed 001 §4), the
+        fields its registrations state (Mẫu 1) and the Party bloc's
+        monitoring officer (seed 000 §II.1 step 2)."""
+        party = self.env.ref("dvk_models.dvk_profile_party")
+        bloc = self.env.ref("dvk_models.dvk_profile_party_bloc")
+        rule = self.env.ref("dvk_models.dvk_profile_party_rule_proposal")
+        line = self.campaign.deadline_ids.filtered(lambda d: d.kind == "proposal")
+        rule.level_ids = False
+        line.level_ids = False
+        (party | bloc).registration_field_ids = False
+        bloc.monitor_required = False
+        run_migration(
+            "dvk_models",
+            "19.0.1.24.0",
+            "post-24-deadlines-registration",
+            self.env.cr,
+            "19.0.1.9.0",
+        )
+        self.env.invalidate_all()
+        self.assertEqual(rule.level_ids, self.level_province)
+        self.assertEqual(line.level_ids, self.level_province)
+        self.assertEqual(
+            sorted(party.registration_field_ids.mapped("name")),
+            ["area", "date_end", "date_start", "expected_result", "objective"],
+        )
+        self.assertEqual(bloc.registration_field_ids.mapped("name"), ["area"])
+        self.assertTrue(bloc.monitor_required)
