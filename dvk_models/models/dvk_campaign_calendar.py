@@ -89,7 +89,8 @@ class DvkCampaignCalendar(models.AbstractModel):
             ._fields["kind"]
             ._description_selection(self.env)
         )
-        return {"name": labels[kind], "kind": kind, "date": date}
+        # own_name: a line made from no rule keeps the name it is given.
+        return {"own_name": labels[kind], "kind": kind, "date": date}
 
     @api.model
     def _get_default_dates(self, year):
