@@ -105,6 +105,7 @@ PUBLIC_METHODS = {
     },
     "dvk.campaign": {
         "action_close",
+        "action_dash_late_decisions",
         "action_dash_overdue",
         "action_dash_recognized",
         "action_dash_submitted",
