@@ -2,7 +2,7 @@
     "name": "DVK - Dân vận khéo",
     "summary": "Register, approve, score and recognise "
     '"Dân vận khéo" models and exemplars',
-    "version": "19.0.1.9.0",
+    "version": "19.0.1.10.0",
     "category": "Human Resources",
     "website": "https://github.com/dvk-odoo/dvk",
     "author": "DVK for Odoo",
@@ -39,6 +39,7 @@
         "wizard/dvk_candidate_wizard_views.xml",
         "wizard/dvk_unit_lineage_wizard_views.xml",
         "wizard/dvk_campaign_merge_wizard_views.xml",
+        "wizard/dvk_model_link_previous_views.xml",
         "report/dvk_reports.xml",
         "report/dvk_templates.xml",
         "report/report_dvk_model_registration.xml",

@@ -1,7 +1,7 @@
 {
     "name": "DVK - Police profile",
     "summary": '"Dân vận khéo" rules of the police (Công an) profile',
-    "version": "19.0.1.5.0",
+    "version": "19.0.1.6.0",
     "category": "Human Resources",
     "website": "https://github.com/dvk-odoo/dvk",
     "author": "DVK for Odoo",

@@ -1,7 +1,7 @@
 {
     "name": "DVK - State agencies profile (Trà Vinh)",
     "summary": '"Dân vận khéo" rules of the Trà Vinh state-agency profile',
-    "version": "19.0.1.5.0",
+    "version": "19.0.1.6.0",
     "category": "Human Resources",
     "website": "https://github.com/dvk-odoo/dvk",
     "author": "DVK for Odoo",
@@ -21,6 +21,7 @@
         "views/dvk_model_views.xml",
         "views/dvk_statehub_registration_views.xml",
         "views/dvk_statehub_report_views.xml",
+        "views/dvk_statehub_province_proposal_views.xml",
         "report/dvk_statehub_reports.xml",
         "report/dvk_statehub_templates.xml",
         "views/dvk_statehub_menus.xml",

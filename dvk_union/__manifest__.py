@@ -1,7 +1,7 @@
 {
     "name": "DVK - Trade union profile",
     "summary": '"Dân vận khéo" rules of the trade-union profile',
-    "version": "19.0.1.3.0",
+    "version": "19.0.1.4.0",
     "category": "Human Resources",
     "website": "https://github.com/dvk-odoo/dvk",
     "author": "DVK for Odoo",
@@ -21,6 +21,7 @@
         "views/hr_department_views.xml",
         "views/dvk_model_views.xml",
         "views/dvk_union_views.xml",
+        "wizard/dvk_union_replicable_views.xml",
         "report/dvk_union_reports.xml",
         "report/dvk_union_templates.xml",
         "views/dvk_union_menus.xml",

@@ -7,6 +7,9 @@ from . import dvk_profile_mixin
 from . import dvk_category
 from . import res_users
 from . import ir_http
+from . import dvk_numbering_term
+from . import dvk_receiver
+from . import dvk_numbering_body
 from . import hr_department
 from . import hr_emulation_title_type
 from . import hr_emulation_title
@@ -32,9 +35,11 @@ from . import dvk_dossier
 from . import dvk_dossier_copies
 from . import dvk_model_target
 from . import dvk_model_registration
+from . import dvk_model_plan
 from . import dvk_model_approval
 from . import dvk_model_recognition
 from . import dvk_model_next_year
+from . import dvk_model_previous_link
 from . import dvk_model
 from . import dvk_model_deadline
 from . import dvk_exemplar

@@ -242,6 +242,10 @@ class DvkCriterion(models.Model):
     guidance = fields.Text(
         translate=True, help="The wording of the regulation, shown to evaluators."
     )
+    source = fields.Char(
+        help="The document and section the criterion comes from, e.g. "
+        '"Hướng dẫn số 05/HD-CAT, mục III.2.2"; eligibility lines name it.'
+    )
     max_score = fields.Float(default=10.0, required=True)
     pass_score = fields.Float(
         help="A mandatory manual criterion fails below this score. Automatic "
@@ -258,8 +262,24 @@ class DvkCriterion(models.Model):
     title_type_ids = fields.Many2many(
         "hr.emulation.title.type",
         string="Titles",
-        help="For title checks: the title required; any title of the same rank or "
-        "higher also counts.",
+        help="For title checks: the title required; any title of the same ladder "
+        "and of the same rank or higher also counts.",
+    )
+    title_year = fields.Selection(
+        [
+            ("evaluated", "The evaluated year"),
+            (
+                "awarded_or_previous",
+                "The evaluated year when already awarded, else the year before",
+            ),
+        ],
+        string="Year of the Title",
+        default="awarded_or_previous",
+        required=True,
+        help="Yearly titles are awarded at year end, while recognition closes in "
+        "October or November: by default a title check reads the evaluated year "
+        "when the subject already holds a title of the ladder for it, else the "
+        "year before.",
     )
     min_count = fields.Integer(
         string="Minimum Number", default=1, help="For the recognised-models check."
@@ -322,7 +342,9 @@ class DvkCriterion(models.Model):
                 )
 
     def write(self, vals):
-        self.set_id._check_not_in_use()
+        # The source documents the criterion; it does not change its meaning.
+        if set(vals) - {"source"}:
+            self.set_id._check_not_in_use()
         return super().write(vals)
 
     @api.model_create_multi

@@ -183,6 +183,7 @@ class DvkDecision(models.Model):
                 "cancel_reason",
                 "sequence_number",
                 "number_year",
+                "number_period_start",
             } & set(vals):
                 raise UserError(
                     self.env._(

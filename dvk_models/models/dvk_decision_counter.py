@@ -1,24 +1,26 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from .dvk_numbering_body import ALL_KINDS
+
 
 class DvkDecisionCounter(models.Model):
-    """The last number an issuing body gave to its documents in a calendar
-    year: its decisions, and the other numbered documents it issues (the
-    state agencies' reports to Sở Nội vụ).
+    """A numbering series of an issuing body: the last number it gave in a
+    period to one kind of document (or to every kind, in a shared register).
 
-    Decree 30/2020/NĐ-CP (and guidance 36-HD/VPTW for Party bodies) numbers
-    the documents of each issuing body from 01 every year, in the order the
-    body issues them (Article 15: one register of the body, whatever the
-    kind of document; the symbol tells the kind). One row per body and year,
-    drawn in SQL: the first draw of a year inserts the row, and every draw
-    increments it under a row lock, so two transactions never get the same
-    number and a rolled-back confirmation leaves no gap.
+    The body's data choose the period and the split (see
+    dvk.numbering.body.mixin): a state body numbers its documents from 01 on
+    1 January each year (Decree 30/2020/NĐ-CP); a Party committee numbers
+    each kind of document from 01 in each term of the committee (guidance
+    36-HD/VPTW, section II.1, point 1.3.1.a). One row per body, kind and
+    period, drawn in SQL: the first draw of a period inserts the row, and
+    every draw increments it under a row lock, so two transactions never get
+    the same number and a rolled-back confirmation leaves no gap.
     """
 
     _name = "dvk.decision.counter"
-    _description = "DVK Decision Number Counter"
-    _order = "year desc, authority_department_id"
+    _description = "DVK Numbering Series"
+    _order = "period_start desc, authority_department_id, document_type"
     _rec_name = "authority_department_id"
 
     authority_department_id = fields.Many2one(
@@ -31,57 +33,90 @@ class DvkDecisionCounter(models.Model):
         # decisions, which keep the numbers, already forbid deleting it).
         ondelete="cascade",
     )
-    year = fields.Integer(required=True, readonly=True)
+    document_type = fields.Char(
+        string="Kind of Document",
+        required=True,
+        readonly=True,
+        default=ALL_KINDS,
+        help="The symbol of the kind of document the series numbers (QĐ, BC…), "
+        "or * when every kind of document of the body shares the register.",
+    )
+    period_start = fields.Date(required=True, readonly=True)
+    period_end = fields.Date(
+        readonly=True,
+        help="Empty while the committee's term runs.",
+    )
+    term_id = fields.Many2one("dvk.numbering.term", readonly=True, ondelete="set null")
+    year = fields.Integer(
+        readonly=True, help="The year the period starts in (a calendar year's own)."
+    )
     last = fields.Integer(string="Last Number", required=True, readonly=True)
 
-    _authority_year_uniq = models.UniqueIndex(
-        "(authority_department_id, year)",
-        "An issuing unit has one decision counter per year.",
+    _series_uniq = models.UniqueIndex(
+        "(authority_department_id, document_type, period_start)",
+        "An issuing unit has one numbering series per kind of document and period.",
     )
 
     @api.model
-    def _issued_numbers(self, authority, year):
+    def _issued_numbers(self, authority, series):
         """Hook: one SELECT per kind of numbered document, each giving the
-        highest number ``authority`` issued in ``year`` (NULL for none). A
-        sector addon that numbers other documents from the same register
-        adds its own."""
+        highest number ``authority`` issued in the period of ``series`` for
+        its kind (NULL for none). A sector addon that numbers other
+        documents from the same register adds its own."""
+        if series["kind"] not in (ALL_KINDS, "QĐ"):
+            return []
         return [
             SQL(
                 """
                 SELECT MAX(sequence_number) FROM dvk_decision
                  WHERE authority_department_id = %(unit)s
-                   AND number_year = %(year)s
+                   AND sequence_number IS NOT NULL
+                   AND date >= %(start)s
+                   AND (%(end)s::date IS NULL OR date <= %(end)s::date)
                 """,
                 unit=authority.id,
-                year=year,
+                start=series["start"],
+                end=series["end"],
             )
         ]
 
     @api.model
-    def _draw(self, authority, year):
-        """Next number of ``authority`` in ``year``. The first draw of a year
-        creates the counter (after the numbers already issued, should the
-        row have been lost); a concurrent draw waits for the other
-        transaction and then fails with a serialisation error, which the RPC
-        layer retries in a fresh transaction."""
+    def _draw(self, authority, series):
+        """Next number of ``authority`` in ``series`` (from
+        ``authority._dvk_numbering_series``). The first draw of a period
+        creates the counter (after the numbers already issued in the period,
+        should the row have been lost or the series changed); a concurrent
+        draw waits for the other transaction and then fails with a
+        serialisation error, which the RPC layer retries in a fresh
+        transaction."""
         authority.ensure_one()
         issued = SQL(", ").join(
-            SQL("COALESCE((%s), 0)", query)
-            for query in self._issued_numbers(authority, year)
+            [SQL("0")]
+            + [
+                SQL("COALESCE((%s), 0)", query)
+                for query in self._issued_numbers(authority, series)
+            ]
         )
         self.env.cr.execute(
             SQL(
                 """
                 INSERT INTO dvk_decision_counter
-                    (authority_department_id, year, last,
+                    (authority_department_id, document_type, period_start,
+                     period_end, term_id, year, last,
                      create_uid, create_date, write_uid, write_date)
-                VALUES (%(unit)s, %(year)s, GREATEST(0, %(issued)s),
+                VALUES (%(unit)s, %(kind)s, %(start)s, %(end)s, %(term)s,
+                        %(year)s, GREATEST(%(issued)s),
                         %(uid)s, NOW() AT TIME ZONE 'UTC',
                         %(uid)s, NOW() AT TIME ZONE 'UTC')
-                ON CONFLICT (authority_department_id, year) DO NOTHING
+                ON CONFLICT (authority_department_id, document_type, period_start)
+                DO NOTHING
                 """,
                 unit=authority.id,
-                year=year,
+                kind=series["kind"],
+                start=series["start"],
+                end=series["end"],
+                term=series["term"].id or None,
+                year=series["start"].year,
                 issued=issued,
                 uid=self.env.uid,
             )
@@ -93,11 +128,14 @@ class DvkDecisionCounter(models.Model):
                    SET last = last + 1,
                        write_uid = %(uid)s,
                        write_date = NOW() AT TIME ZONE 'UTC'
-                 WHERE authority_department_id = %(unit)s AND year = %(year)s
+                 WHERE authority_department_id = %(unit)s
+                   AND document_type = %(kind)s
+                   AND period_start = %(start)s
              RETURNING last
                 """,
                 unit=authority.id,
-                year=year,
+                kind=series["kind"],
+                start=series["start"],
                 uid=self.env.uid,
             )
         )

@@ -16,11 +16,19 @@ class DvkDecisionIssue(models.AbstractModel):
     number_year = fields.Integer(
         compute="_compute_number_year",
         store=True,
-        help="The calendar year of the decision's date: numbers restart at 01 "
-        "each year for each issuing unit.",
+        help="The calendar year of the decision's date (a body numbering by "
+        "year restarts at 01 each year; one numbering by term, each term).",
     )
     sequence_number = fields.Integer(
-        string="Number in the Year", readonly=True, copy=False
+        string="Number in the Series", readonly=True, copy=False
+    )
+    number_period_start = fields.Date(
+        string="Numbering Period Start",
+        readonly=True,
+        copy=False,
+        help="The start of the period of the issuing unit's numbering series "
+        "the number was drawn in: 1 January for a body numbering by year, the "
+        "first day of the committee's term for one numbering by term.",
     )
     cancel_reason = fields.Text(readonly=True, copy=False, tracking=True)
     can_cancel = fields.Boolean(
@@ -34,9 +42,10 @@ class DvkDecisionIssue(models.AbstractModel):
     )
 
     _number_uniq = models.UniqueIndex(
-        "(authority_department_id, number_year, sequence_number) "
+        "(authority_department_id, number_period_start, sequence_number) "
         "WHERE sequence_number IS NOT NULL",
-        "This number is already used by a decision of the issuing unit this year.",
+        "This number is already used by a decision of the issuing unit in its "
+        "numbering period.",
     )
 
     @api.depends("date")
@@ -56,7 +65,10 @@ class DvkDecisionIssue(models.AbstractModel):
 
     @api.depends(
         "state",
+        "date",
         "authority_department_id.dvk_decision_symbol",
+        "authority_department_id.dvk_numbering_period",
+        "authority_department_id.dvk_numbering_term_ids",
         "signer_id",
         "legal_basis",
         "campaign_id",
@@ -72,13 +84,16 @@ class DvkDecisionIssue(models.AbstractModel):
     # Numbering
     # ------------------------------------------------------------------
     def _draw_number(self):
-        """The next number of the issuing unit in the year of the decision's
-        date, drawn race-free and gaplessly (see dvk.decision.counter)."""
+        """The next number of the issuing unit's series of decisions for the
+        decision's date (its year, or its committee's term), drawn race-free
+        and gaplessly (see dvk.decision.counter): the number and the start
+        of the series' period."""
         self.ensure_one()
         self.flush_recordset(["authority_department_id", "date"])
-        return self.env["dvk.decision.counter"]._draw(
-            self.authority_department_id, self.date.year
-        )
+        unit = self.authority_department_id
+        series = unit._dvk_numbering_series(self.date, "QĐ")
+        number = self.env["dvk.decision.counter"]._draw(unit, series)
+        return number, series["start"]
 
     def _dvk_is_party_format(self):
         """Party header and numbering, or state ones: the campaign profile's
@@ -178,6 +193,9 @@ class DvkDecisionIssue(models.AbstractModel):
                     unit=unit.display_name,
                 )
             )
+        numbering = unit._dvk_numbering_warning(self.date)
+        if numbering:
+            warnings.append(numbering)
         campaign = self.campaign_id
         if campaign and not (self.legal_basis or "").strip():
             warnings.append(campaign._dvk_missing_guidance_message())
@@ -202,12 +220,13 @@ class DvkDecisionIssue(models.AbstractModel):
         self._lock_line_records()
         self._check_can_confirm()
         for decision in self:
-            number = decision._draw_number()
+            number, period_start = decision._draw_number()
             # sudo: number and state are written only here, after the checks
             decision.sudo().write(
                 {
                     "state": "confirmed",
                     "sequence_number": number,
+                    "number_period_start": period_start,
                     "name": decision._format_number(number),
                 }
             )

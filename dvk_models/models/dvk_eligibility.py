@@ -81,8 +81,21 @@ class DvkEligibility(models.AbstractModel):
             answers = criterion._evaluate(items)
             for item in items:
                 ok, reason = answers.get(item.key, (True, ""))
+                reason = self._cite_criterion(criterion, reason)
                 results[item.key].append((criterion, ok, reason))
         return results
+
+    @api.model
+    def _cite_criterion(self, criterion, reason):
+        """The reason followed by the criterion's source (issue 24 item 12):
+        "Lao động tiên tiến 2026 (theo Hướng dẫn …, mục III.2.2)"."""
+        if not reason or not criterion.source:
+            return reason
+        return self.env._(
+            "%(reason)s (according to %(document)s)",
+            reason=reason,
+            document=criterion.source,
+        )
 
     @api.model
     def _join_reasons(self, reasons):
@@ -99,23 +112,38 @@ class DvkEligibility(models.AbstractModel):
 
     @api.model
     def _check_title(self, criterion, items, by_unit):
+        """Seed 002 §III.2.2, seed 004 §III.3.c: the subject holds one of the
+        criterion's titles, or a higher one of the same ladder (family), in
+        the year the criterion reads: the evaluated year, or (the default)
+        the evaluated year when the subject already holds a title of the
+        ladder for it, else the year before (yearly titles are awarded at
+        year end, after recognition closes)."""
         # sudo: eligibility reads titles of every person checked, whoever asks
         Title = self.env["hr.emulation.title"].sudo()
-        threshold = min(criterion.title_type_ids.mapped("rank"))
+        thresholds = {}
+        for title_type in criterion.title_type_ids:
+            rank = thresholds.get(title_type.family, title_type.rank)
+            thresholds[title_type.family] = min(rank, title_type.rank)
         subject_type = criterion.title_type_ids[:1].subject_type
         fname = "department_id" if by_unit else "employee_id"
         ids = {i.department_id if by_unit else i.employee_id for i in items} - {0}
-        held = {}
+        fallback = criterion.title_year == "awarded_or_previous"
+        years = items.years() | ({y - 1 for y in items.years()} if fallback else set())
+        held, awarded = {}, set()
         if ids:
             for record, year, title_type in Title._read_group(
                 [
                     (fname, "in", list(ids)),
-                    ("year", "in", list(items.years())),
-                    ("type_id.rank", ">=", threshold),
+                    ("year", "in", list(years)),
+                    ("type_id.family", "in", list(thresholds)),
                     ("type_id.subject_type", "=", subject_type),
                 ],
                 [fname, "year", "type_id"],
             ):
+                # Any title of the ladder says the year is already awarded.
+                awarded.add((record.id, year))
+                if title_type.rank < thresholds[title_type.family]:
+                    continue
                 # The highest title held says best why the subject passes.
                 best = held.get((record.id, year))
                 if not best or title_type.rank > best.rank:
@@ -124,31 +152,33 @@ class DvkEligibility(models.AbstractModel):
         result = {}
         for item in items:
             holder = item.department_id if by_unit else item.employee_id
-            if (holder, item.year) in held:
-                result[item.key] = (
-                    True,
-                    self.env._(
-                        "%(title)s %(year)s",
-                        title=held[(holder, item.year)].name,
-                        year=item.year,
-                    ),
+            year = item.year
+            if fallback and (holder, year) not in awarded:
+                year -= 1
+            if (holder, year) in held:
+                ok = True
+                why = self.env._(
+                    "%(title)s %(year)s", title=held[(holder, year)].name, year=year
                 )
             elif by_unit:
-                result[item.key] = (
-                    False,
-                    self.env._(
-                        "The unit does not hold the title %(title)s in %(year)s",
-                        title=label,
-                        year=item.year,
-                    ),
+                ok = False
+                why = self.env._(
+                    "The unit does not hold the title %(title)s in %(year)s",
+                    title=label,
+                    year=year,
                 )
             else:
-                result[item.key] = (
-                    False,
-                    self.env._(
-                        "No %(title)s title in %(year)s", title=label, year=item.year
-                    ),
+                ok = False
+                why = self.env._(
+                    "No %(title)s title in %(year)s", title=label, year=year
                 )
+            if year != item.year:
+                why = self.env._(
+                    "%(reason)s (the titles of %(year)s are not awarded yet)",
+                    reason=why,
+                    year=item.year,
+                )
+            result[item.key] = (ok, why)
         return result
 
     @api.model

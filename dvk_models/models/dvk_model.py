@@ -21,8 +21,10 @@ class DvkModel(models.Model):
         "hr.mixin",
         # The model's own concerns, one file each, over the workflow.
         "dvk.model.next.year",
+        "dvk.model.previous.link",
         "dvk.model.recognition",
         "dvk.model.approval",
+        "dvk.model.plan",
         "dvk.model.registration",
         "dvk.workflow.mixin",
         "dvk.dossier.mixin",
@@ -126,11 +128,11 @@ class DvkModel(models.Model):
         string="Scope and Address",
         help="Where the model is carried out (thôn, xã, đơn vị...).",
     )
-    objective = fields.Text()
-    measures = fields.Text()
+    objective = fields.Text(tracking=True)
+    measures = fields.Text(tracking=True)
     date_start = fields.Date(string="Start", tracking=True)
     date_end = fields.Date(string="End", tracking=True)
-    expected_result = fields.Text()
+    expected_result = fields.Text(tracking=True)
     result_summary = fields.Text(
         string="Results", help="What the model achieved (self-report)."
     )
@@ -213,6 +215,7 @@ class DvkModel(models.Model):
             "removal_reason",
             "removal_note",
             "previous_id",
+            "previous_link_reason",
         }
 
     # The lists of models follow _order: the first page is read from this

@@ -28,23 +28,54 @@ class DvkModelTarget(models.Model):
         for line in self:
             line.achieved = bool(line.target) and line.actual >= line.target
 
+    def _dvk_describe(self):
+        self.ensure_one()
+        return " ".join(
+            part
+            for part in (self.name, f"{self.target:g}" if self.target else "", self.uom)
+            if part
+        )
+
+    def _dvk_changes_by_model(self, prefix=""):
+        changes = {}
+        for line in self:
+            changes.setdefault(line.model_id, []).append(prefix + line._dvk_describe())
+        return changes
+
     @api.model_create_multi
     def create(self, vals_list):
-        # Adding a target changes the plan: frozen once submitted, like a write
-        # of the model's targets (RELIABILITY (b) 15).
+        # Adding a target changes the plan: open until the model is proposed
+        # (dvk.model.plan), and tracked past the draft.
         targets = super().create(vals_list)
         targets.model_id._dvk_check_write({"target_ids": True})
+        targets.model_id._dvk_log_plan_change(targets._dvk_changes_by_model("+ "))
         return targets
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_frozen_plan(self):
         self.model_id._dvk_check_write({"target_ids": True})
+        self.model_id._dvk_log_plan_change(self._dvk_changes_by_model("- "))
 
     def write(self, vals):
-        # Actual results are followed all year long; the plan itself is frozen
-        # with its model once submitted.
-        if set(vals) - {"actual", "note"}:
+        # Actual results are followed all year long; the plan itself follows
+        # its model's plan (dvk.model.plan).
+        plan = set(vals) - {"actual", "note"}
+        if plan:
             self.model_id._dvk_check_write({"target_ids": True})
         elif self.model_id.filtered(lambda m: m.state == "recognized"):
             self.model_id._dvk_check_write({"target_ids": True})
-        return super().write(vals)
+        before = self._dvk_changes_by_model() if plan else {}
+        result = super().write(vals)
+        if plan:
+            after = self._dvk_changes_by_model()
+            self.model_id._dvk_log_plan_change(
+                {
+                    model: [
+                        f"{old} → {new}"
+                        for old, new in zip(before[model], after[model], strict=True)
+                        if old != new
+                    ]
+                    for model in after
+                }
+            )
+        return result

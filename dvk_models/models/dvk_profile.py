@@ -108,6 +108,13 @@ class DvkProfile(models.Model):
         "(seed 000 §II.1 step 2): a model is proposed for recognition only "
         "once its monitoring officer is set.",
     )
+    rule_ids = fields.One2many(
+        "dvk.rule",
+        "profile_id",
+        string="Own Rules",
+        help="The rules of this profile that differ from the general ones, "
+        "each with its source and dates; the others apply as they are.",
+    )
     criteria_set_ids = fields.One2many("dvk.criteria.set", "profile_id")
     dossier_template_ids = fields.One2many("dvk.dossier.template", "profile_id")
     category_ids = fields.One2many("dvk.category", "profile_id")

@@ -265,6 +265,8 @@ class DvkRecognitionMixin(models.AbstractModel):
                 "at %(below)s before being proposed at %(level)s.",
                 below=below.name,
                 level=level.name,
+            ) + self.env["dvk.rule"]._dvk_cite(
+                "proposal_level_ladder", profile=records.campaign_id[:1].profile_id
             )
             if missing:
                 text += " " + self.env._(
@@ -375,6 +377,10 @@ class DvkRecognitionMixin(models.AbstractModel):
                         name=record.display_name,
                         below=below.name,
                         level=level.name,
+                    )
+                    + self.env["dvk.rule"]._dvk_cite(
+                        "proposal_level_ladder",
+                        profile=record.campaign_id.profile_id,
                     )
                 )
         return True

@@ -135,16 +135,24 @@ class DvkStateMixin(models.AbstractModel):
                     )
                 )
             if free and record.state not in record._dvk_editable_states():
-                raise UserError(
-                    self.env._(
-                        "%(name)s has been submitted and can no longer be edited "
-                        "in this state (%(state)s).",
-                        name=record.display_name,
-                        state=dict(
-                            record._fields["state"]._description_selection(self.env)
-                        )[record.state],
-                    )
-                )
+                record._dvk_check_write_past_draft(free)
+
+    def _dvk_check_write_past_draft(self, names):
+        """Hook: refuse a write of the fields ``names`` (outside
+        ``_dvk_always_writable``) to a record past its editable states. A
+        concern that keeps some fields open longer (the model's plan) lets
+        them through and calls ``super()`` for the rest."""
+        self.ensure_one()
+        raise UserError(
+            self.env._(
+                "%(name)s has been submitted and can no longer be edited "
+                "in this state (%(state)s).",
+                name=self.display_name,
+                state=dict(self._fields["state"]._description_selection(self.env))[
+                    self.state
+                ],
+            )
+        )
 
     def write(self, vals):
         self._dvk_check_write(vals)

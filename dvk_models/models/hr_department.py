@@ -4,7 +4,12 @@ from odoo.fields import Domain
 
 
 class HrDepartment(models.Model):
-    _inherit = "hr.department"
+    _name = "hr.department"
+    _inherit = [
+        "hr.department",
+        "dvk.numbering.body.mixin",
+        "dvk.receiver.body.mixin",
+    ]
 
     dvk_level_id = fields.Many2one(
         "dvk.level",

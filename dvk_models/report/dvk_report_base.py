@@ -232,9 +232,14 @@ class DvkReportMixin(models.AbstractModel):
         )
 
     @api.model
-    def _dvk_receiver(self, unit):
+    def _dvk_receiver(self, unit, date=None):
         """The unit that receives this unit's registrations and proposals
-        (guidance 01-HD/BCĐ §4), else its parent unit."""
+        (guidance 01-HD/BCĐ §4) on ``date`` (the document's date; today when
+        None): its dated receiver of that day, else its receiver, else its
+        parent unit."""
+        dated = self.env["dvk.receiver"]._dvk_on(unit, "receiver", date)
+        if dated:
+            return unit.browse(dated.receiver_id.ids)
         return unit.dvk_receiver_id or unit.parent_id
 
     @api.model

@@ -156,7 +156,7 @@ class ReportDvkDecision(models.AbstractModel):
             )
             stamp = {"draft": "DỰ THẢO", "cancelled": "ĐÃ HỦY"}.get(decision.state)
             award_articles = self._dvk_award_articles(decision, unit)
-            receiver = self._dvk_receiver(unit)
+            receiver = self._dvk_receiver(unit, decision.date)
             notified = decision._dvk_notified_units() - receiver - unit
             decisions[decision.id] = {
                 "stamp": stamp,

@@ -44,7 +44,7 @@ class ReportDvkExemplarAchievement(models.AbstractModel):
                 signature = self._dvk_unit_signature(
                     unit, note="(Ký, ghi rõ họ tên, đóng dấu)"
                 )
-            upper = self._dvk_receiver(unit)
+            upper = self._dvk_receiver(unit, self._dvk_proposal_date(exemplar))
             reports[exemplar.id] = {
                 "header": self._dvk_header(
                     unit, date=self._dvk_proposal_date(exemplar)

@@ -34,7 +34,7 @@ class ReportDvkModelRegistration(models.AbstractModel):
                 # the one that took it over since (reprint as issued).
                 receiver = (
                     self._dvk_unit_on(
-                        self._dvk_receiver(unit),
+                        self._dvk_receiver(unit, model.registration_date),
                         model.registration_date,
                         model.approver_id,
                     ).name

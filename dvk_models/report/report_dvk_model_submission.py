@@ -17,7 +17,8 @@ class ReportDvkModelSubmission(models.AbstractModel):
     @api.model
     def _dvk_prepare(self, docs, data):
         unit = self._dvk_common_unit(docs.department_id)
-        receiver = self._dvk_receiver(unit)
+        date = self._dvk_proposal_date(docs)
+        receiver = self._dvk_receiver(unit, date)
         rows = self._dvk_model_rows(docs)
         scores = {model.id: model.self_score for model in docs}
         for row in rows:
@@ -34,7 +35,7 @@ class ReportDvkModelSubmission(models.AbstractModel):
             "header": self._dvk_header(
                 unit,
                 number=self._dvk_number(unit, "TTr"),
-                date=self._dvk_proposal_date(docs),
+                date=date,
             ),
             "unit_name": unit.name or self.env.company.name,
             "receiver": receiver.name or "",

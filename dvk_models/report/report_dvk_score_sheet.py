@@ -54,6 +54,7 @@ class ReportDvkScoreSheet(models.AbstractModel):
                         "code": criterion.code,
                         "name": criterion.name,
                         "mandatory": criterion.mandatory,
+                        "source": criterion.source or "",
                         "max": vn_number(criterion.max_score),
                         "score": vn_number(line.score) if line.scored else "",
                         "note": line.explanation or "",

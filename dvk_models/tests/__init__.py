@@ -1,5 +1,6 @@
 from . import test_install_hygiene
 from . import test_rule
+from . import test_model_plan
 from . import test_tour
 from . import test_access
 from . import test_model_flow
@@ -51,3 +52,7 @@ from . import test_state_mixin
 from . import test_record_link
 from . import test_profile_predicate
 from . import test_proposal_rules
+from . import test_title_ladder
+from . import test_criterion_source
+from . import test_numbering_series
+from . import test_dated_receivers

@@ -23,6 +23,7 @@ ACCESS_MATRIX = {
     "dvk.profile.level": {"staff": "r", "officer": "r", "manager": "rwcu"},
     "dvk.profile.guidance": {"staff": "r", "officer": "r", "manager": "rwcu"},
     "dvk.profile.deadline.rule": {"staff": "r", "officer": "r", "manager": "rwcu"},
+    "dvk.rule": {"staff": "r", "officer": "r", "manager": "rwcu"},
     "dvk.campaign.deadline": {"staff": "r", "officer": "r", "manager": "rwcu"},
     "hr.emulation.title.type": {"staff": "r", "officer": "r", "manager": "rwcu"},
     "dvk.campaign": {"staff": "r", "officer": "r", "manager": "rwcu"},
@@ -32,6 +33,8 @@ ACCESS_MATRIX = {
     "dvk.decision": {"staff": "r", "officer": "rwcu", "manager": "rwcu"},
     "dvk.decision.line": {"staff": "r", "officer": "rwcu", "manager": "rwcu"},
     "dvk.decision.counter": {"manager": "r"},
+    "dvk.numbering.term": {"staff": "r", "officer": "r", "manager": "rwcu"},
+    "dvk.receiver": {"staff": "r", "officer": "r", "manager": "rwcu"},
     "hr.emulation.title": {"staff": "r", "officer": "rwcu", "manager": "rwcu"},
     "hr.discipline": {"officer": "rwcu", "manager": "rwcu"},
     "dvk.reason.wizard": {"staff": "rwc", "officer": "rwc", "manager": "rwc"},
@@ -50,6 +53,7 @@ ACCESS_MATRIX = {
     "dvk.unit.lineage.wizard": {"manager": "rwcu"},
     "dvk.unit.lineage.wizard.line": {"manager": "rwcu"},
     "dvk.campaign.merge.wizard": {"manager": "rwcu"},
+    "dvk.model.link.previous.wizard": {"officer": "rwc", "manager": "rwc"},
 }
 
 # The approved RPC surface: every public method that the dvk addons define on
@@ -60,6 +64,7 @@ PUBLIC_METHODS = {
         "action_approve",
         "action_carry_over",
         "action_delete_draft",
+        "action_link_previous_wizard",
         "action_open_dossier",
         "action_open_lineage",
         "action_open_previous_years",

@@ -361,8 +361,11 @@ class TestDecision(DvkCommon):
         proposing a commune model at district before its grassroots
         recognition raises UserError."""
         model = self._approved()
-        with self._assertRaisesExact(UserError, "must first be recognised at"):
+        with self._assertRaisesExact(UserError, "must first be recognised at") as cm:
             model.with_user(self.user_officer).action_propose(self.level_district)
+        # Issue 24 item 12: the refusal cites the rule's source, from its data.
+        self.assertIn("Hướng dẫn ngày 19/4/2021", str(cm.exception))
+        self.assertIn("mục 3", str(cm.exception))
         self.assertRecordValues(
             model, [{"state": "approved", "proposal_level_id": False}]
         )

@@ -81,7 +81,9 @@ class EligibilityCase(DvkCommon):
     @classmethod
     def _criteria_set(cls, code, criteria, subject_type="individual", **kw):
         """A criteria set of the party profile whose criteria are ``criteria``
-        (values of dvk.criterion, code and title filled in)."""
+        (values of dvk.criterion, code and title filled in); title checks
+        read the evaluated year unless ``values`` say otherwise (the default
+        year read is tested in test_title_ladder)."""
         vals = {
             "name": f"Tiêu chí kiểm thử {code}",
             "code": f"test_{code}",
@@ -90,7 +92,12 @@ class EligibilityCase(DvkCommon):
             "profile": "party",
             "criterion_ids": [
                 Command.create(
-                    {"code": f"A{i}", "name": f"Tiêu chí tự động {i}", **values}
+                    {
+                        "code": f"A{i}",
+                        "name": f"Tiêu chí tự động {i}",
+                        "title_year": "evaluated",
+                        **values,
+                    }
                 )
                 for i, values in enumerate(criteria, 1)
             ],
@@ -588,7 +595,11 @@ class TestEligibilityChecks(EligibilityCase):
             ]
         )
         first, second, third = files
-        self.assertEqual(third.eligibility_reason, "No recognised model in 2026")
+        # The reason is followed by the criterion's source.
+        self.assertTrue(
+            third.eligibility_reason.startswith("No recognised model in 2026"),
+            third.eligibility_reason,
+        )
         self.assertTrue(first.eligibility_ok and second.eligibility_ok)
         self._self_assess(first | second)
 

@@ -6,3 +6,4 @@ from . import dvk_eligibility
 from . import dvk_police_report
 from . import dvk_campaign
 from . import res_users
+from . import dvk_receiver

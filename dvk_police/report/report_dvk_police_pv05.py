@@ -2,7 +2,7 @@
 
 from odoo import api, models
 
-from odoo.addons.dvk_models.report.dvk_report_format import short_date
+from odoo.addons.dvk_models.report.dvk_report_format import DOTS_NAME, short_date
 from odoo.addons.dvk_models.tools.rules import vn_sort_key
 
 KIND_ORDER = ["province", "province_unit", "mass_org", "district", "team", "commune"]
@@ -83,17 +83,24 @@ class ReportDvkPolicePv05(models.AbstractModel):
                 [("dvk_police_is_pv05", "=", True)], limit=1
             )
             province = pv05._dvk_police_ancestor(("province",)) if pv05 else pv05
-            board = province.dvk_police_informed_id
+            date = self._dvk_today()
+            # The provincial Party board of the report's date (the Ban Dân
+            # vận merged into the Ban Tuyên giáo và Dân vận in 2025): its
+            # dated receiver, else the unit informed, else dots for the clerk
+            # (never a body's name the data do not give).
+            board = self.env["dvk.receiver"]._dvk_on(
+                province, "police_informed", date
+            )._dvk_text() or (province.dvk_police_informed_id.name or DOTS_NAME)
             sections, total, recognized = self._dvk_pv05_rows(campaign)
             reports[campaign.id] = {
                 "header": self._dvk_header(
                     pv05,
                     number=self._dvk_number(pv05, "BC") if pv05 else False,
-                    date=self._dvk_today(),
+                    date=date,
                 ),
                 "receivers": [
                     "Cục V05 - Bộ Công an",
-                    board.name or "Ban Dân vận Tỉnh ủy",
+                    board,
                 ],
                 "province": province.name or self.env.company.name,
                 "sections": sections,

@@ -11,3 +11,4 @@ from . import test_reprint_as_issued
 from . import test_tour
 from . import test_dashboard
 from . import test_profile_variant
+from . import test_pv05_receiver

@@ -115,13 +115,31 @@ class TestPoliceCriteria(DvkPoliceCommon):
                 )
                 title.unlink()
 
-    def test_individual_previous_year_title_does_not_count(self):
-        """Rule: the title must be held in the year of recognition."""
+    def test_individual_title_of_last_year_and_of_two_years_ago(self):
+        """Rule (seed 002 §III.2.2, issue 24 item 4): the title of the year
+        of recognition, or of the year before while the year's titles are not
+        awarded yet; a title of two years ago does not count, and the reason
+        names the year read (2025)."""
         self._recognized(self.commune, members=self.officer)
-        self._title(self.officer, self.title_cstt, year=2025)
+        old = self._title(self.officer, self.title_cstt, year=2024)
         exemplar = self._exemplar(employee=self.officer)
         self.assertFalse(exemplar.eligibility_ok)
-        self.assertIn("2026", exemplar.eligibility_reason)
+        self.assertIn("2025", exemplar.eligibility_reason)
+        self.assertNotIn("2024", exemplar.eligibility_reason)
+        old.year = 2025
+        exemplar.invalidate_recordset(["eligibility_ok", "eligibility_reason"])
+        self.assertTrue(exemplar.eligibility_ok, exemplar.eligibility_reason)
+
+    def test_individual_union_member_title_does_not_count(self):
+        """Rule (seed 002 §III.2.2 vs seed 004 §III.3.c): "Đoàn viên xuất
+        sắc" is not of the "Chiến sĩ tiên tiến / Lao động tiên tiến" ladder,
+        though of the same rank number: it does not meet the police title
+        criterion, whose reason names its source."""
+        self._recognized(self.commune, members=self.officer)
+        self._title(self.officer, self.env.ref("dvk_models.title_type_dvxs"))
+        exemplar = self._exemplar(employee=self.officer)
+        self.assertFalse(exemplar.eligibility_ok)
+        self.assertIn("III.2.2.b", exemplar.eligibility_reason)
 
     def test_individual_discipline_boundary(self):
         """Rule: not disciplined in the year: a reprimand of 31/12/2025 does

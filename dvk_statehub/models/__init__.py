@@ -14,3 +14,6 @@ from . import dvk_statehub_report_line
 from . import dvk_decision_counter
 from . import mail_activity
 from . import res_users
+from . import dvk_receiver
+from . import dvk_statehub_province_proposal
+from . import dvk_statehub_province_proposal_line

@@ -186,9 +186,35 @@ class DvkStatehubCommendation(models.Model):
                         committee=proposal.committee_id.name,
                     )
                 )
+            proposal._dvk_check_district_route()
         # sudo: state written by this step after the checks above
         self.sudo().write({"state": "submitted"})
         return True
+
+    def _dvk_check_district_route(self):
+        """The district People's Committees ended on 30/6/2025 (two-tier
+        local government): from 1/7/2025 no proposal goes from a district
+        steering committee to a district People's Committee. The end is the
+        dated rule ``statehub_district_committee_ended``."""
+        self.ensure_one()
+        # sudo: the kind of the agency is configuration
+        if self.authority_id.sudo().dvk_statehub_kind != "district":
+            return
+        Rule = self.env["dvk.rule"]
+        if not Rule._dvk_rule("statehub_district_committee_ended", self.date):
+            return
+        raise UserError(
+            self.env._(
+                "%(authority)s no longer commends on %(date)s: the district "
+                "People's Committees ended on 30/6/2025%(rule)s. Propose the "
+                "models of %(committee)s to the authority that now commends "
+                "them, or date the proposal before 1/7/2025 if it was sent then.",
+                authority=self.authority_id.name,
+                date=self.date.strftime("%d/%m/%Y"),
+                rule=Rule._dvk_cite("statehub_district_committee_ended", self.date),
+                committee=self.committee_id.name,
+            )
+        )
 
     def action_commend(self):
         """The authority's decision commends every model and exemplar of the

@@ -4,7 +4,14 @@ from odoo.fields import Domain
 
 # What only the report's own steps write: computing the figures and sending
 # (which issues the report: number, date).
-ISSUED_FIELDS = ("state", "number", "sequence_number", "number_year", "date_sent")
+ISSUED_FIELDS = (
+    "state",
+    "number",
+    "sequence_number",
+    "number_year",
+    "number_period_start",
+    "date_sent",
+)
 # The document's parts, fixed once the report is sent.
 DOCUMENT_FIELDS = (
     "kind",
@@ -156,6 +163,13 @@ class DvkStatehubReport(models.Model):
         string="Number in the Year", readonly=True, copy=False
     )
     number_year = fields.Integer(string="Year of the Number", readonly=True, copy=False)
+    number_period_start = fields.Date(
+        string="Numbering Period Start",
+        readonly=True,
+        copy=False,
+        help="The start of the period of the issuing unit's numbering series "
+        "the number was drawn in (1 January for a body numbering by year).",
+    )
     signer_id = fields.Many2one(
         "hr.employee",
         string="Signed By",
@@ -181,9 +195,10 @@ class DvkStatehubReport(models.Model):
     )
 
     _number_uniq = models.UniqueIndex(
-        "(issuer_department_id, number_year, sequence_number) "
+        "(issuer_department_id, number_period_start, sequence_number) "
         "WHERE sequence_number IS NOT NULL",
-        "This number is already used by a report of the issuing unit this year.",
+        "This number is already used by a report of the issuing unit in its "
+        "numbering period.",
     )
 
     @api.model
@@ -194,7 +209,28 @@ class DvkStatehubReport(models.Model):
 
     @api.model
     def _default_addressee_id(self):
-        """Sở Nội vụ of the company, when it has one."""
+        """Sở Nội vụ of the company in force today, when it has one: the
+        dated addressee of the company's units (a merged province addresses
+        the Sở Nội vụ of the new province from the day of the merger), else
+        its only Sở Nội vụ."""
+        today = fields.Date.context_today(self)
+        # sudo: which Sở Nội vụ the agencies address is configuration
+        receivers = self.env["dvk.receiver"].sudo()
+        dated = receivers.search(
+            [
+                ("kind", "=", "home_affairs"),
+                ("receiver_id", "!=", False),
+                ("department_id.company_id", "in", [False, self.env.company.id]),
+                "|",
+                ("date_from", "=", False),
+                ("date_from", "<=", today),
+                "|",
+                ("date_to", "=", False),
+                ("date_to", ">=", today),
+            ]
+        )
+        if len(dated.receiver_id) == 1:
+            return self.env["hr.department"].browse(dated.receiver_id.ids)
         home_affairs = self.env["hr.department"].search(
             [
                 ("dvk_statehub_home_affairs", "=", True),

@@ -1,5 +1,6 @@
 from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.fields import Command
 
 
 class DvkStatehubReportSend(models.AbstractModel):
@@ -35,8 +36,9 @@ class DvkStatehubReportSend(models.AbstractModel):
 
     def action_send(self):
         """Issue the report: its number is drawn from the issuing unit's
-        register of the year (gapless, race-free, shared with the unit's
-        decisions), dated today."""
+        numbering series for reports (gapless, race-free; by default the
+        register of the year shared with the unit's decisions), dated
+        today."""
         self._statehub_check_preparer()
         for report in self:
             if report.state != "draft" or not report.date_computed:
@@ -55,7 +57,8 @@ class DvkStatehubReportSend(models.AbstractModel):
         today = fields.Date.context_today(self)
         for report in self:
             issuer = report.issuer_department_id
-            number = self.env["dvk.decision.counter"]._draw(issuer, today.year)
+            series = issuer._dvk_numbering_series(today, "BC")
+            number = self.env["dvk.decision.counter"]._draw(issuer, series)
             # sudo: number, date and state written by this step after the
             # checks above
             report.sudo().write(
@@ -64,6 +67,7 @@ class DvkStatehubReportSend(models.AbstractModel):
                     "date_sent": today,
                     "sequence_number": number,
                     "number_year": today.year,
+                    "number_period_start": series["start"],
                     "number": issuer._dvk_document_number("BC", number, party=False),
                 }
             )
@@ -114,3 +118,70 @@ class DvkStatehubReportSend(models.AbstractModel):
         if notif_vals:
             # sudo: the notices of the recipients, created by this step only
             self.env["mail.notification"].sudo().create(notif_vals)
+
+    # ------------------------------------------------------------------
+    # The proposal for the province's commendation (Article 7.3)
+    # ------------------------------------------------------------------
+    def action_create_province_proposal(self):
+        """Draw up, from the October report's list of models and exemplars
+        recognised two or more consecutive years, the agency's proposal for
+        the province's commendation: a record of its own, sent to Sở Nội vụ
+        and followed to the province's decision."""
+        self.ensure_one()
+        self._statehub_check_preparer()
+        self._check_issuer_scope()
+        if self.kind != "results" or not self.consecutive_ids:
+            raise UserError(
+                self.env._(
+                    "Compute the October report first: its list of models and "
+                    "exemplars recognised two or more consecutive years is "
+                    "empty%(cite)s.",
+                    cite=self.env["dvk.rule"]._dvk_cite(
+                        "model_consecutive_years",
+                        profile=self.campaign_id.profile_id,
+                    ),
+                )
+            )
+        if not self.issuer_department_id:
+            raise UserError(
+                self.env._(
+                    "Choose the issuing unit of %(name)s: it proposes.",
+                    name=self.display_name,
+                )
+            )
+        # sudo: the links of the report's own lines, hidden from readers
+        # without officer rights only
+        consecutive = self.consecutive_ids.sudo()
+        lines = [
+            Command.create(
+                {
+                    "record_type": line.record_type,
+                    "model_id": line.model_id.id,
+                    "exemplar_id": line.exemplar_id.id,
+                    "name": line.name,
+                    "subject_name": line.subject_name,
+                    "agency_id": line.agency_id.id,
+                    "field_id": line.field_id.id,
+                    "level_id": line.level_id.id,
+                    "years": line.years,
+                    "year_list": line.year_list,
+                }
+            )
+            for line in consecutive
+        ]
+        proposal = self.env["dvk.statehub.province.proposal"].create(
+            {
+                "campaign_id": self.campaign_id.id,
+                "report_id": self.id,
+                "issuer_department_id": self.issuer_department_id.id,
+                "addressee_id": self.addressee_id.id,
+                "company_id": self.company_id.id,
+                "line_ids": lines,
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": proposal._name,
+            "res_id": proposal.id,
+            "view_mode": "form",
+        }

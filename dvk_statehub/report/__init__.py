@@ -6,3 +6,4 @@ from . import report_dvk_statehub_home_affairs
 from . import report_dvk_decision
 from . import registration_xlsx
 from . import home_affairs_xlsx
+from . import report_dvk_statehub_province_proposal

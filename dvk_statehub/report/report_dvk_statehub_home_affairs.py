@@ -49,7 +49,17 @@ class ReportDvkStatehubHomeAffairs(models.AbstractModel):
                 "header": self._dvk_header(
                     issuer, number, report.date_sent, party=False
                 ),
-                "addressee": report.addressee_id.name or "",
+                # The Sở Nội vụ chosen on the report, else the one the
+                # issuer addressed on the report's date.
+                "addressee": report.addressee_id.name
+                or self.env["dvk.receiver"]
+                ._dvk_on(
+                    issuer,
+                    "home_affairs",
+                    report.date_sent or self._dvk_today(),
+                    inherit=True,
+                )
+                ._dvk_text(),
                 "regulation": self._dvk_cite(REGULATION, report.campaign_id),
                 "recipients": [
                     line.strip()

@@ -11,3 +11,6 @@ from . import test_tour
 from . import test_home_affairs_landing
 from . import test_home_affairs_forms
 from . import test_profile_variant
+from . import test_dated_addressee
+from . import test_link_previous
+from . import test_province_proposal

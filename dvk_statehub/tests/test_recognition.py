@@ -102,6 +102,9 @@ class TestStatehubRecognition(DvkStatehubCommon):
             )
             self.assertEqual(proposal.authority_id, authority)
             self.assertEqual(proposal.authority_title, f"{title} {authority.name}")
+            if authority == self.district:
+                # Sent while the district People's Committees still stood.
+                proposal.date = "2025-06-30"
             proposal.action_submit()
             with self.assertRaises(UserError):
                 proposal.action_commend()

@@ -15,9 +15,9 @@ class DvkCriterion(models.Model):
                 "union_base_strong": self.env._(
                     "A base union holds the title Strong Grassroots Trade Union"
                 ),
-                "union_base_units_strong": self.env._(
-                    "Every base union below holds the title Strong Grassroots "
-                    "Trade Union"
+                "union_model_recognized_or_replicable": self.env._(
+                    "At least N models of the person recognised, or found "
+                    "replicable, in the year"
                 ),
                 "union_no_hot_spot": self.env._(
                     "No collective labour dispute or work stoppage in the year"
@@ -33,17 +33,17 @@ class DvkCriterion(models.Model):
 
     def _check_union_title(self, items):
         return self.env["dvk.eligibility"]._check_union_title(
-            items, self._dvk_union_titles()
+            items, self._dvk_union_titles(), self.title_year
         )
 
     def _check_union_base_strong(self, items):
         return self.env["dvk.eligibility"]._check_union_base_strong(
-            items, self._dvk_union_titles()
+            items, self._dvk_union_titles(), self.title_year
         )
 
-    def _check_union_base_units_strong(self, items):
-        return self.env["dvk.eligibility"]._check_union_base_units_strong(
-            items, self._dvk_union_titles()
+    def _check_union_model_recognized_or_replicable(self, items):
+        return self.env["dvk.eligibility"]._check_union_recognized_or_replicable(
+            items, self.min_count
         )
 
     def _check_union_no_hot_spot(self, items):

@@ -1,7 +1,5 @@
 from odoo import api, models
 
-from odoo.addons.dvk_models.tools.rules import vn_sort_key
-
 
 class DvkEligibility(models.AbstractModel):
     _inherit = "dvk.eligibility"
@@ -30,98 +28,167 @@ class DvkEligibility(models.AbstractModel):
         return " / ".join(titles.mapped("name"))
 
     @api.model
-    def _check_union_title(self, items, titles):
+    def _check_union_title(self, items, titles, title_year="evaluated"):
         """Seed 004 §III.3.c: the person holds "Đoàn viên xuất sắc" in the
-        year; an equally ranked title (Lao động tiên tiến) does not count."""
+        year; an equally ranked title (Lao động tiên tiến) does not count.
+        With ``title_year`` "awarded_or_previous" the year before is read
+        while the evaluated year's title is not awarded yet (issue 24 item 4)."""
+        fallback = title_year == "awarded_or_previous"
+        years = items.years() | ({y - 1 for y in items.years()} if fallback else set())
         held = self._dvk_union_held(
-            "employee_id",
-            {i.employee_id for i in items} - {0},
-            items.years(),
-            titles,
+            "employee_id", {i.employee_id for i in items} - {0}, years, titles
         )
         label = self._dvk_union_title_label(titles)
         result = {}
         for item in items:
-            if (item.employee_id, item.year) in held:
-                result[item.key] = (True, "")
+            year = item.year
+            if fallback and (item.employee_id, year) not in held:
+                year -= 1
+            if (item.employee_id, year) in held:
+                ok = True
+                why = self.env._("%(title)s %(year)s", title=label, year=year)
             else:
-                result[item.key] = (
-                    False,
-                    self.env._(
-                        "No %(title)s title in %(year)s", title=label, year=item.year
-                    ),
+                ok = False
+                why = self.env._(
+                    "No %(title)s title in %(year)s", title=label, year=year
                 )
+            if year != item.year:
+                why = self.env._(
+                    "%(reason)s (the titles of %(year)s are not awarded yet)",
+                    reason=why,
+                    year=item.year,
+                )
+            result[item.key] = (ok, why)
         return result
 
     @api.model
-    def _check_union_base_strong(self, items, titles):
-        """Seed 004 §III.2.c: a collective that is a base union holds "CĐCS
-        vững mạnh" in the year; other subjects are not concerned."""
+    def _check_union_base_strong(self, items, titles, title_year="evaluated"):
+        """Seed 004 §III.2.c and §III.1.b: a collective that is a base union
+        holds "CĐCS vững mạnh" in the year; other subjects are not concerned.
+        With ``title_year`` "awarded_or_previous" the year before is read
+        while the evaluated year's title is not awarded yet (issue 24 item 4)."""
         # sudo: the kind of the units checked, whoever asks
         Department = self.env["hr.department"].sudo()
         units = Department.browse(
             {i.department_id for i in items if i.subject_type == "collective"} - {0}
         )
         bases = set(units.filtered(lambda u: u.dvk_union_kind == "base").ids)
-        held = self._dvk_union_held("department_id", bases, items.years(), titles)
+        fallback = title_year == "awarded_or_previous"
+        years = items.years() | ({y - 1 for y in items.years()} if fallback else set())
+        held = self._dvk_union_held("department_id", bases, years, titles)
         label = self._dvk_union_title_label(titles)
         result = {}
         for item in items:
             if item.subject_type != "collective" or item.department_id not in bases:
                 result[item.key] = (True, "")
-            elif (item.department_id, item.year) in held:
-                result[item.key] = (True, "")
+                continue
+            year = item.year
+            if fallback and (item.department_id, year) not in held:
+                year -= 1
+            if (item.department_id, year) in held:
+                ok = True
+                why = self.env._("%(title)s %(year)s", title=label, year=year)
+            else:
+                ok = False
+                why = self.env._(
+                    "The base union does not hold the title %(title)s in %(year)s",
+                    title=label,
+                    year=year,
+                )
+            if year != item.year:
+                why = self.env._(
+                    "%(reason)s (the titles of %(year)s are not awarded yet)",
+                    reason=why,
+                    year=item.year,
+                )
+            result[item.key] = (ok, why)
+        return result
+
+    @api.model
+    def _check_union_recognized_or_replicable(self, items, min_count):
+        """Seed 004 §III.3.b: the person built or carried out models "đã được
+        công nhận hoặc có thể nhân ra diện rộng" — recognised in the year, or
+        found replicable by the DVK officer (base union, district, province,
+        sector or nationwide); either counts."""
+        recognized = self._recognized_models(items)
+        replicable = self._dvk_union_replicable_models(items)
+        cite = self.env["dvk.rule"]._dvk_cite("union_individual_model_replicable")
+        scopes = dict(
+            self.env["dvk.model"]
+            ._fields["union_replicable_scope"]
+            ._description_selection(self.env)
+        )
+        result = {}
+        for item in items:
+            found = recognized[item.key] | replicable.get(
+                item.key, recognized[item.key].browse()
+            )
+            if len(found) >= min_count:
+                parts = []
+                for model in found:
+                    if model in recognized[item.key]:
+                        parts.append(f"“{model.name}”")
+                    else:
+                        parts.append(
+                            self.env._(
+                                "“%(name)s” (replicable: %(scope)s)",
+                                name=model.name,
+                                scope=scopes.get(model.union_replicable_scope, ""),
+                            )
+                        )
+                result[item.key] = (
+                    True,
+                    self.env._(
+                        "took part in the model(s) %(names)s", names=", ".join(parts)
+                    ),
+                )
             else:
                 result[item.key] = (
                     False,
                     self.env._(
-                        "The base union does not hold the title %(title)s in %(year)s",
-                        title=label,
+                        "%(count)s of the %(min)s models recognised or found "
+                        "replicable required in %(year)s%(cite)s",
+                        count=len(found),
+                        min=min_count,
                         year=item.year,
+                        cite=cite,
                     ),
                 )
         return result
 
     @api.model
-    def _check_union_base_units_strong(self, items, titles):
-        """Seed 004 §III.1.b: the base unions under an upper-level union hold
-        "CĐCS vững mạnh" in the year; those that do not are named."""
-        # sudo: the union tree below the units checked, whoever asks
-        Department = self.env["hr.department"].sudo()
-        uppers = Department.browse({i.department_id for i in items} - {0})
-        bases = Department.search_fetch(
-            [("id", "child_of", uppers.ids), ("dvk_union_kind", "=", "base")],
-            ["name", "parent_path"],
-        )
-        held = self._dvk_union_held(
-            "department_id", set(bases.ids), items.years(), titles
-        )
-        below = {}
-        for base in bases:
-            for unit_id in {int(x) for x in base.parent_path.split("/") if x}:
-                below.setdefault(unit_id, []).append(base)
-        label = self._dvk_union_title_label(titles)
-        result = {}
-        for item in items:
-            lacking = [
-                base.name
-                for base in below.get(item.department_id, [])
-                if (base.id, item.year) not in held and base.id != item.department_id
-            ]
-            if not lacking:
-                result[item.key] = (True, "")
-            else:
-                result[item.key] = (
-                    False,
-                    self.env._(
-                        "Base unions without the title %(title)s in %(year)s: "
-                        "%(units)s",
-                        title=label,
-                        year=item.year,
-                        units=", ".join(sorted(lacking, key=vn_sort_key)),
-                    ),
-                )
-        return result
+    def _dvk_union_replicable_models(self, items):
+        """{item key: the person's models of the item's year (own or taken
+        part in) found replicable}, for any reader, in a constant number of
+        queries."""
+        employees = {i.employee_id for i in items if i.subject_type == "individual"}
+        employees.discard(0)
+        if not employees:
+            return {}
+        # sudo: finds the models of the people being checked, whoever asks
+        Model = self.env["dvk.model"].sudo()
+        base = [
+            ("year", "in", list(items.years())),
+            ("union_replicable_scope", "!=", False),
+            ("state", "in", list(Model._dvk_union_replicable_states())),
+        ]
+        ids = Model._search(base + [("employee_id", "in", list(employees))])
+        ids = [*ids, *Model._search(base + [("member_ids", "in", list(employees))])]
+        found = {}
+        for model in Model.search_fetch(
+            [("id", "in", ids)],
+            ["employee_id", "member_ids", "year", "name", "union_replicable_scope"],
+            order="id",
+        ):
+            for emp in {model.employee_id.id, *model.member_ids.ids} & employees:
+                found.setdefault((emp, model.year), Model.browse())
+                found[(emp, model.year)] |= model
+        return {
+            item.key: found[(item.employee_id, item.year)]
+            for item in items
+            if item.subject_type == "individual"
+            and (item.employee_id, item.year) in found
+        }
 
     @api.model
     def _check_union_no_hot_spot(self, items):

@@ -13,3 +13,4 @@ from . import test_level_wording
 from . import test_tour
 from . import test_dashboard
 from . import test_profile_variant
+from . import test_replicable

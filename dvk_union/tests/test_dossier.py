@@ -1,8 +1,9 @@
 """Commendation dossier of seed 004 §IV.4: submission letter with the
 appraisal minutes and the minutes of the upper union's standing committee;
 achievement report ×2; achievement summary ×2; the proposing body's letter
-×2 (only for collectives and individuals under it). A proposal is refused
-naming what is missing, with its copy count."""
+×2 (only for collectives and individuals under it). A proposal to an upper
+union is refused naming what is missing, with its copy count; a base union
+recognising its own model asks for none of it."""
 
 from odoo.exceptions import UserError
 from odoo.tests import freeze_time, tagged
@@ -22,8 +23,11 @@ DOCS = {
 @tagged("post_install", "-at_install")
 @freeze_time("2026-03-02")
 class TestUnionDossier(DvkUnionCommon):
-    def _candidate(self, unit, **kw):
-        model = self._approved(unit, union_reach="base", **kw)
+    def _candidate(self, unit, reach="district", **kw):
+        # Proposed to the district federation: the dossier goes with a
+        # proposal to the upper union (a base union's own recognition needs
+        # none, see test_dossier_only_for_the_upper_union).
+        model = self._approved(unit, union_reach=reach, **kw)
         self._title(self.title_dvxs, employee=self.worker)
         self._self_assess(model)
         return model
@@ -87,3 +91,41 @@ class TestUnionDossier(DvkUnionCommon):
         with self.assertRaises(UserError) as capture:
             person.with_user(self.user_officer).action_propose()
         self.assertIn(DOCS["PROPOSER"][0], str(capture.exception))
+
+    def test_dossier_only_for_the_upper_union(self):
+        """Rule: §IV.4 — the commendation dossier (submission with the
+        minutes of the standing committee of the union directly above the
+        base, reports, summaries, letters) goes with a proposal to the upper
+        union: a model whose reach is its own base union is proposed and
+        recognised by the base union without it; the same model with a
+        district reach is refused until the dossier is complete."""
+        own = self._candidate(self.base_group, reach="base")
+        own.with_user(self.user_officer).action_propose()
+        self.assertEqual(own.state, "proposed")
+        self.assertFalse(own.dossier_missing)
+        decision = self.env["dvk.decision"].create(
+            {
+                "campaign_id": self.campaign.id,
+                "level_id": self.level_grassroots.id,
+                "authority_department_id": self.base.id,
+                "date": "2026-03-02",
+                "line_ids": [(0, 0, {"model_id": own.id})],
+            }
+        )
+        decision.action_confirm()
+        self.assertEqual(own.state, "recognized")
+        upper = self._candidate(self.base_group, name="Mái ấm công đoàn phân xưởng cắt")
+        with self.assertRaises(UserError):
+            upper.with_user(self.user_officer).action_propose()
+        self.assertEqual(upper.state, "approved")
+        missing = self.env["dvk.dossier.line"].search(
+            [
+                ("model_id", "=", upper.id),
+                ("provided", "=", False),
+                ("not_required", "=", False),
+            ]
+        )
+        self.assertEqual(set(missing.template_id.mapped("code")), set(DOCS))
+        self._attach(upper)
+        upper.with_user(self.user_officer).action_propose()
+        self.assertEqual(upper.state, "proposed")

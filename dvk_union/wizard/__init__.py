@@ -1,1 +1,2 @@
 from . import dvk_union_coverage
+from . import dvk_union_replicable

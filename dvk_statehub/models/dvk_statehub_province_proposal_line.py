@@ -1,0 +1,76 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class DvkStatehubProvinceProposalLine(models.Model):
+    _name = "dvk.statehub.province.proposal.line"
+    _description = "DVK Proposal for the Province's Commendation: Line"
+    _order = "proposal_id, years desc, agency_id, id"
+
+    proposal_id = fields.Many2one(
+        "dvk.statehub.province.proposal",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    record_type = fields.Selection(
+        [("model", "Model"), ("exemplar", "Exemplar")],
+        string="Record Kind",
+        required=True,
+    )
+    model_id = fields.Many2one(
+        "dvk.model", ondelete="set null", groups="dvk_models.group_dvk_officer"
+    )
+    exemplar_id = fields.Many2one(
+        "dvk.exemplar", ondelete="set null", groups="dvk_models.group_dvk_officer"
+    )
+    name = fields.Char(required=True)
+    subject_name = fields.Char(string="Collective or Individual")
+    agency_id = fields.Many2one(
+        "hr.department", ondelete="set null", context={"hierarchical_naming": False}
+    )
+    field_id = fields.Many2one("dvk.field", ondelete="set null")
+    level_id = fields.Many2one(
+        "dvk.level", string="Recognised Level", ondelete="set null"
+    )
+    years = fields.Integer(string="Consecutive Years")
+    year_list = fields.Char(string="Years")
+    result = fields.Selection(
+        [
+            ("pending", "Pending"),
+            ("commended", "Commended"),
+            ("not_commended", "Not Commended"),
+        ],
+        default="pending",
+        required=True,
+    )
+    state = fields.Selection(related="proposal_id.state")
+    company_id = fields.Many2one(related="proposal_id.company_id", store=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        if not self.env.su:
+            lines._dvk_check_draft()
+        return lines
+
+    def _dvk_check_draft(self):
+        if any(line.proposal_id.state != "draft" for line in self):
+            raise UserError(
+                self.env._(
+                    "The proposal has been sent to Sở Nội vụ: its list is kept as sent."
+                )
+            )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_sent(self):
+        self._dvk_check_draft()
+
+    def write(self, vals):
+        if not self.env.su:
+            if set(vals) - {"result"}:
+                self._dvk_check_draft()
+            if "result" in vals:
+                self.proposal_id._dvk_check_reviewer()
+                self.proposal_id._dvk_check_state(("proposed",))
+        return super().write(vals)
