@@ -285,7 +285,7 @@ class TestProposalRules(DvkCommon):
 
     def test_migration_writes_the_new_profile_data(self):
         """Issue 24 on existing databases (profiles loaded once, noupdate):
-        the migration of 19.0.1.24.0 gives the party's proposal rule and the
+        the migration of 19.0.1.10.0 gives the party's proposal rule and the
         campaign lines made from it the province level (seed 001 §4), the
         fields its registrations state (Mẫu 1) and the Party bloc's
         monitoring officer (seed 000 §II.1 step 2)."""
@@ -299,7 +299,7 @@ class TestProposalRules(DvkCommon):
         bloc.monitor_required = False
         run_migration(
             "dvk_models",
-            "19.0.1.24.0",
+            "19.0.1.10.0",
             "post-24-deadlines-registration",
             self.env.cr,
             "19.0.1.9.0",
