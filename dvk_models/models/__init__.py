@@ -30,6 +30,7 @@ from . import dvk_campaign_reminder
 from . import dvk_state_mixin
 from . import dvk_subject_mixin
 from . import dvk_recognition_mixin
+from . import dvk_scoring_pass
 from . import dvk_scoring_mixin
 from . import dvk_competent_body_mixin
 from . import dvk_workflow_mixin
@@ -47,6 +48,7 @@ from . import dvk_model
 from . import dvk_model_deadline
 from . import dvk_exemplar
 from . import dvk_decision_authority
+from . import dvk_decision_deadline
 from . import dvk_decision_issue
 from . import dvk_decision_competence
 from . import dvk_decision

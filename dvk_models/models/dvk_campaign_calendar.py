@@ -89,7 +89,8 @@ class DvkCampaignCalendar(models.AbstractModel):
             ._fields["kind"]
             ._description_selection(self.env)
         )
-        return {"name": labels[kind], "kind": kind, "date": date}
+        # own_name: a line made from no rule keeps the name it is given.
+        return {"own_name": labels[kind], "kind": kind, "date": date}
 
     @api.model
     def _get_default_dates(self, year):
@@ -101,15 +102,18 @@ class DvkCampaignCalendar(models.AbstractModel):
 
     @api.constrains("deadline_ids", "registration_deadline", "recognition_deadline")
     def _check_required_deadlines(self):
-        """Every campaign has a registration and a recognition deadline: the
-        late registrations and the overdue flags are read from them."""
+        """A campaign keeps the registration and recognition deadlines its
+        profile's calendar names: the late registrations and the overdue flags
+        are read from them. A guidance that sets no such date (the police's,
+        seed 002; the union's recognition, seed 004) imposes none."""
         if self.env.context.get("dvk_deadline_reset"):
             return  # the new calendar follows in the same write
         for campaign in self:
+            kinds = set(campaign.profile_id.deadline_rule_ids.mapped("kind"))
             missing = [
                 campaign._fields[fname].get_description(self.env)["string"]
                 for fname in ("registration_deadline", "recognition_deadline")
-                if not campaign[fname]
+                if CONTRACT_DEADLINES[fname] in kinds and not campaign[fname]
             ]
             if missing:
                 raise ValidationError(

@@ -26,6 +26,12 @@ class DvkCampaignDashboard(models.AbstractModel):
         string="Supplementary", compute="_compute_dashboard"
     )
     dash_overdue_count = fields.Integer(string="Overdue", compute="_compute_dashboard")
+    dash_late_decision_count = fields.Integer(
+        string="Decisions After the Deadline",
+        compute="_compute_dashboard",
+        help="Issued decisions of the campaign dated after its recognition "
+        "deadline for their level (seed 001 §4).",
+    )
     dash_coverage = fields.Float(
         string="Coverage (%)",
         compute="_compute_dashboard",
@@ -188,7 +194,13 @@ class DvkCampaignDashboard(models.AbstractModel):
             )
             for key, domain in single.items()
         }
+        late = dict(
+            self.env["dvk.decision"]._read_group(
+                self._dash_late_decisions_domain(), ["campaign_id"], ["__count"]
+            )
+        )
         for campaign in self:
+            campaign.dash_late_decision_count = late.get(campaign, 0)
             states_count = by_state.get(campaign.id, {})
             campaign.dash_model_count = sum(states_count.values())
             campaign.dash_submitted_count = states_count.get("submitted", 0)
@@ -302,3 +314,25 @@ class DvkCampaignDashboard(models.AbstractModel):
 
     def action_dash_overdue(self):
         return self._dash_open([("is_overdue", "=", True)], self.env._("Overdue"))
+
+    def _dash_late_decisions_domain(self):
+        """The issued decisions of these campaigns dated after their
+        recognition deadline (the reader's record rules apply)."""
+        return [
+            ("campaign_id", "in", self.ids),
+            ("state", "=", "confirmed"),
+            ("after_recognition_deadline", "=", True),
+        ]
+
+    def action_dash_late_decisions(self):
+        """The campaign's decisions issued after its recognition deadline."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "dvk_models.dvk_decision_action"
+        )
+        action.update(
+            name=self.env._("Decisions After the Recognition Deadline"),
+            domain=self._dash_late_decisions_domain(),
+            context={"default_campaign_id": self.id},
+        )
+        return action

@@ -181,6 +181,14 @@ class DvkCriteriaSet(models.Model):
                 return band
         return self.env["dvk.criteria.band"]
 
+    def _dvk_pass_mark(self):
+        """The lowest score (in percent) of a passing band: the pass mark a
+        sheet must reach; None when the set has no passing band (then only
+        its knock-out criteria decide)."""
+        self.ensure_one()
+        passing = self.band_ids.filtered("passing")
+        return min(passing.mapped("min_percent")) if passing else None
+
 
 class DvkCriteriaBand(models.Model):
     """A classification band of a criteria set (Xuất sắc, Tốt, Đạt...)."""

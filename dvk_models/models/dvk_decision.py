@@ -27,6 +27,7 @@ class DvkDecision(models.Model):
     # The decision's concerns, one file each (dvk_decision_*.py).
     _inherit = [
         "dvk.decision.authority",
+        "dvk.decision.deadline",
         "dvk.decision.issue",
         "dvk.decision.competence",
         "mail.thread",

@@ -251,6 +251,7 @@ class DvkExemplar(models.Model):
         ]
 
     def _check_recognizable(self, decisions):
+        self._dvk_check_council_result(decisions)
         self._check_dossier("recognize")
         return super()._check_recognizable(decisions)
 

@@ -92,6 +92,7 @@ class DvkModelApproval(models.AbstractModel):
 
     def _check_can_submit(self):
         """Hook: raise when a record cannot be submitted (dossiers, ...)."""
+        self._dvk_check_registration_fields()
         today = fields.Date.context_today(self)
         for model in self:
             campaign = model.campaign_id

@@ -18,6 +18,7 @@ class DvkModelRecognition(models.AbstractModel):
     )
 
     def _check_recognizable(self, decisions):
+        self._dvk_check_council_result(decisions)
         self._check_dossier("recognize")
         return super()._check_recognizable(decisions)
 
@@ -28,6 +29,7 @@ class DvkModelRecognition(models.AbstractModel):
         dossiers, periodic reports).
         """
         result = super()._check_can_propose(level)
+        self._dvk_check_monitor()
         self._dvk_check_self_assessment()
         self._check_dossier("propose")
         today = fields.Date.context_today(self)
@@ -35,14 +37,21 @@ class DvkModelRecognition(models.AbstractModel):
             own = model.department_id.dvk_level_id
             if (
                 not own or level._is_above(own)
-            ) and model._dvk_proposal_deadline_passed(today):
-                deadline = model._dvk_deadline("proposal")
+            ) and model._dvk_proposal_deadline_passed(today, level):
+                deadline = model._dvk_proposal_deadline(level)
                 raise UserError(
                     self.env._(
-                        "The deadline for proposals to the upper level "
-                        "(%(deadline)s) has passed for %(name)s.",
+                        "The deadline for proposals at %(level)s (%(deadline)s) "
+                        "has passed for %(name)s%(cite)s. Only a DVK manager can "
+                        "still propose it.",
+                        level=level.name,
                         deadline=deadline.strftime("%d/%m/%Y"),
                         name=model.name,
+                        cite=self.env["dvk.rule"]._dvk_cite(
+                            "proposal_deadline",
+                            date=deadline,
+                            profile=model.campaign_id.profile_id,
+                        ),
                     )
                 )
         return result
@@ -63,16 +72,27 @@ class DvkModelRecognition(models.AbstractModel):
                 and model.dvk_in_officer_scope
             )
             if can and model.state == "recognized":
-                can = not model._dvk_proposal_deadline_passed(today)
+                can = not model._dvk_proposal_deadline_passed(
+                    today, model._dvk_default_proposal_level()
+                )
             model.dvk_can_propose = can
 
-    def _dvk_proposal_deadline_passed(self, today):
-        """Seed 001 §4: the campaign's deadline for proposals to an upper
-        level has passed for this model, for a user who is no DVK manager
-        (a manager may still propose). The guard of :meth:`_check_can_propose`
-        and the predicate of its button."""
+    def _dvk_proposal_deadline(self, level):
+        """Seed 001 §4: the date by which a proposal of this model at
+        ``level`` is due: the latest of the campaign's proposal lines naming
+        that level, else of those naming no level; False when none binds it
+        (the 01/10 deadline concerns province-level proposals only)."""
         self.ensure_one()
-        deadline = self._dvk_deadline("proposal")
+        lines = self.campaign_id.deadline_ids._for_level("proposal", level)
+        return max(lines.mapped("date"), default=False)
+
+    def _dvk_proposal_deadline_passed(self, today, level):
+        """The campaign's deadline for proposals at ``level`` has passed for
+        this model, for a user who is no DVK manager (a manager may still
+        propose). The guard of :meth:`_check_can_propose` and the predicate
+        of its button."""
+        self.ensure_one()
+        deadline = level and self._dvk_proposal_deadline(level)
         return bool(deadline and today > deadline and not self._dvk_is_manager())
 
     def _dvk_aimed_level(self):

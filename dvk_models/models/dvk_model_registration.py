@@ -94,6 +94,58 @@ class DvkModelRegistration(models.AbstractModel):
         records.filtered("is_supplementary")._dvk_check_supplementary_judge()
         return records
 
+    def _dvk_check_registration_fields(self):
+        """The registration states what its guidance's form names (seed 001
+        §3-4, Mẫu 1: scope, objectives, timeline, expected result; the
+        profile's ``registration_field_ids``) before it is submitted; a draft
+        is saved without them. The refusal lists the missing fields by their
+        labels."""
+        for model in self:
+            profile = model.campaign_id.profile_id
+            # sudo: which fields a registration states is configuration
+            names = profile.sudo()._dvk_registration_fields().mapped("name")
+            missing = [
+                model._fields[name].get_description(self.env)["string"]
+                for name in names
+                if name in model._fields
+                and not (
+                    model[name].strip() if isinstance(model[name], str) else model[name]
+                )
+            ]
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "%(name)s cannot be submitted yet: fill in %(fields)s. "
+                        "A registration states them%(cite)s; a draft may be "
+                        "saved without them.",
+                        name=model.display_name,
+                        fields=", ".join(missing),
+                        cite=self.env["dvk.rule"]._dvk_cite(
+                            "registration_required_fields", profile=profile
+                        ),
+                    )
+                )
+
+    def _dvk_check_monitor(self):
+        """Seed 000 §II.1 step 2: where the profile says so, the committee
+        assigns a monitoring officer to the model, who follows it and prepares
+        its evaluation; a model is proposed only once he is set."""
+        for model in self:
+            profile = model.campaign_id.profile_id
+            if profile.monitor_required and not model.monitor_id:
+                raise UserError(
+                    self.env._(
+                        "%(name)s has no monitoring officer: under %(profile)s "
+                        "the committee assigns one to every model%(cite)s. Set "
+                        "the monitoring officer before proposing it.",
+                        name=model.display_name,
+                        profile=profile.display_name,
+                        cite=self.env["dvk.rule"]._dvk_cite(
+                            "proposal_monitor_required", profile=profile
+                        ),
+                    )
+                )
+
     def _dvk_check_supplementary_judge(self):
         """Seed 000 §II.2: whether a model is supplementary is the system's
         judgement (a late submission) or an officer's, for units in charge."""

@@ -80,6 +80,34 @@ class DvkProfile(models.Model):
     deadline_rule_ids = fields.One2many(
         "dvk.profile.deadline.rule", "profile_id", string="Deadline Rules", copy=True
     )
+    council_level_ids = fields.Many2many(
+        "dvk.level",
+        "dvk_profile_council_level_rel",
+        "profile_id",
+        "level_id",
+        string="Levels Judged by a Council",
+        help="At these levels a council scores the records: its aggregated "
+        "score must pass before a record is recognised there. Empty: the "
+        "profile whose rules it shares decides; none there, no council.",
+    )
+    registration_field_ids = fields.Many2many(
+        "ir.model.fields",
+        "dvk_profile_registration_field_rel",
+        "profile_id",
+        "field_id",
+        string="Required at Registration",
+        domain="[('model', '=', 'dvk.model')]",
+        help="What a registration states before it is submitted (the "
+        "registration form of the guidance, e.g. Mẫu 1: scope, objectives, "
+        "timeline, expected result); a draft may be saved without them. "
+        "Empty: those of the profile whose rules it shares.",
+    )
+    monitor_required = fields.Boolean(
+        string="Monitoring Officer Required",
+        help="The guidance has a monitoring officer assigned to each model "
+        "(seed 000 §II.1 step 2): a model is proposed for recognition only "
+        "once its monitoring officer is set.",
+    )
     rule_ids = fields.One2many(
         "dvk.rule",
         "profile_id",
@@ -235,6 +263,31 @@ class DvkProfile(models.Model):
                 return profile.level_ids
             profile = profile.parent_id
         return self.env["dvk.profile.level"]
+
+    def _dvk_registration_fields(self):
+        """The fields of a model its registration states before submission:
+        the profile's own, else those of the profile whose rules it shares."""
+        profile = self
+        seen = set()
+        while profile and profile.id not in seen:
+            seen.add(profile.id)
+            if profile.registration_field_ids:
+                return profile.registration_field_ids
+            profile = profile.parent_id
+        return self.env["ir.model.fields"]
+
+    def _dvk_council_levels(self):
+        """The levels at which a council's aggregated score must pass before
+        recognition: the profile's own, else those of the profile whose
+        rules it shares."""
+        profile = self
+        seen = set()
+        while profile and profile.id not in seen:
+            seen.add(profile.id)
+            if profile.council_level_ids:
+                return profile.council_level_ids
+            profile = profile.parent_id
+        return self.env["dvk.level"]
 
     def _dvk_guidance_for(self, year):
         """The guidance documents in force for a campaign of ``year``: the

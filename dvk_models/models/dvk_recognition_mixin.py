@@ -200,7 +200,7 @@ class DvkRecognitionMixin(models.AbstractModel):
             *outside._dvk_rule_outside_chain(level),
             *(climbing - outside)._dvk_rule_ladder(level),
             *self._dvk_rule_self_assessment(),
-            *climbing._dvk_rule_deadline(),
+            *climbing._dvk_rule_deadline(level),
         ]
 
     def _dvk_rule_names(self):
@@ -290,20 +290,23 @@ class DvkRecognitionMixin(models.AbstractModel):
             )
         return [text]
 
-    def _dvk_rule_deadline(self):
-        """Seed 001 §4: the campaign's deadline for proposals upwards."""
+    def _dvk_rule_deadline(self, level):
+        """Seed 001 §4: the campaign's deadline for proposals at ``level``
+        (the deadline lines naming that level, else those naming none)."""
         rules_ = []
         today = fields.Date.context_today(self)
         for campaign in self.campaign_id:
-            deadline = campaign.proposal_deadline
+            lines = campaign.deadline_ids._for_level("proposal", level)
+            deadline = max(lines.mapped("date"), default=False)
             if not deadline:
                 continue
             if today > deadline:
                 rules_.append(
                     self.env._(
-                        "The deadline for proposals to the upper level of "
+                        "The deadline for proposals at %(level)s of "
                         "%(campaign)s (%(date)s) has passed: only a DVK manager "
                         "can still propose.",
+                        level=level.name,
                         campaign=campaign.name,
                         date=deadline.strftime("%d/%m/%Y"),
                     )
@@ -311,8 +314,8 @@ class DvkRecognitionMixin(models.AbstractModel):
             else:
                 rules_.append(
                     self.env._(
-                        "Proposals to the upper level of %(campaign)s are due "
-                        "by %(date)s.",
+                        "Proposals at %(level)s of %(campaign)s are due by %(date)s.",
+                        level=level.name,
                         campaign=campaign.name,
                         date=deadline.strftime("%d/%m/%Y"),
                     )

@@ -12,7 +12,7 @@ class DvkScoringMixin(models.AbstractModel):
     """
 
     _name = "dvk.scoring.mixin"
-    _inherit = ["dvk.state.mixin"]
+    _inherit = ["dvk.state.mixin", "dvk.scoring.pass"]
     _description = "DVK Scoring"
 
     criteria_set_id = fields.Many2one(
@@ -31,6 +31,12 @@ class DvkScoringMixin(models.AbstractModel):
         string="Self-assessed",
         compute="_compute_scores",
         help="A finished self-assessment sheet meets its knock-out criteria.",
+    )
+    self_passed = fields.Boolean(
+        string="Self-assessment Passed",
+        compute="_compute_scores",
+        help="The latest finished self-assessment sheet passes: its band is a "
+        "passing one and it meets its knock-out criteria (seed 001 §3).",
     )
     council_score = fields.Float(string="Council Score (%)", compute="_compute_scores")
     council_spread = fields.Float(
@@ -157,6 +163,7 @@ class DvkScoringMixin(models.AbstractModel):
             last_self = selfs[-1] if selfs else None
             record.self_score = last_self.percent if last_self else 0.0
             record.self_assessed = bool(last_self and last_self.mandatory_ok)
+            record.self_passed = bool(last_self and last_self.passed)
             record.council_count = len(council)
             if not council:
                 record.council_score = 0.0
@@ -198,7 +205,7 @@ class DvkScoringMixin(models.AbstractModel):
                     )[record.subject_type],
                 )
             )
-        missing = self.filtered(lambda r: not r.self_assessed)
+        missing = self.filtered(lambda r: not r._dvk_self_sheet())
         if missing:
             raise UserError(
                 self.env._(
@@ -206,6 +213,13 @@ class DvkScoringMixin(models.AbstractModel):
                     "meets its knock-out criteria before being proposed.",
                     names=", ".join(missing.mapped("display_name")),
                 )
+            )
+        for record in self.filtered(lambda r: not r.self_passed):
+            sheet = record._dvk_self_sheet()
+            record._dvk_raise_failed_sheet(
+                sheet,
+                self.env._("its latest self-assessment (%(sheet)s)", sheet=sheet.name),
+                "proposal_self_assessment_pass",
             )
 
     @api.depends_context("uid")

@@ -53,6 +53,7 @@ from . import test_state_mixin
 from . import test_record_link
 from . import test_profile_predicate
 from . import test_competent_body
+from . import test_proposal_rules
 from . import test_title_ladder
 from . import test_criterion_source
 from . import test_numbering_series

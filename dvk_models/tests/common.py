@@ -358,7 +358,17 @@ class DvkCommon(DvkBase):
             "level_id": self.level_grassroots.id,
         }
         vals.update(kw)
-        return vals
+        # Seed 001 §3-4 (Mẫu 1): what a registration states before it is
+        # submitted, within its campaign.
+        campaign = self.env["dvk.campaign"].browse(vals["campaign_id"])
+        plan = {
+            "area": "Ấp Hòa Lợi",
+            "objective": "Vận động nhân dân hiến đất làm đường",
+            "date_start": campaign.date_start,
+            "date_end": campaign.date_end,
+            "expected_result": "Hoàn thành 2 km đường bê tông",
+        }
+        return {**plan, **vals}
 
     def _create_model(self, user=None, **kw):
         user = user or self.user_staff

@@ -112,6 +112,7 @@ PUBLIC_METHODS = {
     },
     "dvk.campaign": {
         "action_close",
+        "action_dash_late_decisions",
         "action_dash_overdue",
         "action_dash_recognized",
         "action_dash_submitted",
@@ -356,7 +357,9 @@ class TestAccess(DvkCommon):
     def test_staff_cannot_touch_another_staff_model(self):
         """RELIABILITY (b) 5: a staff member cannot read, write or unlink a
         colleague's model (AccessError), even in the same unit."""
-        model = self._create_model(user=self.user_staff2, name="Mô hình của Vận")
+        model = self._create_model(
+            user=self.user_staff2, name="Mô hình của Vận", objective=False
+        )
         as_staff = model.with_user(self.user_staff)
         with self.assertRaises(AccessError):
             as_staff.read(["name"])
@@ -403,7 +406,7 @@ class TestAccess(DvkCommon):
         """RELIABILITY (b) 5, A1: a staff member listed among the participants
         (member_ids) can read the model but not write or delete it."""
         model = self._create_model(
-            user=self.user_staff2, name="Mô hình có người tham gia"
+            user=self.user_staff2, name="Mô hình có người tham gia", objective=False
         ).with_env(self.env)
         with self.assertRaises(AccessError):
             model.with_user(self.user_staff).read(["name"])

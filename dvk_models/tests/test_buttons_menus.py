@@ -437,12 +437,15 @@ class TestButtonsMenus(DvkCommon):
             as_subject.action_self_assess()
 
     def test_propose_button_after_the_deadline(self):
-        """Rule (seed 001 §4): after the campaign's proposal deadline only a
-        DVK manager still proposes a recognised model to the next level; the
-        officer is not shown "Propose for Recognition" that the proposal
-        would refuse (``dvk_can_propose`` holds the same deadline)."""
+        """Rule (seed 001 §4): after the campaign's proposal deadline (01/10,
+        for province-level proposals) only a DVK manager still proposes a
+        model recognised at district level to the province; the officer is
+        not shown "Propose for Recognition" that the proposal would refuse
+        (``dvk_can_propose`` holds the same deadline)."""
         model = self._proposed()
         self._decision(model).action_confirm()
+        model.with_user(self.user_officer).action_propose(self.level_district)
+        self._decision(model, level=self.level_district).action_confirm()
         model = model.with_env(self.env)
         buttons = self._buttons("dvk.model", self.user_officer)
         self.assertEqual(
@@ -454,8 +457,8 @@ class TestButtonsMenus(DvkCommon):
             officer.invalidate_recordset(["dvk_can_propose"])
             self.assertFalse(officer.dvk_can_propose)
             with self.assertRaisesRegex(UserError, "deadline"):
-                officer.action_propose(self.level_district)
+                officer.action_propose(self.level_province)
             manager = model.with_user(self.user_manager)
             self.assertTrue(manager.dvk_can_propose)
-            manager.action_propose(self.level_district)
-        self.assertEqual(model.proposal_level_id, self.level_district)
+            manager.action_propose(self.level_province)
+        self.assertEqual(model.proposal_level_id, self.level_province)

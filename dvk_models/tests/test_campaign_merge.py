@@ -196,6 +196,8 @@ class TestCampaignMerge(DvkCommon):
         )
         self.assertEqual(m2026.campaign_id, self.campaign_b)
         self.assertEqual(m2026.company_id, self.company_b)
+        # The renewal states its timeline in its new year (seed 001 §4).
+        m2026.write({"date_start": D(2026, 2, 1), "date_end": D(2026, 11, 30)})
         m2026.action_submit()
         m2026.with_user(self.user_approver).action_approve()
         self._self_assess(m2026)

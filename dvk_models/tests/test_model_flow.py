@@ -633,6 +633,8 @@ class TestModelFlow(DvkCommon):
         self.assertEqual(nxt.consecutive_years, 0)
         # The officer made the continuation: its registrant assesses it.
         self._self_assess(nxt_broken, evaluator=self.user_staff)
+        # The renewal states its timeline in the new year (seed 001 §4).
+        nxt.write({"date_start": D(2027, 2, 1), "date_end": D(2027, 11, 30)})
         with freeze_time("2027-02-10"):
             nxt.action_submit()
             nxt.with_user(self.user_approver).action_approve()

@@ -26,11 +26,12 @@ class TestModelPlan(DvkCommon):
         its plan cannot change meanwhile (the draft is where it is
         registered)."""
         model = self._submitted()
+        registered = model.objective
         with self.assertRaises(UserError) as refusal:
             model.with_user(self.user_staff).write({"objective": "Đổi"})
         # The refusal cites the rule's source, from its data.
         self.assertIn("07-HD/ĐUK", str(refusal.exception))
-        self.assertFalse(model.objective)
+        self.assertEqual(model.objective, registered)
 
     def test_plan_after_approval_by_registrant_and_approver(self):
         """Seed 000 §II.1 step 2: once approved, the registrant and the

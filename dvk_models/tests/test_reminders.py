@@ -98,10 +98,12 @@ class TestDeadlineReminders(DvkCommon):
 
     def test_proposal_deadline_reminds_the_officer(self):
         """Issue 5 §4: before the proposal deadline, the officer in charge of
-        the unit is reminded of approved models not yet proposed."""
+        the unit is reminded of approved models not yet proposed (here a model
+        aiming at province level, which the 01/10 deadline binds: seed 001
+        §4)."""
         self.district.dvk_officer_ids = self.user_officer
         with freeze_time("2026-02-10"):
-            self._approved()
+            self._approved(level_id=self.level_province.id)
         with freeze_time("2026-09-28"):
             self._run_cron()
         reminders = self._reminders()
@@ -113,14 +115,15 @@ class TestDeadlineReminders(DvkCommon):
 class TestOverdueAndDashboard(DvkCommon):
     def test_overdue_flag(self):
         """Issue 5 §4: a draft past the registration deadline (unless
-        supplementary), an approved model past the proposal deadline and a
-        proposed one past the recognition deadline are overdue."""
+        supplementary), an approved model past the proposal deadline of its
+        level (01/10 for province level, seed 001 §4) and a proposed one past
+        the recognition deadline are overdue."""
         with freeze_time("2026-02-10"):
             draft = self._create_model(name="Nháp quá hạn")
             adhoc = self._create_model(name="Bổ sung")
             # Supplementary is an officer's judgement (seed 000 §II.2).
             adhoc.with_user(self.user_officer).is_supplementary = True
-            approved = self._approved(name="Đã duyệt")
+            approved = self._approved(name="Đã duyệt", level_id=self.level_province.id)
         Model = self.env["dvk.model"]
         with freeze_time("2026-03-29"):
             self.assertFalse(Model.search([("is_overdue", "=", True)]))

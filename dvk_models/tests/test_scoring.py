@@ -788,7 +788,7 @@ class TestScoring(DvkCommon):
         self.assertRecordValues(
             model, [{"self_score": 94.0, "self_assessed": False, "state": "approved"}]
         )
-        with self._assertRaisesExact(UserError, message):
+        with self._assertRaisesExact(UserError, "fails a knock-out criterion"):
             as_officer.action_propose(self.level_grassroots)
 
         passing = self._approved_without_self_assessment(

@@ -40,6 +40,12 @@ class TestUnitLineage(DvkCommon):
         """Approve (when submitted), propose at grassroots and recognise
         ``model`` by a confirmed decision of ``authority`` dated today."""
         if model.state == "draft":
+            # A renewal states its timeline in its new year (seed 001 §4).
+            campaign = model.campaign_id
+            if not model.date_start:
+                model.write(
+                    {"date_start": campaign.date_start, "date_end": campaign.date_end}
+                )
             model.action_submit()
         if model.state == "submitted":
             model.with_user(self.user_approver).action_approve()

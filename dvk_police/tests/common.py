@@ -152,8 +152,16 @@ class DvkPoliceCommon(DvkBase):
             "department_id": unit.id,
             "field_id": self.field_anqp.id,
             "level_id": self.level_grassroots.id,
+            # Seed 002 §I step 1: the area and objectives the model states.
+            "area": unit.name,
+            "objective": "Giữ vững an ninh trật tự trên địa bàn",
+            "expected_result": "Giảm phạm pháp hình sự trên địa bàn",
         }
         vals.update(kw)
+        # Its timeline, which a party campaign's registration states too.
+        campaign = self.env["dvk.campaign"].browse(vals["campaign_id"])
+        vals.setdefault("date_start", campaign.date_start)
+        vals.setdefault("date_end", campaign.date_end)
         return self.env["dvk.model"].with_user(self.user_officer).create(vals)
 
     def _submitted(self, unit, **kw):

@@ -89,6 +89,8 @@ class TestPolicePeriodicReports(DvkPoliceCommon):
             "department_id": self.commune.id,
             "field_id": self.field_anqp.id,
             "level_id": self.level_grassroots.id,
+            "area": self.commune.name,
+            "objective": "Giữ vững an ninh trật tự trên địa bàn",
         }
         model = self.env["dvk.model"].create(vals)
         self.assertTrue(model.registrant_id._is_superuser())

@@ -192,6 +192,8 @@ class TestPoliceAccessMatrix(DvkPoliceCommon):
                     "department_id": self.commune.id,
                     "field_id": self.field_anqp.id,
                     "level_id": self.level_grassroots.id,
+                    "area": "Ấp An Trường",
+                    "objective": "Lắp camera an ninh toàn ấp",
                 }
             )
         )

@@ -1,3 +1,5 @@
+import datetime
+
 from freezegun import freeze_time
 
 from odoo.tests import tagged
@@ -11,8 +13,13 @@ class TestStatehubConsecutiveYears(DvkStatehubCommon):
         with freeze_time("2026-02-05"):
             new = model.with_user(self.user_officer).action_renew()
             new = self.env["dvk.model"].browse(new["res_id"])
-            if vals:
-                new.with_user(self.user_officer).write(vals)
+            # The renewal states its implementation time (seed 003 Điều 6).
+            vals = {
+                "date_start": datetime.date(2026, 3, 1),
+                "date_end": datetime.date(2026, 11, 30),
+                **vals,
+            }
+            new.with_user(self.user_officer).write(vals)
             new.with_user(self.user_officer).action_submit()
         with freeze_time("2026-02-20"):
             new.with_user(new.approver_id).action_approve()

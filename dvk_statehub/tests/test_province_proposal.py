@@ -24,6 +24,13 @@ class TestStatehubProvinceProposal(DvkStatehubCommon):
         with freeze_time("2026-02-05"):
             action = old.with_user(self.user_officer).action_renew()
             new = self.env["dvk.model"].browse(action["res_id"])
+            # The renewal states its implementation time (seed 003 Điều 6).
+            new.with_user(self.user_officer).write(
+                {
+                    "date_start": datetime.date(2026, 3, 1),
+                    "date_end": datetime.date(2026, 11, 30),
+                }
+            )
             new.with_user(self.user_officer).action_submit()
         with freeze_time("2026-02-20"):
             new.with_user(new.approver_id).action_approve()

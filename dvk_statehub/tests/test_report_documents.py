@@ -218,6 +218,13 @@ class TestStatehubReportDocuments(DvkStatehubCommon):
             renewed = self.env["dvk.model"].browse(
                 old.with_user(self.user_officer).action_renew()["res_id"]
             )
+            # The renewal states its implementation time (seed 003 Điều 6).
+            renewed.with_user(self.user_officer).write(
+                {
+                    "date_start": datetime.date(2026, 3, 1),
+                    "date_end": datetime.date(2026, 11, 30),
+                }
+            )
             renewed.with_user(self.user_officer).action_submit()
         with freeze_time("2026-02-20"):
             renewed.with_user(renewed.approver_id).action_approve()

@@ -150,6 +150,8 @@ class DvkUnionCommon(DvkBase):
             "subject_type": "collective",
             "department_id": unit.id,
             "field_id": self.field_xdhtct.id,
+            # Seed 004 §III.2.a: the objectives the model states.
+            "objective": "Vận động đoàn viên tham gia xây dựng nông thôn mới",
         }
         vals.update(kw)
         return self.env["dvk.model"].with_user(user or self.user_officer).create(vals)

@@ -9,7 +9,8 @@ class TestUnionProfile(TransactionCase):
         """Rule: seed 004 §V — base and district unions register in February,
         the provincial level in March, summaries reach the provincial union by
         10/3; in a leap year February ends on the 29th. Each is a deadline
-        line of the campaign with its scope."""
+        line of the campaign with its scope. The guidance sets no proposal or
+        recognition date: the campaign borrows none of seed 001 §4."""
         grassroots = self.env.ref("dvk_models.dvk_level_grassroots")
         district = self.env.ref("dvk_models.dvk_level_district")
         province = self.env.ref("dvk_models.dvk_level_province")
@@ -33,4 +34,5 @@ class TestUnionProfile(TransactionCase):
         # The contract field shows the latest registration line (no line
         # without scope).
         self.assertEqual(campaign.registration_deadline, datetime.date(2028, 3, 31))
-        self.assertEqual(campaign.recognition_deadline, datetime.date(2028, 10, 14))
+        self.assertFalse(campaign.proposal_deadline)
+        self.assertFalse(campaign.recognition_deadline)
