@@ -32,6 +32,9 @@ class DvkNumberingBody(models.AbstractModel):
         "dvk.numbering.term",
         "department_id",
         string="Committee Terms",
+        # Configuration of DVK numbering: people outside DVK reading the
+        # units (integrations, exports) do not get it.
+        groups="dvk_models.group_dvk_user",
         help="The terms (nhiệm kỳ) of the committee, with their dates: the "
         "periods of its numbering when it numbers by term.",
     )

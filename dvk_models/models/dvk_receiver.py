@@ -175,6 +175,9 @@ class DvkReceiverBody(models.AbstractModel):
         "dvk.receiver",
         "department_id",
         string="Dated Receivers",
+        # Configuration of DVK documents: people outside DVK reading the
+        # units (integrations, exports) do not get it.
+        groups="dvk_models.group_dvk_user",
         help="The receivers and addressees of the unit's documents with their "
         "dates: a form prints the one in force on its own date, so an old "
         "form reprints as it was sent.",
