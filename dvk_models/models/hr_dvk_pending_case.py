@@ -43,6 +43,7 @@ class HrDvkPendingCase(models.Model):
             ("inspection", "Inspection"),
             ("complaint", "Complaint or denunciation being verified"),
         ],
+        string="Kind of Case",
         required=True,
         tracking=True,
     )
