@@ -104,6 +104,9 @@ class DvkModelRegistration(models.AbstractModel):
             profile = model.campaign_id.profile_id
             # sudo: which fields a registration states is configuration
             names = profile.sudo()._dvk_registration_fields().mapped("name")
+            # In the order the form shows them: scope, objectives, start, end...
+            order = list(model._fields)
+            names = sorted(names, key=lambda n: order.index(n) if n in order else 0)
             missing = [
                 model._fields[name].get_description(self.env)["string"]
                 for name in names
