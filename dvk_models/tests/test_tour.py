@@ -7,6 +7,7 @@ from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
 from .common import CAMPAIGN_BASIS
+from .tour_common import registration_plan
 
 # Must match the constants of static/tests/tours/dvk_model_tour.js.
 MODEL_NAME = "Dân vận khéo trong hiến đất làm đường liên thôn"
@@ -114,6 +115,7 @@ class TestDvkModelTour(HttpCase):
                     "campaign_id": cls.campaign.id,
                     "department_id": cls.commune.id,
                     "field_id": env.ref("dvk_models.dvk_field_vhxh").id,
+                    **registration_plan(cls.campaign),
                 }
             )
         )
@@ -246,6 +248,7 @@ class TestDvkModelTour(HttpCase):
                     "campaign_id": self.campaign.id,
                     "department_id": self.commune.id,
                     "field_id": self.env.ref("dvk_models.dvk_field_vhxh").id,
+                    **registration_plan(self.campaign),
                 }
             )
         )

@@ -11,7 +11,12 @@ from odoo.tests import HttpCase, freeze_time, new_test_user, tagged
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
-from .tour_common import running_year_campaign, tour_person, vietnamese
+from .tour_common import (
+    registration_plan,
+    running_year_campaign,
+    tour_person,
+    vietnamese,
+)
 
 D = datetime.date
 
@@ -124,6 +129,7 @@ class TestMergedProvinceTour(HttpCase):
                         "campaign_id": cls.campaign_last.id,
                         "department_id": cls.former.id,
                         "field_id": env.ref("dvk_models.dvk_field_kt").id,
+                        **registration_plan(cls.campaign_last),
                     }
                 )
             )

@@ -20,6 +20,19 @@ def vietnamese(env, users, modules):
     users.write({"lang": "vi_VN"})
 
 
+def registration_plan(campaign):
+    """What a registration states before it is submitted (seed 001 §4, the
+    plan's form; seed 003 Điều 6): scope, objective, timeline within the
+    campaign and expected result. Fixtures submitting models give them."""
+    return {
+        "area": "Các ấp trên địa bàn xã",
+        "objective": "Vận động nhân dân cùng tham gia",
+        "expected_result": "Hoàn thành trong năm",
+        "date_start": campaign.date_start,
+        "date_end": campaign.date_end,
+    }
+
+
 def tour_person(env, login, name, groups="dvk_models.group_dvk_user", **kw):
     """A user of a tour and his employee record. His password is his login,
     which ``start_tour`` logs in with."""

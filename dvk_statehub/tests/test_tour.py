@@ -5,6 +5,7 @@ from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 from odoo.addons.dvk_models.tests.tour_common import (
+    registration_plan,
     running_year_campaign,
     vietnamese,
 )
@@ -113,6 +114,7 @@ class TestStatehubTour(HttpCase):
                     "subject_type": "collective",
                     "department_id": unit.id,
                     "field_id": field.id,
+                    **registration_plan(cls.campaign),
                     "expected_result": "Giải quyết đúng hạn 100% hồ sơ",
                 }
                 for name, unit in zip(MODEL_NAMES, (cls.agency, centre), strict=True)

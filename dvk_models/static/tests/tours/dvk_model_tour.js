@@ -16,6 +16,7 @@ import {
     clickHeaderButton,
     openDvkApp,
     openMenu,
+    planSteps,
     selectMany2one,
 } from "@dvk_models/../tests/tours/dvk_tour_steps";
 
@@ -61,6 +62,7 @@ registry.category("web_tour.tours").add("dvk_model_tour_register", {
         ...selectMany2one("department_id", "Hòa Lợi"),
         // The field by its code (KT): its name is translated.
         ...selectMany2one("field_id", "KT", ":first"),
+        ...planSteps(["area", "objective", "expected_result", "dates"], 2026),
         {
             content: "Save the draft",
             trigger: ".o_form_view .o_form_button_save",

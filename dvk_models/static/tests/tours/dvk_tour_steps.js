@@ -6,6 +6,7 @@
  * what it reads (a print menu entry, a selection value, a field by its code),
  * the label is read in the user's language from the server.
  */
+import { formatDate } from "@web/core/l10n/dates";
 import { download } from "@web/core/network/download";
 import { rpc } from "@web/core/network/rpc";
 import { user } from "@web/core/user";
@@ -90,6 +91,49 @@ export function selectByCode(fieldName, model, code) {
             trigger: `.o_form_view .o_field_widget[name=${fieldName}]:not(:has(.o-autocomplete--dropdown-menu))`,
         },
     ];
+}
+
+/**
+ * Fill a char, text or date field of the form with ``value`` (a date as the
+ * user's language writes it: see ``planSteps``).
+ */
+export function fillField(fieldName, value) {
+    const field = `.o_form_view .o_field_widget[name=${fieldName}]`;
+    return {
+        content: `Fill in ${fieldName}`,
+        trigger: `${field} input, ${field} textarea`,
+        run: `edit ${value}`,
+    };
+}
+
+/**
+ * What a registration states before it is submitted, for the fields its
+ * guidance names (seed 001 §4: scope, objective, timeline, expected result):
+ * ``fields`` among area, objective, expected_result and dates (from the
+ * first of February to the end of November of ``year``).
+ */
+export function planSteps(fields, year) {
+    const texts = {
+        area: "Các ấp trên địa bàn xã",
+        objective: "Vận động nhân dân cùng tham gia",
+        expected_result: "Hoàn thành trong năm",
+    };
+    const steps = fields
+        .filter((name) => name in texts)
+        .map((name) => fillField(name, texts[name]));
+    if (fields.includes("dates")) {
+        const { DateTime } = luxon;
+        steps.push(
+            fillField("date_start", formatDate(DateTime.local(year, 2, 1))),
+            fillField("date_end", formatDate(DateTime.local(year, 11, 30))),
+            {
+                content: "Close the date picker",
+                trigger: ".o_form_view .o_field_widget[name=name] textarea",
+                run: "click",
+            }
+        );
+    }
+    return steps;
 }
 
 export function clickHeaderButton(name, content) {

@@ -19,10 +19,11 @@ import {
     openDvkApp,
     openMenu,
     openMyActivities,
+    planSteps,
     printFromMenu,
     selectByCode,
-    selectionLabel,
     selectMany2one,
+    selectionLabel,
     uploadFile,
 } from "@dvk_models/../tests/tours/dvk_tour_steps";
 
@@ -111,6 +112,7 @@ registry.category("web_tour.tours").add("dvk_police_tour_register", {
         ...selectMany2one("department_id", COMMUNE),
         // The field by its code (AN-QP): its name is translated.
         ...selectByCode("field_id", "dvk.field", "ANQP"),
+        ...planSteps(["area", "objective"]),
         {
             content: "Save the draft",
             trigger: ".o_form_view .o_form_button_save",

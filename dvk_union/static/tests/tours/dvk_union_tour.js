@@ -17,6 +17,7 @@ import {
     clickHeaderButton,
     openDvkApp,
     openMenu,
+    planSteps,
     printFromMenu,
     selectByCode,
     selectMany2one,
@@ -65,6 +66,7 @@ registry.category("web_tour.tours").add("dvk_union_tour_register", {
         ...selectMany2one("department_id", "May Khánh Hòa"),
         // The field by its code (XD HTCT): its name is translated.
         ...selectByCode("field_id", "dvk.field", "XDHTCT"),
+        ...planSteps(["objective"]),
         // Its influence goes beyond the base union: the whole province.
         ...selectSelection("dvk.model", "union_reach", "province"),
         {
