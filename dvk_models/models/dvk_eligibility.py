@@ -156,9 +156,7 @@ class DvkEligibility(models.AbstractModel):
         result = {}
         for item in items:
             holder = item.department_id if by_unit else item.employee_id
-            year = item.year
-            if fallback and (holder, year) not in awarded:
-                year -= 1
+            year = self._dvk_title_year_read(holder, item.year, awarded, fallback)
             if (holder, year) in held:
                 ok = True
                 why = self.env._(
@@ -176,14 +174,30 @@ class DvkEligibility(models.AbstractModel):
                 why = self.env._(
                     "No %(title)s title in %(year)s", title=label, year=year
                 )
-            if year != item.year:
-                why = self.env._(
-                    "%(reason)s (the titles of %(year)s are not awarded yet)",
-                    reason=why,
-                    year=item.year,
-                )
-            result[item.key] = (ok, why)
+            result[item.key] = (ok, self._dvk_title_year_note(why, year, item.year))
         return result
+
+    @api.model
+    def _dvk_title_year_read(self, holder, year, awarded, fallback):
+        """Issue 24 item 4: the year a yearly title is read for. Titles are
+        awarded at year end while recognition closes in the autumn: with
+        ``fallback`` the evaluated ``year`` is read once ``holder`` has a
+        title of it in ``awarded`` ({(holder, year)}), else the year before."""
+        if fallback and (holder, year) not in awarded:
+            return year - 1
+        return year
+
+    @api.model
+    def _dvk_title_year_note(self, why, read, year):
+        """``why`` saying, when the year read is not the evaluated one, that
+        the titles of the evaluated year are not awarded yet."""
+        if read == year:
+            return why
+        return self.env._(
+            "%(reason)s (the titles of %(year)s are not awarded yet)",
+            reason=why,
+            year=year,
+        )
 
     @api.model
     def _check_discipline(self, items, by_unit):

@@ -41,9 +41,9 @@ class DvkEligibility(models.AbstractModel):
         label = self._dvk_union_title_label(titles)
         result = {}
         for item in items:
-            year = item.year
-            if fallback and (item.employee_id, year) not in held:
-                year -= 1
+            year = self._dvk_title_year_read(
+                item.employee_id, item.year, held, fallback
+            )
             if (item.employee_id, year) in held:
                 ok = True
                 why = self.env._("%(title)s %(year)s", title=label, year=year)
@@ -52,13 +52,7 @@ class DvkEligibility(models.AbstractModel):
                 why = self.env._(
                     "No %(title)s title in %(year)s", title=label, year=year
                 )
-            if year != item.year:
-                why = self.env._(
-                    "%(reason)s (the titles of %(year)s are not awarded yet)",
-                    reason=why,
-                    year=item.year,
-                )
-            result[item.key] = (ok, why)
+            result[item.key] = (ok, self._dvk_title_year_note(why, year, item.year))
         return result
 
     @api.model
@@ -82,9 +76,9 @@ class DvkEligibility(models.AbstractModel):
             if item.subject_type != "collective" or item.department_id not in bases:
                 result[item.key] = (True, "")
                 continue
-            year = item.year
-            if fallback and (item.department_id, year) not in held:
-                year -= 1
+            year = self._dvk_title_year_read(
+                item.department_id, item.year, held, fallback
+            )
             if (item.department_id, year) in held:
                 ok = True
                 why = self.env._("%(title)s %(year)s", title=label, year=year)
@@ -95,13 +89,7 @@ class DvkEligibility(models.AbstractModel):
                     title=label,
                     year=year,
                 )
-            if year != item.year:
-                why = self.env._(
-                    "%(reason)s (the titles of %(year)s are not awarded yet)",
-                    reason=why,
-                    year=item.year,
-                )
-            result[item.key] = (ok, why)
+            result[item.key] = (ok, self._dvk_title_year_note(why, year, item.year))
         return result
 
     @api.model
