@@ -6,6 +6,7 @@ from . import dvk_campaign
 from . import dvk_statehub_registration
 from . import dvk_statehub_inspection
 from . import dvk_statehub_commendation
+from . import dvk_statehub_consecutive_entry
 from . import dvk_statehub_report_compute
 from . import dvk_statehub_report_send
 from . import dvk_statehub_report

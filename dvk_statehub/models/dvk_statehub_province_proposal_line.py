@@ -4,6 +4,7 @@ from odoo.exceptions import UserError
 
 class DvkStatehubProvinceProposalLine(models.Model):
     _name = "dvk.statehub.province.proposal.line"
+    _inherit = ["dvk.statehub.consecutive.entry"]
     _description = "DVK Proposal for the Province's Commendation: Line"
     _order = "proposal_id, years desc, agency_id, id"
 
@@ -13,28 +14,6 @@ class DvkStatehubProvinceProposalLine(models.Model):
         ondelete="cascade",
         index=True,
     )
-    record_type = fields.Selection(
-        [("model", "Model"), ("exemplar", "Exemplar")],
-        string="Record Kind",
-        required=True,
-    )
-    model_id = fields.Many2one(
-        "dvk.model", ondelete="set null", groups="dvk_models.group_dvk_officer"
-    )
-    exemplar_id = fields.Many2one(
-        "dvk.exemplar", ondelete="set null", groups="dvk_models.group_dvk_officer"
-    )
-    name = fields.Char(required=True)
-    subject_name = fields.Char(string="Collective or Individual")
-    agency_id = fields.Many2one(
-        "hr.department", ondelete="set null", context={"hierarchical_naming": False}
-    )
-    field_id = fields.Many2one("dvk.field", ondelete="set null")
-    level_id = fields.Many2one(
-        "dvk.level", string="Recognised Level", ondelete="set null"
-    )
-    years = fields.Integer(string="Consecutive Years")
-    year_list = fields.Char(string="Years")
     result = fields.Selection(
         [
             ("pending", "Pending"),

@@ -44,32 +44,11 @@ class DvkStatehubReportLine(models.Model):
 
 class DvkStatehubReportConsecutive(models.Model):
     _name = "dvk.statehub.report.consecutive"
+    _inherit = ["dvk.statehub.consecutive.entry"]
     _description = "DVK Report to Sở Nội vụ: Consecutive Years"
     _order = "report_id, years desc, agency_id, id"
 
     report_id = fields.Many2one(
         "dvk.statehub.report", required=True, ondelete="cascade", index=True
     )
-    record_type = fields.Selection(
-        [("model", "Model"), ("exemplar", "Exemplar")],
-        string="Record Kind",
-        required=True,
-    )
-    model_id = fields.Many2one(
-        "dvk.model", ondelete="set null", groups="dvk_models.group_dvk_officer"
-    )
-    exemplar_id = fields.Many2one(
-        "dvk.exemplar", ondelete="set null", groups="dvk_models.group_dvk_officer"
-    )
-    name = fields.Char(required=True)
-    subject_name = fields.Char(string="Collective or Individual")
-    agency_id = fields.Many2one(
-        "hr.department", ondelete="set null", context={"hierarchical_naming": False}
-    )
-    field_id = fields.Many2one("dvk.field", ondelete="set null")
-    level_id = fields.Many2one(
-        "dvk.level", string="Recognised Level", ondelete="set null"
-    )
-    years = fields.Integer(string="Consecutive Years")
-    year_list = fields.Char(string="Years")
     company_id = fields.Many2one(related="report_id.company_id", store=True)
